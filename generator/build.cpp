@@ -1,0 +1,136 @@
+#include "build.h"
+
+#include <chrono>
+#include <ostream>
+#include <set>
+
+#include "model/load_site.h"
+#include "model/site_index.h"
+#include "render/markdown.h"
+#include "render/pages.h"
+#include "render/templates.h"
+#include "render/urls.h"
+#include "render/views.h"
+#include "util/files.h"
+#include "util/parallel.h"
+#include "write/output_dir.h"
+
+namespace techpages {
+
+namespace fs = std::filesystem;
+
+fs::path find_theme_dir(const fs::path& content_dir, const std::string& name) {
+    std::error_code ec;
+    fs::path beside = fs::absolute(content_dir, ec).lexically_normal().parent_path() / "themes" / name;
+    if (fs::is_directory(beside, ec)) return beside;
+    return fs::path(TECHPAGES_BUILTIN_THEMES_DIR) / name;
+}
+
+void print_diagnostics(const Diagnostics& diagnostics, std::ostream& out) {
+    for (const auto& d : diagnostics.sorted()) out << format_diagnostic(d) << '\n';
+}
+
+bool check_site(const fs::path& content_dir, Diagnostics& diagnostics) {
+    LoadOptions load;
+    load.content_dir = content_dir;
+    load.include_drafts = true;  // drafts are checked too, so they are ready when published
+    load_site(load, diagnostics);
+    return !diagnostics.has_errors();
+}
+
+namespace {
+
+// Content files that pages link to: photos, logos, case-study images.
+std::set<std::string> referenced_files(const Site& site) {
+    std::set<std::string> files;
+    auto add = [&](const Origin& origin, const std::string& name) {
+        if (!name.empty()) files.insert(site_path::asset_beside(origin.path, name));
+    };
+    for (const auto& i : site.institutions) add(i.origin, i.logo);
+    for (const auto& p : site.profiles) add(p.origin, p.photo);
+    for (const auto& c : site.case_studies) add(c.origin, c.image);
+    return files;
+}
+
+bool copy_into(const fs::path& from, const fs::path& to, Diagnostics& diagnostics, const std::string& shown) {
+    std::error_code ec;
+    fs::create_directories(to.parent_path(), ec);
+    fs::copy_file(from, to, fs::copy_options::overwrite_existing, ec);
+    if (ec) diagnostics.error(shown, {}, "cannot copy this file into the site (" + ec.message() + ")", "check that it is readable");
+    return !ec;
+}
+
+size_t copy_assets(const Site& site, const fs::path& content, const fs::path& theme_dir, const fs::path& out,
+                   Diagnostics& diagnostics) {
+    size_t copied = 0;
+    std::error_code ec;
+    fs::path theme_assets = theme_dir / "assets";
+    if (fs::is_directory(theme_assets, ec)) {
+        for (fs::recursive_directory_iterator it(theme_assets, ec), end; !ec && it != end; it.increment(ec)) {
+            if (!it->is_regular_file()) continue;
+            std::string rel = relative_path(it->path(), theme_assets);
+            copied += copy_into(it->path(), out / "assets" / rel, diagnostics, it->path().string());
+        }
+    }
+    for (const auto& rel : referenced_files(site)) copied += copy_into(content / rel, out / rel, diagnostics, rel);
+    for (const auto& rel : site.static_files)
+        copied += copy_into(content / rel, out / rel.substr(std::string("static/").size()), diagnostics, rel);
+    return copied;
+}
+
+}  // namespace
+
+BuildResult build_site(const BuildOptions& options, Diagnostics& diagnostics) {
+    auto started = std::chrono::steady_clock::now();
+    BuildResult result;
+    if (!output_dir_is_safe(options.out_dir, options.content_dir, diagnostics)) return result;
+
+    // load → model
+    LoadOptions load;
+    load.content_dir = options.content_dir;
+    load.include_drafts = options.include_drafts;
+    load.threads = options.threads;
+    Site site = load_site(load, diagnostics);
+    if (diagnostics.has_errors()) return result;
+    if (!options.base_url.empty()) site.config.base_url = options.base_url;
+    std::string theme_name = options.theme.empty() ? site.config.theme : options.theme;
+    SiteIndex index = build_site_index(site);
+
+    // render: templates first, so a broken theme fails before anything is written
+    fs::path theme_dir = find_theme_dir(options.content_dir, theme_name);
+    auto templates = ThemeTemplates::load(theme_dir, options.content_dir / "templates", diagnostics);
+    if (!templates) return result;
+    for (const auto& name : required_templates())
+        if (!templates->source(name))
+            diagnostics.error((theme_dir / "templates").string(), {}, "the theme has no " + name + ".mustache template",
+                              "add templates/" + name + ".mustache to the theme");
+    if (diagnostics.has_errors()) return result;
+
+    Urls urls(site.config.base_url);
+    MarkdownRenderer markdown(site.config.allow_raw_html);
+    Views views(site, index, urls, markdown);
+    std::vector<PageJob> pages = list_pages(site, index);
+
+    // write
+    StagedOutput output(options.out_dir);
+    if (!output.begin(diagnostics)) return result;
+    unsigned threads = options.threads ? options.threads : default_thread_count();
+    std::vector<std::unique_ptr<TemplateRenderer>> renderers;
+    for (unsigned t = 0; t < threads; ++t) renderers.push_back(std::make_unique<TemplateRenderer>(*templates));
+    parallel_for(pages.size(), threads, [&](unsigned worker, size_t i) {
+        const PageJob& job = pages[i];
+        std::string html = renderers[worker]->render(job.template_name, job.build(views));
+        fs::path file = output.staging() / output_file(job.site_path);
+        if (!write_file(file, html))
+            diagnostics.error(file.string(), {}, "cannot write this page", "check that the output folder is writable and the disk is not full");
+    });
+    result.files_copied = copy_assets(site, options.content_dir, theme_dir, output.staging(), diagnostics);
+    if (diagnostics.has_errors() || !output.commit(diagnostics)) return result;
+
+    result.ok = true;
+    result.pages = pages.size();
+    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return result;
+}
+
+}  // namespace techpages

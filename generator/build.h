@@ -1,0 +1,42 @@
+// The whole pipeline, in the order a newcomer reads it:
+// load (load/) → model (model/) → render (render/) → write (write/).
+#pragma once
+
+#include <filesystem>
+#include <iosfwd>
+#include <string>
+
+#include "util/diagnostics.h"
+
+namespace techpages {
+
+struct BuildOptions {
+    std::filesystem::path content_dir = "content";
+    std::filesystem::path out_dir = "site";
+    std::string theme;     // empty: the site's configured theme
+    std::string base_url;  // empty: the site's configured base URL
+    bool include_drafts = false;
+    unsigned threads = 0;  // 0: one per core
+};
+
+struct BuildResult {
+    bool ok = false;
+    size_t pages = 0;
+    size_t files_copied = 0;
+    double seconds = 0;
+};
+
+// Builds the site into options.out_dir. On any error nothing is published and the
+// previous output stays exactly as it was; every problem is in `diagnostics`.
+BuildResult build_site(const BuildOptions& options, Diagnostics& diagnostics);
+
+// Loads and checks the content without writing anything.
+bool check_site(const std::filesystem::path& content_dir, Diagnostics& diagnostics);
+
+// Prints diagnostics sorted by file and line, one per line.
+void print_diagnostics(const Diagnostics& diagnostics, std::ostream& out);
+
+// Where a visual theme lives: <content>/../themes/<name>, else the themes shipped with techpages.
+std::filesystem::path find_theme_dir(const std::filesystem::path& content_dir, const std::string& name);
+
+}  // namespace techpages

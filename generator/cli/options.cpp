@@ -1,0 +1,182 @@
+#include "cli/options.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <map>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "build.h"
+#include "util/text.h"
+
+namespace techpages {
+
+namespace {
+
+const char* usage = R"(techpages — the Technician Commitment site generator
+
+Usage:
+  techpages build [--content DIR] [--out DIR] [--theme NAME] [--base-url URL] [--drafts]
+  techpages check [--content DIR]
+  techpages --help | --version
+
+Commands:
+  build    check the content and build the site into the output folder
+           (the previous site is kept untouched if anything is wrong)
+  check    check the content and report every problem, without building
+
+Options:
+  --content DIR    the content folder (default: content)
+  --out DIR        the output folder (default: site)
+  --theme NAME     a visual theme under themes/ (default: the theme in site.toml)
+  --base-url URL   the address the site is published at (default: base_url in site.toml)
+  --drafts         include profiles, case studies and stories marked published = false
+  --threads N      worker threads (default: one per core)
+)";
+
+struct Args {
+    std::string command;
+    std::map<std::string, std::string> values;
+    std::vector<std::string> flags;
+};
+
+// Options that take a value, and those that do not, per command.
+const std::map<std::string, std::vector<std::string>> value_options = {
+    {"build", {"--content", "--out", "--theme", "--base-url", "--threads"}},
+    {"check", {"--content"}},
+};
+const std::map<std::string, std::vector<std::string>> flag_options = {
+    {"build", {"--drafts"}},
+    {"check", {}},
+};
+
+bool parse(int argc, char** argv, Args& args, std::ostream& err) {
+    args.command = argv[1];
+    const auto& values = value_options.at(args.command);
+    const auto& flags = flag_options.at(args.command);
+    for (int i = 2; i < argc; ++i) {
+        std::string a = argv[i];
+        std::string value;
+        bool has_inline = false;
+        if (auto eq = a.find('='); a.rfind("--", 0) == 0 && eq != std::string::npos) {
+            value = a.substr(eq + 1);
+            a = a.substr(0, eq);
+            has_inline = true;
+        }
+        if (std::find(values.begin(), values.end(), a) != values.end()) {
+            if (!has_inline) {
+                if (i + 1 >= argc) {
+                    err << "techpages: " << a << " needs a value, e.g. " << a << " DIR\n";
+                    return false;
+                }
+                value = argv[++i];
+            }
+            args.values[a] = value;
+        } else if (std::find(flags.begin(), flags.end(), a) != flags.end() && !has_inline) {
+            args.flags.push_back(a);
+        } else {
+            std::vector<std::string> known = values;
+            known.insert(known.end(), flags.begin(), flags.end());
+            std::string suggestion = closest_match(a, known);
+            err << "techpages " << args.command << ": unknown option '" << a << "'"
+                << (suggestion.empty() ? "" : " — did you mean " + suggestion + "?") << "\n"
+                << "Run 'techpages --help' for the options.\n";
+            return false;
+        }
+    }
+    return true;
+}
+
+std::string value_or(const Args& args, const std::string& key, const std::string& fallback) {
+    auto it = args.values.find(key);
+    return it == args.values.end() ? fallback : it->second;
+}
+
+bool has_flag(const Args& args, const std::string& flag) {
+    return std::find(args.flags.begin(), args.flags.end(), flag) != args.flags.end();
+}
+
+void summarise(const Diagnostics& diagnostics, std::ostream& err) {
+    size_t errors = diagnostics.error_count(), warnings = diagnostics.warning_count();
+    if (errors || warnings)
+        err << errors << (errors == 1 ? " error" : " errors") << ", " << warnings
+            << (warnings == 1 ? " warning" : " warnings") << "\n";
+}
+
+int run_build(const Args& args, std::ostream& out, std::ostream& err) {
+    BuildOptions options;
+    options.content_dir = value_or(args, "--content", "content");
+    options.out_dir = value_or(args, "--out", "site");
+    options.theme = value_or(args, "--theme", "");
+    options.base_url = value_or(args, "--base-url", "");
+    options.include_drafts = has_flag(args, "--drafts");
+    std::string threads = value_or(args, "--threads", "0");
+    try {
+        options.threads = static_cast<unsigned>(std::stoul(threads));
+    } catch (...) {
+        err << "techpages: --threads takes a whole number, e.g. --threads 2\n";
+        return 2;
+    }
+    Diagnostics diagnostics;
+    BuildResult result = build_site(options, diagnostics);
+    print_diagnostics(diagnostics, err);
+    if (!result.ok) {
+        summarise(diagnostics, err);
+        err << "Build failed: nothing was published; " << options.out_dir.string() << " is unchanged.\n";
+        return 1;
+    }
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, "%.3f", result.seconds);
+    out << "Built " << result.pages << " pages and copied " << result.files_copied << " files into "
+        << options.out_dir.string() << " in " << seconds << " s";
+    if (size_t w = diagnostics.warning_count()) out << " (" << w << (w == 1 ? " warning" : " warnings") << ")";
+    out << "\n";
+    return 0;
+}
+
+int run_check(const Args& args, std::ostream& out, std::ostream& err) {
+    Diagnostics diagnostics;
+    bool ok = check_site(value_or(args, "--content", "content"), diagnostics);
+    print_diagnostics(diagnostics, err);
+    summarise(diagnostics, err);
+    if (ok) out << "No problems found" << (diagnostics.warning_count() ? " that stop a build" : "") << ".\n";
+    return ok ? 0 : 1;
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv, std::ostream& out, std::ostream& err) {
+    if (argc < 2) {
+        err << usage;
+        return 2;
+    }
+    std::string first = argv[1];
+    if (first == "--help" || first == "-h" || first == "help") {
+        out << usage;
+        return 0;
+    }
+    if (first == "--version") {
+        out << "techpages " << TECHPAGES_VERSION << "\n";
+        return 0;
+    }
+    if (!value_options.count(first)) {
+        std::vector<std::string> commands = {"build", "check"};
+        std::string suggestion = closest_match(first, commands);
+        err << "techpages: unknown command '" << first << "'"
+            << (suggestion.empty() ? "" : " — did you mean '" + suggestion + "'?") << "\nRun 'techpages --help' for the commands.\n";
+        return 2;
+    }
+    for (int i = 2; i < argc; ++i)
+        if (std::string(argv[i]) == "--help" || std::string(argv[i]) == "-h") {
+            out << usage;
+            return 0;
+        }
+    Args args;
+    if (!parse(argc, argv, args, err)) return 2;
+    if (args.command == "build") return run_build(args, out, err);
+    return run_check(args, out, err);
+}
+
+}  // namespace techpages

@@ -1,0 +1,127 @@
+#include "load/content_tree.h"
+
+#include <algorithm>
+
+#include "util/files.h"
+
+namespace techpages {
+
+namespace {
+
+bool is_hidden(const fs::path& p) {
+    std::string name = p.filename().string();
+    return !name.empty() && name[0] == '.';
+}
+
+struct Scanner {
+    const fs::path& root;
+    Diagnostics& diagnostics;
+    ContentTree& tree;
+
+    std::string rel(const fs::path& p) const { return relative_path(p, root); }
+
+    void add(FileKind kind, const fs::path& p, std::string institution = {}) {
+        tree.entries.push_back({kind, p, rel(p), p.stem().string(), std::move(institution)});
+    }
+
+    // Any regular file that is not content is an asset pages may link to (photos, logos).
+    void asset(const fs::directory_entry& e) {
+        if (e.is_regular_file()) tree.assets.push_back(rel(e.path()));
+    }
+
+    void stray(const fs::path& p, const std::string& hint) {
+        diagnostics.warning(rel(p), {}, "this file is not part of the site and is ignored", hint);
+    }
+
+    // A folder of Markdown files of one kind (profiles/, case-studies/ …).
+    void markdown_folder(const fs::path& dir, FileKind kind, const std::string& institution) {
+        for (const auto& e : sorted_entries(dir)) {
+            if (is_hidden(e.path())) continue;
+            if (e.is_directory()) {
+                stray(e.path(), "put files directly in " + rel(dir) + "/, not in sub-folders");
+            } else if (e.path().extension() == ".md") {
+                add(kind, e.path(), institution);
+            } else {
+                asset(e);
+            }
+        }
+    }
+
+    void institution(const fs::path& dir) {
+        std::string slug = dir.filename().string();
+        bool has_file = false;
+        for (const auto& e : sorted_entries(dir)) {
+            if (is_hidden(e.path())) continue;
+            std::string name = e.path().filename().string();
+            if (e.is_directory()) {
+                if (name == "profiles") markdown_folder(e.path(), FileKind::profile, slug);
+                else if (name == "case-studies") markdown_folder(e.path(), FileKind::case_study, slug);
+                else if (name == "career-stories") markdown_folder(e.path(), FileKind::career_story, slug);
+                else if (name == "plans") plans(e.path(), slug);
+                else stray(e.path(), "an institution's folder holds institution.md, profiles/, case-studies/, career-stories/ and plans/");
+            } else if (name == "institution.md") {
+                tree.entries.push_back({FileKind::institution, e.path(), rel(e.path()), slug, slug});
+                has_file = true;
+            } else if (e.path().extension() == ".md") {
+                stray(e.path(), "move it into profiles/, case-studies/ or career-stories/");
+            } else {
+                asset(e);
+            }
+        }
+        if (!has_file)
+            diagnostics.error(rel(dir), {}, "this institution folder has no institution.md",
+                              "add institution.md with the institution's name and short_name (see docs/content-model.md)");
+    }
+
+    void plans(const fs::path& dir, const std::string& institution) {
+        for (const auto& e : sorted_entries(dir)) {
+            if (is_hidden(e.path())) continue;
+            if (e.is_regular_file() && e.path().extension() == ".toml") add(FileKind::plan, e.path(), institution);
+            else if (e.is_regular_file() && e.path().extension() == ".md")
+                stray(e.path(), "action plans are .toml files; see docs/content-model.md");
+            else asset(e);
+        }
+    }
+
+    void run() {
+        for (const auto& e : sorted_entries(root)) {
+            if (is_hidden(e.path())) continue;
+            std::string name = e.path().filename().string();
+            if (name == "site.toml") add(FileKind::site_config, e.path());
+            else if (name == "index.md") add(FileKind::home, e.path());
+            else if (name == "commitment-themes" && e.is_directory()) markdown_folder(e.path(), FileKind::commitment_theme, {});
+            else if (name == "pages" && e.is_directory()) markdown_folder(e.path(), FileKind::page, {});
+            else if (name == "institutions" && e.is_directory()) {
+                for (const auto& inst : sorted_entries(e.path())) {
+                    if (is_hidden(inst.path())) continue;
+                    if (inst.is_directory()) institution(inst.path());
+                    else stray(inst.path(), "each institution has its own folder: institutions/<slug>/institution.md");
+                }
+            } else if (name == "templates" && e.is_directory()) {
+                // Template overrides are read by the render stage.
+            } else if (name == "static" && e.is_directory()) {
+                // Files under static/ are published as they are, at the same path without "static/".
+                for (fs::recursive_directory_iterator it(e.path()), end; it != end; ++it)
+                    if (!is_hidden(it->path()) && it->is_regular_file()) tree.static_files.push_back(rel(it->path()));
+            } else if (e.is_directory()) {
+                stray(e.path(), "content folders are commitment-themes/, pages/, institutions/, static/ and templates/");
+            } else if (e.path().extension() == ".md" || e.path().extension() == ".toml") {
+                stray(e.path(), "pages go in pages/, institutions' files in institutions/<slug>/");
+            } else {
+                asset(e);
+            }
+        }
+    }
+};
+
+}  // namespace
+
+ContentTree scan_content(const fs::path& root, Diagnostics& diagnostics) {
+    ContentTree tree;
+    tree.root = root;
+    Scanner{root, diagnostics, tree}.run();
+    std::sort(tree.assets.begin(), tree.assets.end());
+    return tree;
+}
+
+}  // namespace techpages

@@ -1,0 +1,124 @@
+#include "model/field_rules.h"
+
+#include <algorithm>
+
+#include "model/vocabulary.h"
+#include "util/text.h"
+
+namespace techpages {
+
+std::vector<std::string> checked_theme_ids(FieldReader& fields, const std::string& key) {
+    std::vector<std::string> out;
+    for (const auto& raw : fields.text_list(key)) {
+        std::string id = to_lower(raw);
+        for (char& c : id)
+            if (c == ' ' || c == '_') c = '-';
+        const auto& ids = commitment_theme_ids();
+        if (std::find(ids.begin(), ids.end(), id) != ids.end()) {
+            if (std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
+            continue;
+        }
+        std::string suggestion = closest_match(id, ids);
+        fields.error(key, "'" + raw + "' is not a Technician Commitment theme",
+                     suggestion.empty() ? "use one of " + join_alternatives(ids)
+                                        : "did you mean '" + suggestion + "'? The themes are " + join_alternatives(ids, "and"));
+    }
+    return out;
+}
+
+bool is_safe_url(const std::string& url) {
+    return starts_with_ci(url, "https://") || starts_with_ci(url, "http://") || starts_with_ci(url, "mailto:");
+}
+
+std::string checked_url(FieldReader& fields, const std::string& key, bool required) {
+    std::string url = fields.text(key, required);
+    if (url.empty()) return url;
+    if (!is_safe_url(url) || url.find_first_of(" \t\n<>\"") != std::string::npos) {
+        fields.error(key, "'" + url + "' is not a web address this site can link to",
+                     "write a full address starting with https:// (or mailto: for e-mail)");
+        return {};
+    }
+    return url;
+}
+
+bool is_valid_orcid(const std::string& orcid) {
+    if (orcid.size() != 19) return false;
+    int total = 0;
+    std::string digits;
+    for (size_t i = 0; i < orcid.size(); ++i) {
+        char c = orcid[i];
+        if (i == 4 || i == 9 || i == 14) {
+            if (c != '-') return false;
+            continue;
+        }
+        if (i == 18 && c == 'X') {
+            digits += c;
+            continue;
+        }
+        if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+        digits += c;
+    }
+    for (size_t i = 0; i + 1 < digits.size(); ++i) total = (total + (digits[i] - '0')) * 2;
+    int remainder = total % 11;
+    int result = (12 - remainder) % 11;
+    char check = result == 10 ? 'X' : static_cast<char>('0' + result);
+    return digits.back() == check;
+}
+
+std::vector<std::string> checked_registrations(FieldReader& fields, const std::string& key) {
+    std::vector<std::string> out;
+    for (const auto& raw : fields.text_list(key)) {
+        // Accept any capitalisation but publish the body's own spelling.
+        const Registration* match = nullptr;
+        for (const auto& r : registrations())
+            if (to_lower(r.name) == to_lower(raw)) match = &r;
+        if (match) {
+            out.push_back(match->name);
+            continue;
+        }
+        auto names = registration_names();
+        std::string suggestion = closest_match(raw, names);
+        fields.error(key, "'" + raw + "' is not a professional registration this site knows",
+                     suggestion.empty() ? "use one of " + join_alternatives(names)
+                                        : "did you mean '" + suggestion + "'?");
+    }
+    return out;
+}
+
+std::vector<std::string> checked_talent(FieldReader& fields, const std::string& key) {
+    std::vector<std::string> out;
+    for (const auto& raw : fields.text_list(key)) {
+        if (auto r = canonical_talent(raw)) {
+            if (std::find(out.begin(), out.end(), *r) == out.end()) out.push_back(*r);
+        } else {
+            fields.error(key, "'" + raw + "' is not a TALENT Commission recommendation",
+                         "write R1 to R" + std::to_string(talent_count) + ", for example talent = [\"R1\", \"R5\"]");
+        }
+    }
+    return out;
+}
+
+std::vector<Link> read_links(FieldReader& fields, const std::string& key) {
+    std::vector<Link> out;
+    for (auto& entry : fields.tables(key)) {
+        Link link;
+        link.title = entry.text("title", true);
+        link.url = checked_url(entry, "url", true);
+        entry.report_unknown_fields("a link");
+        if (!link.title.empty() && !link.url.empty()) out.push_back(link);
+    }
+    return out;
+}
+
+std::string checked_local_file(FieldReader& fields, const std::string& key) {
+    std::string name = fields.text(key);
+    if (name.empty()) return name;
+    if (name.find('/') != std::string::npos || name.find('\\') != std::string::npos || name == "." || name == "..") {
+        fields.error(key, "'" + name + "' should be just a file name",
+                     "put the file in the same folder as this one and write only its name, e.g. " + key + " = \"photo.jpg\"");
+        return {};
+    }
+    return name;
+}
+
+}  // namespace techpages

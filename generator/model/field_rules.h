@@ -1,0 +1,24 @@
+// Checks shared by several kinds of file: theme ids, URLs, ORCID iDs, registrations.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/field_reader.h"
+
+namespace techpages {
+
+// Keeps the ids that are Commitment themes; reports the others at `key`.
+std::vector<std::string> checked_theme_ids(FieldReader& fields, const std::string& key);
+// Only http(s) and mailto links may reach the page; reports others.
+bool is_safe_url(const std::string& url);
+std::string checked_url(FieldReader& fields, const std::string& key, bool required = false);
+// 16 digits in four groups, the last a ISO 7064 MOD 11-2 check character.
+bool is_valid_orcid(const std::string& orcid);
+std::vector<std::string> checked_registrations(FieldReader& fields, const std::string& key);
+std::vector<std::string> checked_talent(FieldReader& fields, const std::string& key);
+std::vector<Link> read_links(FieldReader& fields, const std::string& key);
+// A file name beside the content file (no folders, nothing outside the tree).
+std::string checked_local_file(FieldReader& fields, const std::string& key);
+
+}  // namespace techpages

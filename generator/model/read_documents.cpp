@@ -1,0 +1,248 @@
+#include "model/read_documents.h"
+
+#include <algorithm>
+
+#include "load/front_matter.h"
+#include "load/source_file.h"
+#include "load/toml_reader.h"
+#include "model/field_reader.h"
+#include "model/field_rules.h"
+#include "model/vocabulary.h"
+#include "util/text.h"
+
+namespace techpages {
+
+std::string relative_parent(const std::string& path);
+
+namespace {
+
+// Reads a Markdown file and hands its front matter fields and body to `fill`.
+template <typename Record, typename Fill>
+std::optional<Record> read_markdown(const ContentEntry& entry, Diagnostics& diagnostics, std::string_view what,
+                                    Fill fill) {
+    SourceFile file;
+    if (!read_source_file(entry.absolute, entry.path, file, diagnostics)) return std::nullopt;
+    FrontMatterSplit split;
+    if (!split_front_matter(file, split, diagnostics)) return std::nullopt;
+    auto table = parse_toml(split.front, entry.path, split.front_line, diagnostics);
+    if (!table) return std::nullopt;
+    FieldReader fields(*table, entry.path, split.front_line, diagnostics, {1, 1});
+    Record record;
+    record.origin = {entry.path, {1, 1}};
+    record.body = std::move(split.body);
+    fill(record, fields);
+    fields.report_unknown_fields(what);
+    return record;
+}
+
+void check_slug(const ContentEntry& entry, Diagnostics& diagnostics) {
+    if (!is_valid_slug(entry.slug))
+        diagnostics.error(entry.path, {}, "the file name '" + entry.slug + "' cannot be used in a web address",
+                          "rename it using lower-case letters, digits and hyphens, e.g. '" + slugify(entry.slug) + "'");
+}
+
+// A file named in the front matter must sit beside the content file.
+void check_file_beside(FieldReader& fields, const std::string& key, const std::string& name,
+                       const ContentEntry& entry) {
+    if (name.empty()) return;
+    std::error_code ec;
+    auto path = entry.absolute.parent_path() / name;
+    if (!std::filesystem::is_regular_file(path, ec))
+        fields.error(key, "the file '" + name + "' is not in " + relative_parent(entry.path),
+                     "upload it to the same folder as this file, or correct the name (names are case-sensitive)");
+}
+
+std::string relative_parent_impl(const std::string& path) {
+    auto slash = path.rfind('/');
+    return slash == std::string::npos ? std::string("the content folder") : path.substr(0, slash) + "/";
+}
+
+}  // namespace
+
+std::string relative_parent(const std::string& path) { return relative_parent_impl(path); }
+
+std::optional<SiteConfig> read_site_config(const ContentEntry& entry, Diagnostics& diagnostics) {
+    SourceFile file;
+    if (!read_source_file(entry.absolute, entry.path, file, diagnostics)) return std::nullopt;
+    auto table = parse_toml(file.text, entry.path, 1, diagnostics);
+    if (!table) return std::nullopt;
+    FieldReader fields(*table, entry.path, 1, diagnostics, {1, 1});
+    SiteConfig config;
+    config.title = fields.text("title", true);
+    config.tagline = fields.text("tagline");
+    config.description = fields.text("description");
+    std::string base = fields.text("base_url");
+    if (!base.empty()) {
+        if (!starts_with_ci(base, "https://") && !starts_with_ci(base, "http://") && base[0] != '/')
+            fields.error("base_url", "'" + base + "' is not a web address",
+                         "write the address the site is published at, e.g. base_url = \"https://org.github.io/repo/\"");
+        else
+            config.base_url = base;
+    }
+    std::string language = fields.text("language");
+    if (!language.empty()) config.language = language;
+    std::string theme = fields.text("theme");
+    if (!theme.empty()) config.theme = theme;
+    config.theme_order = checked_theme_ids(fields, "theme_order");
+    for (auto& entry_fields : fields.tables("nav")) {
+        Link link;
+        link.title = entry_fields.text("title", true);
+        link.url = entry_fields.text("url", true);
+        if (!link.url.empty() && link.url[0] != '/' && !is_safe_url(link.url)) {
+            entry_fields.error("url", "'" + link.url + "' is not an address the menu can link to",
+                               "write a path inside the site such as \"/themes/\", or a full https:// address");
+            link.url.clear();
+        }
+        entry_fields.report_unknown_fields("a navigation entry");
+        if (!link.title.empty() && !link.url.empty()) config.nav.push_back(link);
+    }
+    config.allow_raw_html = fields.flag("allow_raw_html", false);
+    fields.report_unknown_fields("the site configuration");
+    return config;
+}
+
+std::optional<Home> read_home(const ContentEntry& entry, Diagnostics& diagnostics) {
+    struct HomeRecord {
+        Home home;
+        std::string body;
+        Origin origin;
+    };
+    auto record = read_markdown<HomeRecord>(entry, diagnostics, "the home page",
+                                            [](HomeRecord& r, FieldReader& f) { r.home.title = f.text("title", true); });
+    if (!record) return std::nullopt;
+    record->home.body = std::move(record->body);
+    return record->home;
+}
+
+std::optional<CommitmentTheme> read_commitment_theme(const ContentEntry& entry, Diagnostics& diagnostics) {
+    const auto& ids = commitment_theme_ids();
+    if (std::find(ids.begin(), ids.end(), entry.slug) == ids.end()) {
+        std::string suggestion = closest_match(entry.slug, ids);
+        diagnostics.error(entry.path, {}, "'" + entry.slug + "' is not one of the four Commitment themes",
+                          suggestion.empty() ? "name the file after a theme: " + join_alternatives(ids) + ", with .md"
+                                             : "rename the file to " + suggestion + ".md");
+        return std::nullopt;
+    }
+    return read_markdown<CommitmentTheme>(entry, diagnostics, "a Commitment theme", [&](CommitmentTheme& t, FieldReader& f) {
+        t.id = entry.slug;
+        t.title = f.text("title", true);
+        t.aim = f.text("aim", true);
+        t.summary = f.text("summary");
+    });
+}
+
+std::optional<Page> read_page(const ContentEntry& entry, Diagnostics& diagnostics) {
+    check_slug(entry, diagnostics);
+    return read_markdown<Page>(entry, diagnostics, "a page", [&](Page& p, FieldReader& f) {
+        p.slug = entry.slug;
+        p.title = f.text("title", true);
+        p.description = f.text("description");
+    });
+}
+
+std::optional<Institution> read_institution(const ContentEntry& entry, Diagnostics& diagnostics) {
+    if (!is_valid_slug(entry.institution))
+        diagnostics.error(entry.path, {}, "the folder name '" + entry.institution + "' cannot be used in a web address",
+                          "rename the folder using lower-case letters, digits and hyphens, e.g. '" +
+                              slugify(entry.institution) + "'");
+    return read_markdown<Institution>(entry, diagnostics, "an institution", [&](Institution& i, FieldReader& f) {
+        i.slug = entry.institution;
+        i.name = f.text("name", true);
+        i.short_name = f.text("short_name", true);
+        i.website = checked_url(f, "website");
+        i.logo = checked_local_file(f, "logo");
+        check_file_beside(f, "logo", i.logo, entry);
+        i.logo_alt = f.text("logo_alt");
+        if (!i.logo.empty() && i.logo_alt.empty())
+            f.error("logo", "the logo has no text alternative", "add logo_alt = \"<institution> logo\"");
+        i.brand_colour = f.text("brand_colour");
+        if (!i.brand_colour.empty()) {
+            const auto& c = i.brand_colour;
+            bool ok = c.size() == 7 && c[0] == '#' &&
+                      std::all_of(c.begin() + 1, c.end(), [](char ch) { return std::isxdigit(static_cast<unsigned char>(ch)); });
+            if (!ok) {
+                f.error("brand_colour", "'" + c + "' is not a colour", "write it as # and six hex digits, e.g. \"#00558c\"");
+                i.brand_colour.clear();
+            }
+        }
+        i.location = f.text("location");
+        if (auto year = f.integer("signatory_since")) i.signatory_since = static_cast<int>(*year);
+        i.reviewers = f.text_list("reviewers");
+    });
+}
+
+std::optional<Profile> read_profile(const ContentEntry& entry, Diagnostics& diagnostics) {
+    check_slug(entry, diagnostics);
+    return read_markdown<Profile>(entry, diagnostics, "a profile", [&](Profile& p, FieldReader& f) {
+        p.slug = entry.slug;
+        p.name = f.text("name", true);
+        p.role = f.text("role", true);
+        p.department = f.text("department");
+        p.themes = checked_theme_ids(f, "themes");
+        p.skills = f.text_list("skills");
+        p.registrations = checked_registrations(f, "registrations");
+        p.awards = f.text_list("awards");
+        p.orcid = f.text("orcid");
+        if (starts_with_ci(p.orcid, "https://orcid.org/")) p.orcid = p.orcid.substr(18);
+        if (!p.orcid.empty() && !is_valid_orcid(p.orcid)) {
+            f.error("orcid", "'" + p.orcid + "' is not a valid ORCID iD",
+                    "copy it from your ORCID record: 16 digits in four groups, like 0000-0002-1825-0097 (the last character is a check digit)");
+            p.orcid.clear();
+        }
+        p.email = f.text("email");
+        p.summary = f.text("summary");
+        p.photo = checked_local_file(f, "photo");
+        check_file_beside(f, "photo", p.photo, entry);
+        p.photo_alt = f.text("photo_alt");
+        if (!p.photo.empty() && p.photo_alt.empty())
+            f.error("photo", "the photo has no description for people who cannot see it",
+                    "add photo_alt = \"...\" describing the photo, e.g. \"Amara in the insectary\"");
+        p.date = f.date("date");
+        p.published = f.flag("published", true);
+        p.links = read_links(f, "links");
+    });
+}
+
+std::optional<CaseStudy> read_case_study(const ContentEntry& entry, Diagnostics& diagnostics) {
+    check_slug(entry, diagnostics);
+    return read_markdown<CaseStudy>(entry, diagnostics, "a case study", [&](CaseStudy& c, FieldReader& f) {
+        c.slug = entry.slug;
+        c.title = f.text("title", true);
+        if (auto d = f.date("date", true)) c.date = *d;
+        c.summary = f.text("summary");
+        c.themes = checked_theme_ids(f, "themes");
+        c.technician_refs = f.text_list("technicians");
+        c.technicians_pos = f.position("technicians");
+        c.image = checked_local_file(f, "image");
+        check_file_beside(f, "image", c.image, entry);
+        c.image_alt = f.text("image_alt");
+        if (!c.image.empty() && c.image_alt.empty())
+            f.error("image", "the image has no description for people who cannot see it", "add image_alt = \"...\"");
+        c.published = f.flag("published", true);
+    });
+}
+
+std::optional<CareerStory> read_career_story(const ContentEntry& entry, Diagnostics& diagnostics) {
+    check_slug(entry, diagnostics);
+    return read_markdown<CareerStory>(entry, diagnostics, "a career story", [&](CareerStory& s, FieldReader& f) {
+        s.slug = entry.slug;
+        s.title = f.text("title", true);
+        if (auto d = f.date("date", true)) s.date = *d;
+        s.person = f.text("person");
+        s.technician_ref = f.text("technician");
+        s.technician_pos = f.position("technician");
+        s.summary = f.text("summary");
+        s.themes = checked_theme_ids(f, "themes");
+        s.published = f.flag("published", true);
+        for (auto& stage_fields : f.tables("stages")) {
+            CareerStage stage;
+            stage.when = stage_fields.text("when", true);
+            stage.title = stage_fields.text("title", true);
+            stage.description = stage_fields.text("description");
+            stage_fields.report_unknown_fields("a career stage");
+            s.stages.push_back(stage);
+        }
+    });
+}
+
+}  // namespace techpages

@@ -1,0 +1,41 @@
+// Derived views of the model that pages share: who and what belongs to each
+// Commitment theme and to each taxonomy term (skills, registrations, TALENT).
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "model/site_model.h"
+
+namespace techpages {
+
+struct ActionRef {
+    size_t plan = 0, action = 0;
+};
+
+struct Term {
+    std::string slug, name;
+    std::vector<size_t> profiles;
+    std::vector<ActionRef> actions;
+};
+
+struct Taxonomy {
+    std::string slug, title, singular;
+    std::vector<Term> terms;  // sorted by name
+};
+
+struct ThemeMembers {
+    std::vector<size_t> profiles, case_studies, career_stories;
+    std::vector<ActionRef> actions;  // in plan order
+    Progress progress;               // over leaf actions
+};
+
+struct SiteIndex {
+    std::map<std::string, ThemeMembers> by_theme;
+    Taxonomy skills, registrations, talent;
+};
+
+SiteIndex build_site_index(const Site& site);
+
+}  // namespace techpages

@@ -1,0 +1,57 @@
+#include "render/markdown.h"
+
+#include <cstdlib>
+#include <mutex>
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+namespace techpages {
+
+namespace {
+
+// Extensions are registered once per process, before any thread parses.
+void ensure_extensions_registered() {
+    static std::once_flag once;
+    std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+}
+
+const char* const extension_names[] = {"table", "strikethrough", "autolink", "tagfilter"};
+
+}  // namespace
+
+MarkdownRenderer::MarkdownRenderer(bool allow_raw_html) {
+    ensure_extensions_registered();
+    // Without CMARK_OPT_UNSAFE, cmark drops raw HTML and javascript:/vbscript:/file:/data: links.
+    options_ = CMARK_OPT_DEFAULT | CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_GITHUB_PRE_LANG;
+    if (allow_raw_html) options_ |= CMARK_OPT_UNSAFE;
+}
+
+std::string MarkdownRenderer::to_html(std::string_view markdown) const {
+    cmark_parser* parser = cmark_parser_new(options_);
+    for (const char* name : extension_names) {
+        if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
+            cmark_parser_attach_syntax_extension(parser, ext);
+    }
+    cmark_parser_feed(parser, markdown.data(), markdown.size());
+    cmark_node* doc = cmark_parser_finish(parser);
+    char* html = cmark_render_html(doc, options_, cmark_parser_get_syntax_extensions(parser));
+    std::string out(html ? html : "");
+    std::free(html);
+    cmark_node_free(doc);
+    cmark_parser_free(parser);
+    return out;
+}
+
+std::string MarkdownRenderer::to_inline_html(std::string_view markdown) const {
+    std::string html = to_html(markdown);
+    // A single paragraph: strip <p> … </p>\n.
+    if (html.size() >= 8 && html.compare(0, 3, "<p>") == 0 && html.compare(html.size() - 5, 5, "</p>\n") == 0 &&
+        html.find("<p>", 3) == std::string::npos) {
+        return html.substr(3, html.size() - 8);
+    }
+    while (!html.empty() && html.back() == '\n') html.pop_back();
+    return html;
+}
+
+}  // namespace techpages

@@ -1,0 +1,23 @@
+// Markdown to HTML with cmark-gfm: GFM tables, strikethrough, autolinks and the tag filter.
+// Raw HTML and unsafe link schemes are dropped unless the site allows raw HTML.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace techpages {
+
+class MarkdownRenderer {
+public:
+    explicit MarkdownRenderer(bool allow_raw_html = false);
+    // Block Markdown: paragraphs, lists, tables …
+    std::string to_html(std::string_view markdown) const;
+    // A short field (an action, a success measure): one paragraph is returned without
+    // its <p> so it sits inside a table cell or a sentence.
+    std::string to_inline_html(std::string_view markdown) const;
+
+private:
+    int options_;
+};
+
+}  // namespace techpages

@@ -1,0 +1,481 @@
+#include "render/pages.h"
+
+#include "model/vocabulary.h"
+#include "util/text.h"
+
+namespace techpages {
+
+namespace {
+
+struct Crumb {
+    std::string title, site_path;
+};
+
+// What every page has: the site, navigation, the page's own title and address.
+data frame(const Views& v, const std::string& path, const std::string& title, const std::string& description,
+           const std::vector<Crumb>& crumbs, const std::string& kind) {
+    const Site& site = v.site();
+    const Urls& urls = v.urls();
+    data d;
+    data s;
+    s.set("title", site.config.title);
+    s.set("tagline", site.config.tagline);
+    s.set("description", site.config.description);
+    s.set("language", site.config.language);
+    s.set("base_path", urls.base_path());
+    s.set("home_url", urls.link(""));
+    s.set("assets_url", urls.link("assets/"));
+    d.set("site", s);
+
+    std::vector<data> nav;
+    for (const auto& link : site.config.nav) {
+        data n;
+        n.set("title", link.title);
+        bool internal = !link.url.empty() && link.url[0] == '/';
+        n.set("url", internal ? urls.link(link.url) : link.url);
+        // The current section: the page is at or under the menu entry's address.
+        bool current = internal && link.url.size() > 1 && ("/" + path).rfind(link.url, 0) == 0;
+        n.set("current", current);
+        nav.push_back(n);
+    }
+    d.set("nav", list_of(std::move(nav)));
+    std::vector<data> themes;
+    for (const auto& t : site.themes) themes.push_back(v.theme_ref(t.id));
+    d.set("commitment_themes", list_of(std::move(themes)));
+
+    data page;
+    page.set("title", title);
+    page.set("description", description.empty() ? site.config.description : description);
+    page.set("url", urls.link(path));
+    page.set("canonical", urls.absolute(path));
+    page.set("kind", kind);
+    page.set("is_home", path.empty());
+    d.set("page", page);
+
+    std::vector<data> trail;
+    if (!path.empty()) {
+        data home;
+        home.set("title", "Home");
+        home.set("url", urls.link(""));
+        trail.push_back(home);
+    }
+    for (const auto& c : crumbs) {
+        data crumb;
+        crumb.set("title", c.title);
+        crumb.set("url", urls.link(c.site_path));
+        trail.push_back(crumb);
+    }
+    d.set("has_breadcrumbs", !trail.empty());
+    d.set("breadcrumbs", list_of(std::move(trail)));
+    return d;
+}
+
+const Crumb institutions_crumb{"Institutions", "institutions/"};
+
+data home_page(const Views& v) {
+    const Site& site = v.site();
+    data d = frame(v, "", site.home.title, site.config.description, {}, "home");
+    d.set("intro_html", v.md(site.home.body));
+    std::vector<data> themes;
+    for (const auto& t : site.themes) themes.push_back(v.theme_summary(t));
+    d.set("themes", list_of(std::move(themes)));
+    std::vector<size_t> all_institutions(site.institutions.size());
+    for (size_t i = 0; i < all_institutions.size(); ++i) all_institutions[i] = i;
+    d.set("institutions", v.cards(all_institutions, &Views::institution_card));
+    auto first = [](size_t n, size_t count) {
+        std::vector<size_t> out;
+        for (size_t i = 0; i < std::min(n, count); ++i) out.push_back(i);
+        return out;
+    };
+    d.set("recent_case_studies", v.cards(first(3, site.case_studies.size()), &Views::case_study_card));
+    d.set("recent_career_stories", v.cards(first(3, site.career_stories.size()), &Views::career_story_card));
+    data totals;
+    size_t actions = 0;
+    for (const auto& p : site.plans) actions += p.progress().total();
+    totals.set("institutions", std::to_string(site.institutions.size()));
+    totals.set("profiles", std::to_string(site.profiles.size()));
+    totals.set("plans", std::to_string(site.plans.size()));
+    totals.set("actions", std::to_string(actions));
+    totals.set("case_studies", std::to_string(site.case_studies.size()));
+    totals.set("career_stories", std::to_string(site.career_stories.size()));
+    d.set("totals", totals);
+    return d;
+}
+
+data themes_index(const Views& v) {
+    data d = frame(v, "themes/", "The four Commitment themes", "", {}, "themes");
+    std::vector<data> themes;
+    for (const auto& t : v.site().themes) themes.push_back(v.theme_summary(t));
+    d.set("themes", list_of(std::move(themes)));
+    return d;
+}
+
+data theme_page(const Views& v, const CommitmentTheme& t) {
+    const Site& site = v.site();
+    const ThemeMembers& members = v.index().by_theme.at(t.id);
+    data d = frame(v, site_path::theme(t.id), t.title, t.aim, {{"Themes", "themes/"}}, "theme");
+    data theme = v.theme_summary(t);
+    theme.set("body_html", v.md(t.body));
+    d.set("theme", theme);
+    // Every institution's actions under this theme, side by side, plan by plan.
+    std::vector<data> institutions;
+    for (size_t i = 0; i < site.institutions.size(); ++i) {
+        std::vector<data> plans;
+        Progress inst_progress;
+        for (size_t p : site.institutions[i].plans) {
+            std::vector<data> actions;
+            for (const auto& ref : members.actions)
+                if (ref.plan == p) actions.push_back(v.action_ref(ref));
+            if (actions.empty()) continue;
+            const Plan& plan = site.plans[p];
+            Progress pp = plan.progress_for_theme(t.id);
+            inst_progress.add(pp);
+            data pd;
+            pd.set("title", plan.title);
+            pd.set("url", v.urls().link(site_path::plan(site, plan)));
+            pd.set("progress", v.progress(pp));
+            pd.set("actions", list_of(std::move(actions)));
+            plans.push_back(pd);
+        }
+        if (plans.empty()) continue;
+        data inst = v.institution_ref(i);
+        inst.set("progress", v.progress(inst_progress));
+        inst.set("plans", list_of(std::move(plans)));
+        institutions.push_back(inst);
+    }
+    d.set("has_institutions", !institutions.empty());
+    d.set("institutions", list_of(std::move(institutions)));
+    d.set("profiles", v.cards(members.profiles, &Views::profile_card));
+    d.set("case_studies", v.cards(members.case_studies, &Views::case_study_card));
+    d.set("career_stories", v.cards(members.career_stories, &Views::career_story_card));
+    return d;
+}
+
+data institutions_index(const Views& v) {
+    data d = frame(v, "institutions/", "Institutions", "", {}, "institutions");
+    std::vector<size_t> all(v.site().institutions.size());
+    for (size_t i = 0; i < all.size(); ++i) all[i] = i;
+    d.set("institutions", v.cards(all, &Views::institution_card));
+    return d;
+}
+
+data institution_page(const Views& v, size_t i) {
+    const Institution& inst = v.site().institutions[i];
+    data d = frame(v, site_path::institution(inst), inst.name, plain_excerpt(inst.body, 160), {institutions_crumb},
+                   "institution");
+    data info = v.institution_card(i);
+    info.set("website", inst.website);
+    info.set("brand_colour", inst.brand_colour);
+    if (inst.signatory_since) info.set("signatory_since", std::to_string(inst.signatory_since));
+    info.set("summary_html", v.md(inst.body));
+    d.set("institution", info);
+    d.set("plans", v.cards(inst.plans, &Views::plan_card));
+    d.set("profiles", v.cards(inst.profiles, &Views::profile_card));
+    d.set("case_studies", v.cards(inst.case_studies, &Views::case_study_card));
+    d.set("career_stories", v.cards(inst.career_stories, &Views::career_story_card));
+    return d;
+}
+
+data plan_page(const Views& v, size_t p) {
+    const Site& site = v.site();
+    const Plan& plan = site.plans[p];
+    const Institution& inst = site.institutions[plan.institution];
+    data d = frame(v, site_path::plan(site, plan), plan.title, inst.name + ": " + plan.title,
+                   {institutions_crumb, {inst.short_name, site_path::institution(inst)}}, "plan");
+    data info = v.plan_card(p);
+    info.set("intro_html", v.md(plan.intro));
+    if (plan.adopted) info.set("adopted", plan.adopted->display());
+    d.set("plan", info);
+    d.set("institution", v.institution_ref(plan.institution));
+    d.set("labels", v.plan_labels(plan));
+
+    // Actions grouped as the plan groups them; ungrouped actions first, under no heading.
+    std::vector<data> groups;
+    auto top_level_in = [&](const std::string& group_id) {
+        std::vector<data> actions;
+        for (size_t a = 0; a < plan.actions.size(); ++a) {
+            const Action& act = plan.actions[a];
+            if (act.is_top_level() && act.group == group_id) actions.push_back(v.action(plan, a, true));
+        }
+        return actions;
+    };
+    auto add_group = [&](const PlanGroup* g, std::vector<data> actions) {
+        if (actions.empty() && !g) return;
+        data gd;
+        gd.set("has_title", g != nullptr);
+        if (g) {
+            gd.set("id", g->id);
+            gd.set("anchor", "group-" + slugify(g->id));
+            gd.set("title", g->title);
+            if (!g->aim.empty()) gd.set("aim_html", v.md(g->aim));
+            gd.set("themes", v.theme_refs(g->themes));
+        }
+        gd.set("actions", list_of(std::move(actions)));
+        groups.push_back(gd);
+    };
+    add_group(nullptr, top_level_in(""));
+    for (const auto& g : plan.groups) add_group(&g, top_level_in(g.id));
+    d.set("groups", list_of(std::move(groups)));
+
+    std::vector<data> glossary, phases, statuses, flags;
+    for (const auto& g : plan.glossary) {
+        data e;
+        e.set("abbr", g.abbr);
+        e.set("meaning", g.meaning);
+        glossary.push_back(e);
+    }
+    for (const auto& ph : plan.phases) {
+        data e;
+        e.set("id", ph.id);
+        e.set("label", ph.label);
+        e.set("dates", ph.dates);
+        phases.push_back(e);
+    }
+    for (const auto& s : plan.statuses) {
+        data e;
+        e.set("label", s.label);
+        e.set("rag", rag_name(s.rag));
+        e.set("rag_word", rag_word(s.rag));
+        statuses.push_back(e);
+    }
+    for (const auto& f : plan.flags) {
+        data e;
+        e.set("mark", f.mark);
+        e.set("label", f.label);
+        flags.push_back(e);
+    }
+    d.set("has_key", !glossary.empty() || !phases.empty() || !statuses.empty() || !flags.empty());
+    d.set("glossary", list_of(std::move(glossary)));
+    d.set("phases", list_of(std::move(phases)));
+    d.set("statuses", list_of(std::move(statuses)));
+    d.set("flags", list_of(std::move(flags)));
+    return d;
+}
+
+data profile_page(const Views& v, size_t i) {
+    const Site& site = v.site();
+    const Profile& p = site.profiles[i];
+    const Institution& inst = site.institutions[p.institution];
+    data d = frame(v, site_path::profile(site, p), p.name, p.summary.empty() ? p.role + ", " + inst.name : p.summary,
+                   {{"Technicians", "technicians/"}}, "profile");
+    data info = v.profile_card(i);
+    info.set("orcid", p.orcid);
+    if (!p.orcid.empty()) info.set("orcid_url", "https://orcid.org/" + p.orcid);
+    info.set("email", p.email);
+    if (!p.email.empty()) info.set("email_url", "mailto:" + p.email);
+    info.set("body_html", v.md(p.body));
+    std::vector<data> skills, regs, awards, links;
+    for (const auto& s : p.skills) {
+        data e;
+        e.set("name", s);
+        e.set("url", v.urls().link(site_path::term("skills", slugify(s))));
+        skills.push_back(e);
+    }
+    for (const auto& r : p.registrations) {
+        data e;
+        e.set("name", r);
+        const Registration* reg = find_registration(r);
+        e.set("full_name", reg ? reg->full_name : r);
+        e.set("body", reg ? reg->body : "");
+        e.set("url", v.urls().link(site_path::term("registrations", slugify(r))));
+        regs.push_back(e);
+    }
+    for (const auto& a : p.awards) awards.push_back(data(a));
+    for (const auto& l : p.links) {
+        data e;
+        e.set("title", l.title);
+        e.set("url", l.url);
+        links.push_back(e);
+    }
+    info.set("skills", list_of(std::move(skills)));
+    info.set("registrations", list_of(std::move(regs)));
+    info.set("awards", list_of(std::move(awards)));
+    info.set("links", list_of(std::move(links)));
+    d.set("profile", info);
+    d.set("case_studies", v.cards(p.case_studies, &Views::case_study_card));
+    d.set("career_stories", v.cards(p.career_stories, &Views::career_story_card));
+    return d;
+}
+
+data case_study_page(const Views& v, size_t i) {
+    const Site& site = v.site();
+    const CaseStudy& c = site.case_studies[i];
+    data d = frame(v, site_path::case_study(site, c), c.title, c.summary, {{"Case studies", "case-studies/"}},
+                   "case-study");
+    data info = v.case_study_card(i);
+    info.set("body_html", v.md(c.body));
+    d.set("case_study", info);
+    d.set("technicians", v.cards(c.technicians, &Views::profile_card));
+    return d;
+}
+
+data career_story_page(const Views& v, size_t i) {
+    const Site& site = v.site();
+    const CareerStory& s = site.career_stories[i];
+    data d = frame(v, site_path::career_story(site, s), s.title, s.summary, {{"Career stories", "career-stories/"}},
+                   "career-story");
+    data info = v.career_story_card(i);
+    info.set("person", s.person);
+    info.set("body_html", v.md(s.body));
+    std::vector<data> stages;
+    for (const auto& st : s.stages) {
+        data e;
+        e.set("when", st.when);
+        e.set("title", st.title);
+        if (!st.description.empty()) e.set("description_html", v.md_inline(st.description));
+        stages.push_back(e);
+    }
+    info.set("stages", list_of(std::move(stages)));
+    d.set("career_story", info);
+    if (s.technician) d.set("technician", v.profile_card(*s.technician));
+    return d;
+}
+
+// An index page: sections of cards, e.g. technicians grouped by institution.
+data listing(const Views& v, const std::string& path, const std::string& title, const std::string& intro,
+             std::vector<data> sections) {
+    data d = frame(v, path, title, intro, {}, "list");
+    d.set("intro", intro);
+    d.set("sections", list_of(std::move(sections)));
+    return d;
+}
+
+data section(const std::string& title, const std::string& url, data items) {
+    data s;
+    s.set("title", title);
+    s.set("has_title", !title.empty());
+    s.set("url", url);
+    s.set("items", std::move(items));
+    return s;
+}
+
+template <typename Member>
+data by_institution(const Views& v, Member member, data (Views::*card)(size_t) const, const std::string& title,
+                    const std::string& path, const std::string& intro) {
+    std::vector<data> sections;
+    for (size_t i = 0; i < v.site().institutions.size(); ++i) {
+        const Institution& inst = v.site().institutions[i];
+        const auto& items = inst.*member;
+        if (items.empty()) continue;
+        sections.push_back(section(inst.name, v.urls().link(site_path::institution(inst)), v.cards(items, card)));
+    }
+    return listing(v, path, title, intro, std::move(sections));
+}
+
+std::vector<size_t> all_of(size_t n) {
+    std::vector<size_t> out(n);
+    for (size_t i = 0; i < n; ++i) out[i] = i;
+    return out;
+}
+
+data taxonomy_index(const Views& v, const Taxonomy& tax, const std::string& intro) {
+    data d = frame(v, tax.slug + "/", tax.title, intro, {}, "terms");
+    d.set("intro", intro);
+    std::vector<data> terms;
+    for (const auto& t : tax.terms) {
+        data e;
+        e.set("name", t.name);
+        e.set("url", v.urls().link(site_path::term(tax.slug, t.slug)));
+        e.set("count", std::to_string(t.profiles.size() + t.actions.size()));
+        if (const Registration* r = find_registration(t.name); r && tax.slug == "registrations")
+            e.set("description", r->full_name + " (" + r->body + ")");
+        terms.push_back(e);
+    }
+    d.set("terms", list_of(std::move(terms)));
+    return d;
+}
+
+data term_page(const Views& v, const Taxonomy& tax, const Term& t) {
+    std::string title = tax.slug == "talent" ? "TALENT recommendation " + t.name : t.name;
+    std::string description;
+    if (const Registration* r = find_registration(t.name); r && tax.slug == "registrations")
+        description = r->full_name + ", awarded by the " + r->body + ".";
+    data d = frame(v, site_path::term(tax.slug, t.slug), title, description, {{tax.title, tax.slug + "/"}}, "term");
+    d.set("name", t.name);
+    d.set("description", description);
+    d.set("taxonomy_title", tax.title);
+    d.set("taxonomy_url", v.urls().link(tax.slug + "/"));
+    d.set("profiles", v.cards(t.profiles, &Views::profile_card));
+    std::vector<data> actions;
+    for (const auto& ref : t.actions) actions.push_back(v.action_ref(ref));
+    d.set("actions", list_of(std::move(actions)));
+    d.set("has_entries", !t.profiles.empty() || !t.actions.empty());
+    return d;
+}
+
+}  // namespace
+
+const std::vector<std::string>& required_templates() {
+    static const std::vector<std::string> names = {"home",        "themes",      "theme",      "institutions",
+                                                   "institution", "plan",        "profile",    "case-study",
+                                                   "career-story", "list",       "terms",      "term",
+                                                   "page",        "404"};
+    return names;
+}
+
+std::string output_file(const std::string& site_path) {
+    if (site_path.empty()) return "index.html";
+    if (site_path.back() == '/') return site_path + "index.html";
+    return site_path;
+}
+
+std::vector<PageJob> list_pages(const Site& site, const SiteIndex& index) {
+    std::vector<PageJob> jobs;
+    auto add = [&](std::string path, std::string tmpl, std::function<data(const Views&)> build) {
+        jobs.push_back({std::move(path), std::move(tmpl), std::move(build)});
+    };
+    add("", "home", home_page);
+    add("themes/", "themes", themes_index);
+    for (const auto& t : site.themes) add(site_path::theme(t.id), "theme", [&t](const Views& v) { return theme_page(v, t); });
+    add("institutions/", "institutions", institutions_index);
+    for (size_t i = 0; i < site.institutions.size(); ++i)
+        add(site_path::institution(site.institutions[i]), "institution", [i](const Views& v) { return institution_page(v, i); });
+    for (size_t i = 0; i < site.plans.size(); ++i)
+        add(site_path::plan(site, site.plans[i]), "plan", [i](const Views& v) { return plan_page(v, i); });
+    for (size_t i = 0; i < site.profiles.size(); ++i)
+        add(site_path::profile(site, site.profiles[i]), "profile", [i](const Views& v) { return profile_page(v, i); });
+    for (size_t i = 0; i < site.case_studies.size(); ++i)
+        add(site_path::case_study(site, site.case_studies[i]), "case-study", [i](const Views& v) { return case_study_page(v, i); });
+    for (size_t i = 0; i < site.career_stories.size(); ++i)
+        add(site_path::career_story(site, site.career_stories[i]), "career-story",
+            [i](const Views& v) { return career_story_page(v, i); });
+
+    add("technicians/", "list", [](const Views& v) {
+        return by_institution(v, &Institution::profiles, &Views::profile_card, "Technicians", "technicians/",
+                              "Technicians from every institution on this site, in their own words.");
+    });
+    add("case-studies/", "list", [](const Views& v) {
+        std::vector<data> sections{section("", "", v.cards(all_of(v.site().case_studies.size()), &Views::case_study_card))};
+        return listing(v, "case-studies/", "Case studies", "What technicians and institutions have done, newest first.",
+                       std::move(sections));
+    });
+    add("career-stories/", "list", [](const Views& v) {
+        std::vector<data> sections{section("", "", v.cards(all_of(v.site().career_stories.size()), &Views::career_story_card))};
+        return listing(v, "career-stories/", "Career stories", "How technicians got where they are, newest first.",
+                       std::move(sections));
+    });
+    add("plans/", "list", [](const Views& v) {
+        return by_institution(v, &Institution::plans, &Views::plan_card, "Action plans", "plans/",
+                              "Every institution's Technician Commitment action plans, with progress.");
+    });
+
+    const std::pair<const Taxonomy*, std::string> taxonomies[] = {
+        {&index.skills, "Skills that technicians on this site bring to their work."},
+        {&index.registrations, "Professional registrations held by technicians on this site, from the Science Council and the Engineering Council."},
+        {&index.talent, "The TALENT Commission's recommendations, R1 to R16, and the actions in institutions' plans that cite each."}};
+    for (const auto& [tax, intro] : taxonomies) {
+        add(tax->slug + "/", "terms", [tax, intro](const Views& v) { return taxonomy_index(v, *tax, intro); });
+        for (const auto& term : tax->terms)
+            add(site_path::term(tax->slug, term.slug), "term", [tax, &term](const Views& v) { return term_page(v, *tax, term); });
+    }
+    for (const auto& page : site.pages)
+        add(page.slug + "/", "page", [&page](const Views& v) {
+            data d = frame(v, page.slug + "/", page.title, page.description, {}, "page");
+            d.set("body_html", v.md(page.body));
+            return d;
+        });
+    add("404.html", "404", [](const Views& v) { return frame(v, "404.html", "Page not found", "", {}, "404"); });
+    return jobs;
+}
+
+}  // namespace techpages

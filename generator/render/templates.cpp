@@ -1,0 +1,106 @@
+#include "render/templates.h"
+
+#include <regex>
+
+#include "util/files.h"
+
+namespace techpages {
+
+namespace {
+
+using Sources = std::map<std::string, std::pair<std::string, std::string>>;  // name -> (text, display path)
+
+void read_templates(const fs::path& dir, const std::string& display_prefix, Sources& out) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) return;
+    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        if (!it->is_regular_file() || it->path().extension() != ".mustache") continue;
+        std::string name = relative_path(it->path(), dir);
+        name.resize(name.size() - std::string(".mustache").size());
+        if (auto text = read_file(it->path())) out[name] = {*text, display_prefix + relative_path(it->path(), dir)};
+    }
+}
+
+// Replaces {{> name}} with partials/name, recursively; reports unknown partials and loops.
+bool inline_partials(std::string& text, const Sources& sources, const std::string& display, Diagnostics& diagnostics,
+                     int depth = 0) {
+    static const std::regex partial_tag(R"(\{\{>\s*([A-Za-z0-9_\-/]+)\s*\}\})");
+    if (depth > 8) {
+        diagnostics.error(display, {}, "partials include each other too deeply (a partial including itself?)",
+                          "check the {{> name}} tags in the theme's partials");
+        return false;
+    }
+    std::string out;
+    auto begin = std::sregex_iterator(text.begin(), text.end(), partial_tag);
+    size_t last = 0;
+    bool ok = true;
+    for (auto it = begin; it != std::sregex_iterator(); ++it) {
+        const auto& m = *it;
+        out.append(text, last, m.position() - last);
+        std::string name = "partials/" + m[1].str();
+        auto found = sources.find(name);
+        if (found == sources.end()) {
+            diagnostics.error(display, {}, "the partial '" + m[1].str() + "' does not exist",
+                              "create templates/" + name + ".mustache in the theme, or fix the name");
+            ok = false;
+        } else {
+            std::string included = found->second.first;
+            ok = inline_partials(included, sources, found->second.second, diagnostics, depth + 1) && ok;
+            out += included;
+        }
+        last = m.position() + m.length();
+    }
+    out.append(text, last);
+    text = std::move(out);
+    return ok;
+}
+
+}  // namespace
+
+std::optional<ThemeTemplates> ThemeTemplates::load(const fs::path& theme_dir, const fs::path& override_dir,
+                                                   Diagnostics& diagnostics) {
+    std::error_code ec;
+    if (!fs::is_directory(theme_dir / "templates", ec)) {
+        diagnostics.error(theme_dir.string(), {}, "this visual theme has no templates/ folder",
+                          "name an existing theme with --theme or theme = \"...\" in site.toml");
+        return std::nullopt;
+    }
+    Sources sources;
+    read_templates(theme_dir / "templates", (theme_dir / "templates").string() + "/", sources);
+    read_templates(override_dir, override_dir.string() + "/", sources);
+
+    ThemeTemplates result;
+    result.theme_dir_ = theme_dir;
+    bool ok = true;
+    for (const auto& [name, source] : sources) {
+        if (name.rfind("partials/", 0) == 0) continue;
+        std::string text = source.first;
+        ok = inline_partials(text, sources, source.second, diagnostics) && ok;
+        mustache::mustache compiled(text);
+        if (!compiled.is_valid()) {
+            diagnostics.error(source.second, {}, "this template has a mistake: " + compiled.error_message(),
+                              "check that every {{#section}} has its {{/section}}");
+            ok = false;
+        }
+        result.pages_[name] = std::move(text);
+    }
+    if (!ok) return std::nullopt;
+    return result;
+}
+
+const std::string* ThemeTemplates::source(const std::string& name) const {
+    auto it = pages_.find(name);
+    return it == pages_.end() ? nullptr : &it->second;
+}
+
+std::string TemplateRenderer::render(const std::string& name, const mustache::data& data) {
+    auto it = compiled_.find(name);
+    if (it == compiled_.end()) {
+        const std::string* source = templates_.source(name);
+        if (!source) return {};
+        it = compiled_.emplace(name, std::make_unique<mustache::mustache>(*source)).first;
+    }
+    return it->second->render(data);
+}
+
+}  // namespace techpages

@@ -1,0 +1,47 @@
+// The visual theme's Mustache templates: loaded once, partials inlined, compiled per thread.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <kainjow/mustache.hpp>
+
+#include "util/diagnostics.h"
+
+namespace techpages {
+
+namespace mustache = kainjow::mustache;
+
+class ThemeTemplates {
+public:
+    // Reads theme_dir/templates/**.mustache; a file of the same name under override_dir
+    // (the site's content/templates/) replaces the theme's. `{{> name}}` includes
+    // templates/partials/name.mustache, inlined here once rather than on every render.
+    static std::optional<ThemeTemplates> load(const std::filesystem::path& theme_dir,
+                                              const std::filesystem::path& override_dir, Diagnostics& diagnostics);
+
+    const std::string* source(const std::string& name) const;
+    const std::filesystem::path& theme_dir() const { return theme_dir_; }
+
+private:
+    std::filesystem::path theme_dir_;
+    std::map<std::string, std::string> pages_;  // name (no extension) -> source with partials inlined
+};
+
+// Compiled templates for one thread: kainjow's renderer is not safe to share.
+class TemplateRenderer {
+public:
+    explicit TemplateRenderer(const ThemeTemplates& templates) : templates_(templates) {}
+    // Every value is HTML-escaped unless the template uses {{{triple}}} braces, which the
+    // theme keeps for HTML the build produced itself (rendered Markdown).
+    std::string render(const std::string& name, const mustache::data& data);
+
+private:
+    const ThemeTemplates& templates_;
+    std::map<std::string, std::unique_ptr<mustache::mustache>> compiled_;
+};
+
+}  // namespace techpages

@@ -1,0 +1,60 @@
+// Model records as template data. Every value is plain text (the template escapes it)
+// except keys ending in _html, which hold HTML this build made: rendered Markdown, or
+// text it escaped itself. docs/themes.md lists the keys each template receives.
+#pragma once
+
+#include <string>
+
+#include "model/site_index.h"
+#include "model/site_model.h"
+#include "render/markdown.h"
+#include "render/templates.h"
+#include "render/urls.h"
+
+namespace techpages {
+
+using mustache::data;
+
+class Views {
+public:
+    Views(const Site& site, const SiteIndex& index, const Urls& urls, const MarkdownRenderer& markdown)
+        : site_(site), index_(index), urls_(urls), markdown_(markdown) {}
+
+    data theme_ref(const std::string& id) const;
+    data theme_refs(const std::vector<std::string>& ids) const;
+    data progress(const Progress& p) const;
+    data theme_summary(const CommitmentTheme& t) const;  // title, aim, progress, counts
+
+    data institution_ref(size_t i) const;
+    data institution_card(size_t i) const;
+    data profile_card(size_t i) const;
+    data case_study_card(size_t i) const;
+    data career_story_card(size_t i) const;
+    data plan_card(size_t i) const;
+    data cards(const std::vector<size_t>& indexes, data (Views::*card)(size_t) const) const;
+
+    // One action, with its sub-actions nested when `with_children`.
+    data action(const Plan& plan, size_t a, bool with_children) const;
+    data action_ref(const ActionRef& ref) const;  // for lists across plans
+    data plan_labels(const Plan& plan) const;
+    // Owners with the plan's glossary abbreviations marked up as <abbr title="…">.
+    std::string owners_html(const Plan& plan, const std::vector<std::string>& owners) const;
+
+    std::string md(const std::string& markdown) const { return markdown_.to_html(markdown); }
+    std::string md_inline(const std::string& markdown) const { return markdown_.to_inline_html(markdown); }
+    const Urls& urls() const { return urls_; }
+    const Site& site() const { return site_; }
+    const SiteIndex& index() const { return index_; }
+
+private:
+    const Site& site_;
+    const SiteIndex& index_;
+    const Urls& urls_;
+    const MarkdownRenderer& markdown_;
+};
+
+data list_of(std::vector<data> items);
+// "3 complete, 1 in progress, 2 not begun and 4 not reported"
+std::string progress_sentence(const Progress& p);
+
+}  // namespace techpages

@@ -1,0 +1,97 @@
+#include "write/output_dir.h"
+
+#include <unistd.h>
+
+namespace techpages {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path absolute_normal(const fs::path& p) {
+    std::error_code ec;
+    fs::path abs = fs::weakly_canonical(fs::absolute(p, ec), ec);
+    return abs.lexically_normal();
+}
+
+bool is_within(const fs::path& inner, const fs::path& outer) {
+    auto i = inner.begin();
+    for (auto o = outer.begin(); o != outer.end(); ++o, ++i) {
+        if (o->empty()) continue;  // trailing slash
+        if (i == inner.end() || *i != *o) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+bool output_dir_is_safe(const fs::path& out, const fs::path& content, Diagnostics& diagnostics) {
+    fs::path o = absolute_normal(out), c = absolute_normal(content);
+    std::string shown = out.string();
+    if (o == o.root_path()) {
+        diagnostics.error(shown, {}, "the output folder cannot be the root of the file system", "use --out site");
+        return false;
+    }
+    if (is_within(o, c)) {
+        diagnostics.error(shown, {}, "the output folder is inside the content folder, so a build would overwrite content",
+                          "choose a folder outside " + content.string() + ", e.g. --out site");
+        return false;
+    }
+    if (is_within(c, o)) {
+        diagnostics.error(shown, {}, "the output folder contains the content folder, so a build would delete it",
+                          "choose a separate folder, e.g. --out site");
+        return false;
+    }
+    return true;
+}
+
+StagedOutput::StagedOutput(fs::path out_dir) : out_(std::move(out_dir)) {
+    fs::path parent = out_.has_parent_path() ? out_.parent_path() : fs::path(".");
+    // Beside the output, on the same file system, so the final rename is atomic.
+    staging_ = parent / ("." + out_.filename().string() + ".staging-" + std::to_string(::getpid()));
+}
+
+StagedOutput::~StagedOutput() {
+    if (!committed_) {
+        std::error_code ec;
+        fs::remove_all(staging_, ec);
+    }
+}
+
+bool StagedOutput::begin(Diagnostics& diagnostics) {
+    std::error_code ec;
+    fs::remove_all(staging_, ec);
+    if (out_.has_parent_path()) fs::create_directories(out_.parent_path(), ec);
+    if (!fs::create_directories(staging_, ec) || ec) {
+        diagnostics.error(staging_.string(), {}, "cannot create the build folder (" + ec.message() + ")",
+                          "check that the folder containing the output is writable");
+        return false;
+    }
+    return true;
+}
+
+bool StagedOutput::commit(Diagnostics& diagnostics) {
+    std::error_code ec;
+    fs::path old = staging_.string() + ".old";
+    fs::remove_all(old, ec);
+    bool had_output = fs::exists(out_, ec);
+    if (had_output) {
+        fs::rename(out_, old, ec);
+        if (ec) {
+            diagnostics.error(out_.string(), {}, "cannot replace the output folder (" + ec.message() + ")",
+                              "check that it is not open in another program and is writable");
+            return false;
+        }
+    }
+    fs::rename(staging_, out_, ec);
+    if (ec) {
+        if (had_output) fs::rename(old, out_, ec);  // put the previous site back
+        diagnostics.error(out_.string(), {}, "cannot move the new site into place", "check the folder's permissions");
+        return false;
+    }
+    committed_ = true;
+    fs::remove_all(old, ec);
+    return true;
+}
+
+}  // namespace techpages

@@ -1,0 +1,33 @@
+// Publishes a build atomically: everything is written into a staging folder beside
+// the output, which replaces the output only once the whole build has succeeded.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "util/diagnostics.h"
+
+namespace techpages {
+
+class StagedOutput {
+public:
+    explicit StagedOutput(std::filesystem::path out_dir);
+    ~StagedOutput();  // removes the staging folder if commit() never ran
+
+    // Creates a fresh staging folder; reports and returns false when it cannot.
+    bool begin(Diagnostics& diagnostics);
+    const std::filesystem::path& staging() const { return staging_; }
+    // Swaps the staging folder in place of the output folder.
+    bool commit(Diagnostics& diagnostics);
+
+private:
+    std::filesystem::path out_;
+    std::filesystem::path staging_;
+    bool committed_ = false;
+};
+
+// Refuses output folders that would overwrite content or the system:
+// "/", the content folder, a folder inside it, or one of its parents.
+bool output_dir_is_safe(const std::filesystem::path& out, const std::filesystem::path& content, Diagnostics& diagnostics);
+
+}  // namespace techpages
