@@ -81,14 +81,14 @@ data home_page(const Views& v) {
     d.set("themes", list_of(std::move(themes)));
     std::vector<size_t> all_institutions(site.institutions.size());
     for (size_t i = 0; i < all_institutions.size(); ++i) all_institutions[i] = i;
-    d.set("institutions", v.cards(all_institutions, &Views::institution_card));
+    set_list(d, "institutions", v.cards(all_institutions, &Views::institution_card));
     auto first = [](size_t n, size_t count) {
         std::vector<size_t> out;
         for (size_t i = 0; i < std::min(n, count); ++i) out.push_back(i);
         return out;
     };
-    d.set("recent_case_studies", v.cards(first(3, site.case_studies.size()), &Views::case_study_card));
-    d.set("recent_career_stories", v.cards(first(3, site.career_stories.size()), &Views::career_story_card));
+    set_list(d, "recent_case_studies", v.cards(first(3, site.case_studies.size()), &Views::case_study_card));
+    set_list(d, "recent_career_stories", v.cards(first(3, site.career_stories.size()), &Views::career_story_card));
     data totals;
     size_t actions = 0;
     for (const auto& p : site.plans) actions += p.progress().total();
@@ -145,9 +145,9 @@ data theme_page(const Views& v, const CommitmentTheme& t) {
     }
     d.set("has_institutions", !institutions.empty());
     d.set("institutions", list_of(std::move(institutions)));
-    d.set("profiles", v.cards(members.profiles, &Views::profile_card));
-    d.set("case_studies", v.cards(members.case_studies, &Views::case_study_card));
-    d.set("career_stories", v.cards(members.career_stories, &Views::career_story_card));
+    set_list(d, "profiles", v.cards(members.profiles, &Views::profile_card));
+    set_list(d, "case_studies", v.cards(members.case_studies, &Views::case_study_card));
+    set_list(d, "career_stories", v.cards(members.career_stories, &Views::career_story_card));
     return d;
 }
 
@@ -155,7 +155,7 @@ data institutions_index(const Views& v) {
     data d = frame(v, "institutions/", "Institutions", "", {}, "institutions");
     std::vector<size_t> all(v.site().institutions.size());
     for (size_t i = 0; i < all.size(); ++i) all[i] = i;
-    d.set("institutions", v.cards(all, &Views::institution_card));
+    set_list(d, "institutions", v.cards(all, &Views::institution_card));
     return d;
 }
 
@@ -169,10 +169,10 @@ data institution_page(const Views& v, size_t i) {
     if (inst.signatory_since) info.set("signatory_since", std::to_string(inst.signatory_since));
     info.set("summary_html", v.md(inst.body));
     d.set("institution", info);
-    d.set("plans", v.cards(inst.plans, &Views::plan_card));
-    d.set("profiles", v.cards(inst.profiles, &Views::profile_card));
-    d.set("case_studies", v.cards(inst.case_studies, &Views::case_study_card));
-    d.set("career_stories", v.cards(inst.career_stories, &Views::career_story_card));
+    set_list(d, "plans", v.cards(inst.plans, &Views::plan_card));
+    set_list(d, "profiles", v.cards(inst.profiles, &Views::profile_card));
+    set_list(d, "case_studies", v.cards(inst.case_studies, &Views::case_study_card));
+    set_list(d, "career_stories", v.cards(inst.career_stories, &Views::career_story_card));
     return d;
 }
 
@@ -245,10 +245,10 @@ data plan_page(const Views& v, size_t p) {
         flags.push_back(e);
     }
     d.set("has_key", !glossary.empty() || !phases.empty() || !statuses.empty() || !flags.empty());
-    d.set("glossary", list_of(std::move(glossary)));
-    d.set("phases", list_of(std::move(phases)));
-    d.set("statuses", list_of(std::move(statuses)));
-    d.set("flags", list_of(std::move(flags)));
+    set_list(d, "glossary", list_of(std::move(glossary)));
+    set_list(d, "phases", list_of(std::move(phases)));
+    set_list(d, "statuses", list_of(std::move(statuses)));
+    set_list(d, "flags", list_of(std::move(flags)));
     return d;
 }
 
@@ -287,13 +287,13 @@ data profile_page(const Views& v, size_t i) {
         e.set("url", l.url);
         links.push_back(e);
     }
-    info.set("skills", list_of(std::move(skills)));
-    info.set("registrations", list_of(std::move(regs)));
-    info.set("awards", list_of(std::move(awards)));
-    info.set("links", list_of(std::move(links)));
+    set_list(info, "skills", list_of(std::move(skills)));
+    set_list(info, "registrations", list_of(std::move(regs)));
+    set_list(info, "awards", list_of(std::move(awards)));
+    set_list(info, "links", list_of(std::move(links)));
     d.set("profile", info);
-    d.set("case_studies", v.cards(p.case_studies, &Views::case_study_card));
-    d.set("career_stories", v.cards(p.career_stories, &Views::career_story_card));
+    set_list(d, "case_studies", v.cards(p.case_studies, &Views::case_study_card));
+    set_list(d, "career_stories", v.cards(p.career_stories, &Views::career_story_card));
     return d;
 }
 
@@ -305,7 +305,7 @@ data case_study_page(const Views& v, size_t i) {
     data info = v.case_study_card(i);
     info.set("body_html", v.md(c.body));
     d.set("case_study", info);
-    d.set("technicians", v.cards(c.technicians, &Views::profile_card));
+    set_list(d, "technicians", v.cards(c.technicians, &Views::profile_card));
     return d;
 }
 
@@ -325,7 +325,7 @@ data career_story_page(const Views& v, size_t i) {
         if (!st.description.empty()) e.set("description_html", v.md_inline(st.description));
         stages.push_back(e);
     }
-    info.set("stages", list_of(std::move(stages)));
+    set_list(info, "stages", list_of(std::move(stages)));
     d.set("career_story", info);
     if (s.technician) d.set("technician", v.profile_card(*s.technician));
     return d;
@@ -336,7 +336,7 @@ data listing(const Views& v, const std::string& path, const std::string& title, 
              std::vector<data> sections) {
     data d = frame(v, path, title, intro, {}, "list");
     d.set("intro", intro);
-    d.set("sections", list_of(std::move(sections)));
+    set_list(d, "sections", list_of(std::move(sections)));
     return d;
 }
 
@@ -381,7 +381,7 @@ data taxonomy_index(const Views& v, const Taxonomy& tax, const std::string& intr
             e.set("description", r->full_name + " (" + r->body + ")");
         terms.push_back(e);
     }
-    d.set("terms", list_of(std::move(terms)));
+    set_list(d, "terms", list_of(std::move(terms)));
     return d;
 }
 
@@ -395,10 +395,10 @@ data term_page(const Views& v, const Taxonomy& tax, const Term& t) {
     d.set("description", description);
     d.set("taxonomy_title", tax.title);
     d.set("taxonomy_url", v.urls().link(tax.slug + "/"));
-    d.set("profiles", v.cards(t.profiles, &Views::profile_card));
+    set_list(d, "profiles", v.cards(t.profiles, &Views::profile_card));
     std::vector<data> actions;
     for (const auto& ref : t.actions) actions.push_back(v.action_ref(ref));
-    d.set("actions", list_of(std::move(actions)));
+    set_list(d, "actions", list_of(std::move(actions)));
     d.set("has_entries", !t.profiles.empty() || !t.actions.empty());
     return d;
 }

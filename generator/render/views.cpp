@@ -14,6 +14,11 @@ data list_of(std::vector<data> items) {
     return list;
 }
 
+void set_list(data& d, const std::string& name, const data& list) {
+    d.set(name, list);
+    d.set("has_" + name, list.is_non_empty_list());
+}
+
 std::string progress_sentence(const Progress& p) {
     std::vector<std::string> parts;
     if (p.green) parts.push_back(std::to_string(p.green) + " complete");
@@ -125,7 +130,7 @@ data Views::profile_card(size_t i) const {
     d.set("department", p.department);
     d.set("summary", p.summary);
     d.set("institution", institution_ref(p.institution));
-    d.set("themes", theme_refs(p.themes));
+    set_list(d, "themes", theme_refs(p.themes));
     if (!p.photo.empty()) {
         d.set("image_url", urls_.link(site_path::asset_beside(p.origin.path, p.photo)));
         d.set("image_alt", p.photo_alt);
@@ -146,7 +151,7 @@ data Views::case_study_card(size_t i) const {
     d.set("date", c.date.iso());
     d.set("date_display", c.date.display());
     d.set("institution", institution_ref(c.institution));
-    d.set("themes", theme_refs(c.themes));
+    set_list(d, "themes", theme_refs(c.themes));
     d.set("kind", "Case study");
     if (!c.image.empty()) {
         d.set("image_url", urls_.link(site_path::asset_beside(c.origin.path, c.image)));
@@ -165,7 +170,7 @@ data Views::career_story_card(size_t i) const {
     d.set("date", s.date.iso());
     d.set("date_display", s.date.display());
     d.set("institution", institution_ref(s.institution));
-    d.set("themes", theme_refs(s.themes));
+    set_list(d, "themes", theme_refs(s.themes));
     d.set("kind", "Career story");
     return d;
 }
@@ -276,6 +281,7 @@ data Views::action(const Plan& plan, size_t a, bool with_children) const {
     d.set("status", act.status.empty() ? rag_word(act.rag) : act.status);
     d.set("has_status", !act.status.empty());
     d.set("themes", theme_refs(act.themes));
+    d.set("has_themes", !act.themes.empty());
     if (const PlanGroup* g = plan.find_group(act.group)) d.set("group_title", g->title);
     std::vector<data> talent;
     for (const auto& r : act.talent) {
@@ -284,6 +290,7 @@ data Views::action(const Plan& plan, size_t a, bool with_children) const {
         t.set("url", urls_.link(site_path::term("talent", to_lower(r))));
         talent.push_back(t);
     }
+    d.set("has_talent", !talent.empty());
     d.set("talent", list_of(std::move(talent)));
     d.set("priority", !act.priority.empty());
     d.set("priority_word", act.priority);
@@ -296,6 +303,7 @@ data Views::action(const Plan& plan, size_t a, bool with_children) const {
                 fl.set("label", f.label);
                 flags.push_back(fl);
             }
+    d.set("has_flags", !flags.empty());
     d.set("flags", list_of(std::move(flags)));
     std::vector<data> steps;
     for (const auto& s : act.steps) {
@@ -307,6 +315,7 @@ data Views::action(const Plan& plan, size_t a, bool with_children) const {
         st.set("status", s.status);
         steps.push_back(st);
     }
+    d.set("has_steps", !steps.empty());
     d.set("steps", list_of(std::move(steps)));
     std::vector<data> updates;
     for (const auto& u : act.updates) {
@@ -316,9 +325,11 @@ data Views::action(const Plan& plan, size_t a, bool with_children) const {
         up.set("status", u.status);
         up.set("rag", rag_name(u.rag));
         up.set("rag_word", rag_word(u.rag));
+        up.set("has_status", true);
         if (!u.note.empty()) up.set("note_html", md_inline(u.note));
         updates.push_back(up);
     }
+    d.set("has_updates", !updates.empty());
     d.set("updates", list_of(std::move(updates)));
     std::vector<data> extra;
     for (const auto& [name, value] : act.extra) {
@@ -328,9 +339,23 @@ data Views::action(const Plan& plan, size_t a, bool with_children) const {
         extra.push_back(e);
     }
     d.set("extra", list_of(std::move(extra)));
+    // Sub-actions at any depth, flattened in plan order with their depth, so a template
+    // can show them without recursion (Mustache partials cannot recurse).
     std::vector<data> children;
-    if (with_children)
-        for (size_t c : act.children) children.push_back(action(plan, c, true));
+    if (with_children) {
+        std::vector<std::pair<size_t, int>> stack;
+        for (auto it = act.children.rbegin(); it != act.children.rend(); ++it) stack.push_back({*it, 1});
+        while (!stack.empty()) {
+            auto [c, depth] = stack.back();
+            stack.pop_back();
+            data child = action(plan, c, false);
+            child.set("depth", std::to_string(depth));
+            children.push_back(child);
+            const auto& grandchildren = plan.actions[c].children;
+            for (auto it = grandchildren.rbegin(); it != grandchildren.rend(); ++it) stack.push_back({*it, depth + 1});
+        }
+    }
+    d.set("has_children", !children.empty());
     d.set("children", list_of(std::move(children)));
     d.set("plan_title", plan.title);
     d.set("plan_url", urls_.link(site_path::plan(site_, plan)));

@@ -33,7 +33,7 @@ public:
     data plan_card(size_t i) const;
     data cards(const std::vector<size_t>& indexes, data (Views::*card)(size_t) const) const;
 
-    // One action, with its sub-actions nested when `with_children`.
+    // One action; with `with_children`, its sub-actions (all depths) in `children`.
     data action(const Plan& plan, size_t a, bool with_children) const;
     data action_ref(const ActionRef& ref) const;  // for lists across plans
     data plan_labels(const Plan& plan) const;
@@ -54,6 +54,8 @@ private:
 };
 
 data list_of(std::vector<data> items);
+// Sets `name` and `has_name`, so templates can leave out a heading over an empty list.
+void set_list(data& d, const std::string& name, const data& list);
 // "3 complete, 1 in progress, 2 not begun and 4 not reported"
 std::string progress_sentence(const Progress& p);
 
