@@ -18,55 +18,55 @@ data frame(const Views& v, const std::string& path, const std::string& title, co
     const Urls& urls = v.urls();
     data d;
     data s;
-    s.set("title", site.config.title);
-    s.set("tagline", site.config.tagline);
-    s.set("description", site.config.description);
-    s.set("language", site.config.language);
-    s.set("base_path", urls.base_path());
-    s.set("home_url", urls.link(""));
-    s.set("assets_url", urls.link("assets/"));
-    d.set("site", s);
+    put(s, "title", site.config.title);
+    put(s, "tagline", site.config.tagline);
+    put(s, "description", site.config.description);
+    put(s, "language", site.config.language);
+    put(s, "base_path", urls.base_path());
+    put(s, "home_url", urls.link(""));
+    put(s, "assets_url", urls.link("assets/"));
+    put(d, "site", s);
 
     std::vector<data> nav;
     for (const auto& link : site.config.nav) {
         data n;
-        n.set("title", link.title);
+        put(n, "title", link.title);
         bool internal = !link.url.empty() && link.url[0] == '/';
-        n.set("url", internal ? urls.link(link.url) : link.url);
+        put(n, "url", internal ? urls.link(link.url) : link.url);
         // The current section: the page is at or under the menu entry's address.
         bool current = internal && link.url.size() > 1 && ("/" + path).rfind(link.url, 0) == 0;
-        n.set("current", current);
+        put(n, "current", current);
         nav.push_back(n);
     }
-    d.set("nav", list_of(std::move(nav)));
+    put(d, "nav", list_of(std::move(nav)));
     std::vector<data> themes;
     for (const auto& t : site.themes) themes.push_back(v.theme_ref(t.id));
-    d.set("commitment_themes", list_of(std::move(themes)));
+    put(d, "commitment_themes", list_of(std::move(themes)));
 
     data page;
-    page.set("title", title);
-    page.set("description", description.empty() ? site.config.description : description);
-    page.set("url", urls.link(path));
-    page.set("canonical", urls.absolute(path));
-    page.set("kind", kind);
-    page.set("is_home", path.empty());
-    d.set("page", page);
+    put(page, "title", title);
+    put(page, "description", description.empty() ? site.config.description : description);
+    put(page, "url", urls.link(path));
+    put(page, "canonical", urls.absolute(path));
+    put(page, "kind", kind);
+    put(page, "is_home", path.empty());
+    put(d, "page", page);
 
     std::vector<data> trail;
     if (!path.empty()) {
         data home;
-        home.set("title", "Home");
-        home.set("url", urls.link(""));
+        put(home, "title", "Home");
+        put(home, "url", urls.link(""));
         trail.push_back(home);
     }
     for (const auto& c : crumbs) {
         data crumb;
-        crumb.set("title", c.title);
-        crumb.set("url", urls.link(c.site_path));
+        put(crumb, "title", c.title);
+        put(crumb, "url", urls.link(c.site_path));
         trail.push_back(crumb);
     }
-    d.set("has_breadcrumbs", !trail.empty());
-    d.set("breadcrumbs", list_of(std::move(trail)));
+    put(d, "has_breadcrumbs", !trail.empty());
+    put(d, "breadcrumbs", list_of(std::move(trail)));
     return d;
 }
 
@@ -75,10 +75,10 @@ const Crumb institutions_crumb{"Institutions", "institutions/"};
 data home_page(const Views& v) {
     const Site& site = v.site();
     data d = frame(v, "", site.home.title, site.config.description, {}, "home");
-    d.set("intro_html", v.md(site.home.body));
+    put(d, "intro_html", v.md(site.home.body));
     std::vector<data> themes;
     for (const auto& t : site.themes) themes.push_back(v.theme_summary(t));
-    d.set("themes", list_of(std::move(themes)));
+    put(d, "themes", list_of(std::move(themes)));
     std::vector<size_t> all_institutions(site.institutions.size());
     for (size_t i = 0; i < all_institutions.size(); ++i) all_institutions[i] = i;
     set_list(d, "institutions", v.cards(all_institutions, &Views::institution_card));
@@ -92,13 +92,13 @@ data home_page(const Views& v) {
     data totals;
     size_t actions = 0;
     for (const auto& p : site.plans) actions += p.progress().total();
-    totals.set("institutions", std::to_string(site.institutions.size()));
-    totals.set("profiles", std::to_string(site.profiles.size()));
-    totals.set("plans", std::to_string(site.plans.size()));
-    totals.set("actions", std::to_string(actions));
-    totals.set("case_studies", std::to_string(site.case_studies.size()));
-    totals.set("career_stories", std::to_string(site.career_stories.size()));
-    d.set("totals", totals);
+    put(totals, "institutions", std::to_string(site.institutions.size()));
+    put(totals, "profiles", std::to_string(site.profiles.size()));
+    put(totals, "plans", std::to_string(site.plans.size()));
+    put(totals, "actions", std::to_string(actions));
+    put(totals, "case_studies", std::to_string(site.case_studies.size()));
+    put(totals, "career_stories", std::to_string(site.career_stories.size()));
+    put(d, "totals", totals);
     return d;
 }
 
@@ -106,7 +106,7 @@ data themes_index(const Views& v) {
     data d = frame(v, "themes/", "The four Commitment themes", "", {}, "themes");
     std::vector<data> themes;
     for (const auto& t : v.site().themes) themes.push_back(v.theme_summary(t));
-    d.set("themes", list_of(std::move(themes)));
+    put(d, "themes", list_of(std::move(themes)));
     return d;
 }
 
@@ -115,8 +115,8 @@ data theme_page(const Views& v, const CommitmentTheme& t) {
     const ThemeMembers& members = v.index().by_theme.at(t.id);
     data d = frame(v, site_path::theme(t.id), t.title, t.aim, {{"Themes", "themes/"}}, "theme");
     data theme = v.theme_summary(t);
-    theme.set("body_html", v.md(t.body));
-    d.set("theme", theme);
+    put(theme, "body_html", v.md(t.body));
+    put(d, "theme", theme);
     // Every institution's actions under this theme, side by side, plan by plan.
     std::vector<data> institutions;
     for (size_t i = 0; i < site.institutions.size(); ++i) {
@@ -131,20 +131,20 @@ data theme_page(const Views& v, const CommitmentTheme& t) {
             Progress pp = plan.progress_for_theme(t.id);
             inst_progress.add(pp);
             data pd;
-            pd.set("title", plan.title);
-            pd.set("url", v.urls().link(site_path::plan(site, plan)));
-            pd.set("progress", v.progress(pp));
-            pd.set("actions", list_of(std::move(actions)));
+            put(pd, "title", plan.title);
+            put(pd, "url", v.urls().link(site_path::plan(site, plan)));
+            put(pd, "progress", v.progress(pp));
+            put(pd, "actions", list_of(std::move(actions)));
             plans.push_back(pd);
         }
         if (plans.empty()) continue;
         data inst = v.institution_ref(i);
-        inst.set("progress", v.progress(inst_progress));
-        inst.set("plans", list_of(std::move(plans)));
+        put(inst, "progress", v.progress(inst_progress));
+        put(inst, "plans", list_of(std::move(plans)));
         institutions.push_back(inst);
     }
-    d.set("has_institutions", !institutions.empty());
-    d.set("institutions", list_of(std::move(institutions)));
+    put(d, "has_institutions", !institutions.empty());
+    put(d, "institutions", list_of(std::move(institutions)));
     set_list(d, "profiles", v.cards(members.profiles, &Views::profile_card));
     set_list(d, "case_studies", v.cards(members.case_studies, &Views::case_study_card));
     set_list(d, "career_stories", v.cards(members.career_stories, &Views::career_story_card));
@@ -164,11 +164,11 @@ data institution_page(const Views& v, size_t i) {
     data d = frame(v, site_path::institution(inst), inst.name, plain_excerpt(inst.body, 160), {institutions_crumb},
                    "institution");
     data info = v.institution_card(i);
-    info.set("website", inst.website);
-    info.set("brand_colour", inst.brand_colour);
-    if (inst.signatory_since) info.set("signatory_since", std::to_string(inst.signatory_since));
-    info.set("summary_html", v.md(inst.body));
-    d.set("institution", info);
+    put(info, "website", inst.website);
+    put(info, "brand_colour", inst.brand_colour);
+    if (inst.signatory_since) put(info, "signatory_since", std::to_string(inst.signatory_since));
+    put(info, "summary_html", v.md(inst.body));
+    put(d, "institution", info);
     set_list(d, "plans", v.cards(inst.plans, &Views::plan_card));
     set_list(d, "profiles", v.cards(inst.profiles, &Views::profile_card));
     set_list(d, "case_studies", v.cards(inst.case_studies, &Views::case_study_card));
@@ -183,11 +183,11 @@ data plan_page(const Views& v, size_t p) {
     data d = frame(v, site_path::plan(site, plan), plan.title, inst.name + ": " + plan.title,
                    {institutions_crumb, {inst.short_name, site_path::institution(inst)}}, "plan");
     data info = v.plan_card(p);
-    info.set("intro_html", v.md(plan.intro));
-    if (plan.adopted) info.set("adopted", plan.adopted->display());
-    d.set("plan", info);
-    d.set("institution", v.institution_ref(plan.institution));
-    d.set("labels", v.plan_labels(plan));
+    put(info, "intro_html", v.md(plan.intro));
+    if (plan.adopted) put(info, "adopted", plan.adopted->display());
+    put(d, "plan", info);
+    put(d, "institution", v.institution_ref(plan.institution));
+    put(d, "labels", v.plan_labels(plan));
 
     // Actions grouped as the plan groups them; ungrouped actions first, under no heading.
     std::vector<data> groups;
@@ -202,49 +202,49 @@ data plan_page(const Views& v, size_t p) {
     auto add_group = [&](const PlanGroup* g, std::vector<data> actions) {
         if (actions.empty() && !g) return;
         data gd;
-        gd.set("has_title", g != nullptr);
+        put(gd, "has_title", g != nullptr);
         if (g) {
-            gd.set("id", g->id);
-            gd.set("anchor", "group-" + slugify(g->id));
-            gd.set("title", g->title);
-            if (!g->aim.empty()) gd.set("aim_html", v.md(g->aim));
-            gd.set("themes", v.theme_refs(g->themes));
+            put(gd, "id", g->id);
+            put(gd, "anchor", "group-" + slugify(g->id));
+            put(gd, "title", g->title);
+            if (!g->aim.empty()) put(gd, "aim_html", v.md(g->aim));
+            put(gd, "themes", v.theme_refs(g->themes));
         }
-        gd.set("actions", list_of(std::move(actions)));
+        put(gd, "actions", list_of(std::move(actions)));
         groups.push_back(gd);
     };
     add_group(nullptr, top_level_in(""));
     for (const auto& g : plan.groups) add_group(&g, top_level_in(g.id));
-    d.set("groups", list_of(std::move(groups)));
+    put(d, "groups", list_of(std::move(groups)));
 
     std::vector<data> glossary, phases, statuses, flags;
     for (const auto& g : plan.glossary) {
         data e;
-        e.set("abbr", g.abbr);
-        e.set("meaning", g.meaning);
+        put(e, "abbr", g.abbr);
+        put(e, "meaning", g.meaning);
         glossary.push_back(e);
     }
     for (const auto& ph : plan.phases) {
         data e;
-        e.set("id", ph.id);
-        e.set("label", ph.label);
-        e.set("dates", ph.dates);
+        put(e, "id", ph.id);
+        put(e, "label", ph.label);
+        put(e, "dates", ph.dates);
         phases.push_back(e);
     }
     for (const auto& s : plan.statuses) {
         data e;
-        e.set("label", s.label);
-        e.set("rag", rag_name(s.rag));
-        e.set("rag_word", rag_word(s.rag));
+        put(e, "label", s.label);
+        put(e, "rag", rag_name(s.rag));
+        put(e, "rag_word", rag_word(s.rag));
         statuses.push_back(e);
     }
     for (const auto& f : plan.flags) {
         data e;
-        e.set("mark", f.mark);
-        e.set("label", f.label);
+        put(e, "mark", f.mark);
+        put(e, "label", f.label);
         flags.push_back(e);
     }
-    d.set("has_key", !glossary.empty() || !phases.empty() || !statuses.empty() || !flags.empty());
+    put(d, "has_key", !glossary.empty() || !phases.empty() || !statuses.empty() || !flags.empty());
     set_list(d, "glossary", list_of(std::move(glossary)));
     set_list(d, "phases", list_of(std::move(phases)));
     set_list(d, "statuses", list_of(std::move(statuses)));
@@ -259,39 +259,39 @@ data profile_page(const Views& v, size_t i) {
     data d = frame(v, site_path::profile(site, p), p.name, p.summary.empty() ? p.role + ", " + inst.name : p.summary,
                    {{"Technicians", "technicians/"}}, "profile");
     data info = v.profile_card(i);
-    info.set("orcid", p.orcid);
-    if (!p.orcid.empty()) info.set("orcid_url", "https://orcid.org/" + p.orcid);
-    info.set("email", p.email);
-    if (!p.email.empty()) info.set("email_url", "mailto:" + p.email);
-    info.set("body_html", v.md(p.body));
+    put(info, "orcid", p.orcid);
+    if (!p.orcid.empty()) put(info, "orcid_url", "https://orcid.org/" + p.orcid);
+    put(info, "email", p.email);
+    if (!p.email.empty()) put(info, "email_url", "mailto:" + p.email);
+    put(info, "body_html", v.md(p.body));
     std::vector<data> skills, regs, awards, links;
     for (const auto& s : p.skills) {
         data e;
-        e.set("name", s);
-        e.set("url", v.urls().link(site_path::term("skills", slugify(s))));
+        put(e, "name", s);
+        put(e, "url", v.urls().link(site_path::term("skills", slugify(s))));
         skills.push_back(e);
     }
     for (const auto& r : p.registrations) {
         data e;
-        e.set("name", r);
+        put(e, "name", r);
         const Registration* reg = find_registration(r);
-        e.set("full_name", reg ? reg->full_name : r);
-        e.set("body", reg ? reg->body : "");
-        e.set("url", v.urls().link(site_path::term("registrations", slugify(r))));
+        put(e, "full_name", reg ? reg->full_name : r);
+        put(e, "body", reg ? reg->body : "");
+        put(e, "url", v.urls().link(site_path::term("registrations", slugify(r))));
         regs.push_back(e);
     }
     for (const auto& a : p.awards) awards.push_back(data(a));
     for (const auto& l : p.links) {
         data e;
-        e.set("title", l.title);
-        e.set("url", l.url);
+        put(e, "title", l.title);
+        put(e, "url", l.url);
         links.push_back(e);
     }
     set_list(info, "skills", list_of(std::move(skills)));
     set_list(info, "registrations", list_of(std::move(regs)));
     set_list(info, "awards", list_of(std::move(awards)));
     set_list(info, "links", list_of(std::move(links)));
-    d.set("profile", info);
+    put(d, "profile", info);
     set_list(d, "case_studies", v.cards(p.case_studies, &Views::case_study_card));
     set_list(d, "career_stories", v.cards(p.career_stories, &Views::career_story_card));
     return d;
@@ -303,8 +303,8 @@ data case_study_page(const Views& v, size_t i) {
     data d = frame(v, site_path::case_study(site, c), c.title, c.summary, {{"Case studies", "case-studies/"}},
                    "case-study");
     data info = v.case_study_card(i);
-    info.set("body_html", v.md(c.body));
-    d.set("case_study", info);
+    put(info, "body_html", v.md(c.body));
+    put(d, "case_study", info);
     set_list(d, "technicians", v.cards(c.technicians, &Views::profile_card));
     return d;
 }
@@ -315,19 +315,19 @@ data career_story_page(const Views& v, size_t i) {
     data d = frame(v, site_path::career_story(site, s), s.title, s.summary, {{"Career stories", "career-stories/"}},
                    "career-story");
     data info = v.career_story_card(i);
-    info.set("person", s.person);
-    info.set("body_html", v.md(s.body));
+    put(info, "person", s.person);
+    put(info, "body_html", v.md(s.body));
     std::vector<data> stages;
     for (const auto& st : s.stages) {
         data e;
-        e.set("when", st.when);
-        e.set("title", st.title);
-        if (!st.description.empty()) e.set("description_html", v.md_inline(st.description));
+        put(e, "when", st.when);
+        put(e, "title", st.title);
+        if (!st.description.empty()) put(e, "description_html", v.md_inline(st.description));
         stages.push_back(e);
     }
     set_list(info, "stages", list_of(std::move(stages)));
-    d.set("career_story", info);
-    if (s.technician) d.set("technician", v.profile_card(*s.technician));
+    put(d, "career_story", info);
+    if (s.technician) put(d, "technician", v.profile_card(*s.technician));
     return d;
 }
 
@@ -335,17 +335,17 @@ data career_story_page(const Views& v, size_t i) {
 data listing(const Views& v, const std::string& path, const std::string& title, const std::string& intro,
              std::vector<data> sections) {
     data d = frame(v, path, title, intro, {}, "list");
-    d.set("intro", intro);
+    put(d, "intro", intro);
     set_list(d, "sections", list_of(std::move(sections)));
     return d;
 }
 
 data section(const std::string& title, const std::string& url, data items) {
     data s;
-    s.set("title", title);
-    s.set("has_title", !title.empty());
-    s.set("url", url);
-    s.set("items", std::move(items));
+    put(s, "title", title);
+    put(s, "has_title", !title.empty());
+    put(s, "url", url);
+    put(s, "items", std::move(items));
     return s;
 }
 
@@ -370,15 +370,15 @@ std::vector<size_t> all_of(size_t n) {
 
 data taxonomy_index(const Views& v, const Taxonomy& tax, const std::string& intro) {
     data d = frame(v, tax.slug + "/", tax.title, intro, {}, "terms");
-    d.set("intro", intro);
+    put(d, "intro", intro);
     std::vector<data> terms;
     for (const auto& t : tax.terms) {
         data e;
-        e.set("name", t.name);
-        e.set("url", v.urls().link(site_path::term(tax.slug, t.slug)));
-        e.set("count", std::to_string(t.profiles.size() + t.actions.size()));
+        put(e, "name", t.name);
+        put(e, "url", v.urls().link(site_path::term(tax.slug, t.slug)));
+        put(e, "count", std::to_string(t.profiles.size() + t.actions.size()));
         if (const Registration* r = find_registration(t.name); r && tax.slug == "registrations")
-            e.set("description", r->full_name + " (" + r->body + ")");
+            put(e, "description", r->full_name + " (" + r->body + ")");
         terms.push_back(e);
     }
     set_list(d, "terms", list_of(std::move(terms)));
@@ -391,15 +391,15 @@ data term_page(const Views& v, const Taxonomy& tax, const Term& t) {
     if (const Registration* r = find_registration(t.name); r && tax.slug == "registrations")
         description = r->full_name + ", awarded by the " + r->body + ".";
     data d = frame(v, site_path::term(tax.slug, t.slug), title, description, {{tax.title, tax.slug + "/"}}, "term");
-    d.set("name", t.name);
-    d.set("description", description);
-    d.set("taxonomy_title", tax.title);
-    d.set("taxonomy_url", v.urls().link(tax.slug + "/"));
+    put(d, "name", t.name);
+    put(d, "description", description);
+    put(d, "taxonomy_title", tax.title);
+    put(d, "taxonomy_url", v.urls().link(tax.slug + "/"));
     set_list(d, "profiles", v.cards(t.profiles, &Views::profile_card));
     std::vector<data> actions;
     for (const auto& ref : t.actions) actions.push_back(v.action_ref(ref));
     set_list(d, "actions", list_of(std::move(actions)));
-    d.set("has_entries", !t.profiles.empty() || !t.actions.empty());
+    put(d, "has_entries", !t.profiles.empty() || !t.actions.empty());
     return d;
 }
 
@@ -471,7 +471,7 @@ std::vector<PageJob> list_pages(const Site& site, const SiteIndex& index) {
     for (const auto& page : site.pages)
         add(page.slug + "/", "page", [&page](const Views& v) {
             data d = frame(v, page.slug + "/", page.title, page.description, {}, "page");
-            d.set("body_html", v.md(page.body));
+            put(d, "body_html", v.md(page.body));
             return d;
         });
     add("404.html", "404", [](const Views& v) { return frame(v, "404.html", "Page not found", "", {}, "404"); });

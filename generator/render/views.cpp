@@ -8,6 +8,13 @@
 
 namespace techpages {
 
+void put(data& d, const std::string& key, const std::string& value) {
+    d.set(key, value.empty() ? data(false) : data(value));
+}
+void put(data& d, const std::string& key, const char* value) { put(d, key, std::string(value)); }
+void put(data& d, const std::string& key, bool value) { d.set(key, data(value)); }
+void put(data& d, const std::string& key, const data& value) { d.set(key, value); }
+
 data list_of(std::vector<data> items) {
     data list(data::type::list);
     for (auto& item : items) list.push_back(item);
@@ -16,7 +23,7 @@ data list_of(std::vector<data> items) {
 
 void set_list(data& d, const std::string& name, const data& list) {
     d.set(name, list);
-    d.set("has_" + name, list.is_non_empty_list());
+    d.set("has_" + name, data(list.is_non_empty_list()));
 }
 
 std::string progress_sentence(const Progress& p) {
@@ -34,9 +41,9 @@ std::string progress_sentence(const Progress& p) {
 data Views::theme_ref(const std::string& id) const {
     const CommitmentTheme* t = site_.find_theme(id);
     data d;
-    d.set("id", id);
-    d.set("title", t ? t->title : default_theme_title(id));
-    d.set("url", urls_.link(site_path::theme(id)));
+    put(d, "id", id);
+    put(d, "title", t ? t->title : default_theme_title(id));
+    put(d, "url", urls_.link(site_path::theme(id)));
     return d;
 }
 
@@ -49,14 +56,14 @@ data Views::theme_refs(const std::vector<std::string>& ids) const {
 data Views::progress(const Progress& p) const {
     data d;
     int total = p.total();
-    d.set("total", std::to_string(total));
-    d.set("green", std::to_string(p.green));
-    d.set("amber", std::to_string(p.amber));
-    d.set("red", std::to_string(p.red));
-    d.set("none", std::to_string(p.none));
-    d.set("reported", std::to_string(p.green + p.amber + p.red));
-    d.set("has_any", total > 0);
-    d.set("sentence", progress_sentence(p));
+    put(d, "total", std::to_string(total));
+    put(d, "green", std::to_string(p.green));
+    put(d, "amber", std::to_string(p.amber));
+    put(d, "red", std::to_string(p.red));
+    put(d, "none", std::to_string(p.none));
+    put(d, "reported", std::to_string(p.green + p.amber + p.red));
+    put(d, "has_any", total > 0);
+    put(d, "sentence", progress_sentence(p));
     // Segments of a stacked bar, in a fixed order, each with its word, so colour is never the only cue.
     std::vector<data> segments;
     const std::pair<Rag, int> parts[] = {{Rag::green, p.green}, {Rag::amber, p.amber}, {Rag::red, p.red}, {Rag::none, p.none}};
@@ -69,52 +76,52 @@ data Views::progress(const Progress& p) const {
         std::snprintf(off, sizeof off, "%.2f", offset);
         offset += percent;
         data s;
-        s.set("rag", rag_name(rag));
-        s.set("word", rag_word(rag));
-        s.set("count", std::to_string(count));
-        s.set("percent", std::string(pct));
-        s.set("offset", std::string(off));
+        put(s, "rag", rag_name(rag));
+        put(s, "word", rag_word(rag));
+        put(s, "count", std::to_string(count));
+        put(s, "percent", std::string(pct));
+        put(s, "offset", std::string(off));
         segments.push_back(s);
     }
-    d.set("segments", list_of(std::move(segments)));
+    put(d, "segments", list_of(std::move(segments)));
     return d;
 }
 
 data Views::theme_summary(const CommitmentTheme& t) const {
     data d = theme_ref(t.id);
-    d.set("aim", t.aim);
-    d.set("summary", t.summary);
+    put(d, "aim", t.aim);
+    put(d, "summary", t.summary);
     const auto& members = index_.by_theme.at(t.id);
-    d.set("progress", progress(members.progress));
-    d.set("action_count", std::to_string(members.actions.size()));
-    d.set("profile_count", std::to_string(members.profiles.size()));
-    d.set("story_count", std::to_string(members.case_studies.size() + members.career_stories.size()));
+    put(d, "progress", progress(members.progress));
+    put(d, "action_count", std::to_string(members.actions.size()));
+    put(d, "profile_count", std::to_string(members.profiles.size()));
+    put(d, "story_count", std::to_string(members.case_studies.size() + members.career_stories.size()));
     return d;
 }
 
 data Views::institution_ref(size_t i) const {
     const Institution& inst = site_.institutions[i];
     data d;
-    d.set("name", inst.name);
-    d.set("short_name", inst.short_name);
-    d.set("url", urls_.link(site_path::institution(inst)));
+    put(d, "name", inst.name);
+    put(d, "short_name", inst.short_name);
+    put(d, "url", urls_.link(site_path::institution(inst)));
     return d;
 }
 
 data Views::institution_card(size_t i) const {
     const Institution& inst = site_.institutions[i];
     data d = institution_ref(i);
-    d.set("location", inst.location);
-    d.set("summary", plain_excerpt(inst.body, 220));
-    d.set("profile_count", std::to_string(inst.profiles.size()));
-    d.set("plan_count", std::to_string(inst.plans.size()));
-    d.set("story_count", std::to_string(inst.case_studies.size() + inst.career_stories.size()));
+    put(d, "location", inst.location);
+    put(d, "summary", plain_excerpt(inst.body, 220));
+    put(d, "profile_count", std::to_string(inst.profiles.size()));
+    put(d, "plan_count", std::to_string(inst.plans.size()));
+    put(d, "story_count", std::to_string(inst.case_studies.size() + inst.career_stories.size()));
     Progress p;
     for (size_t plan : inst.plans) p.add(site_.plans[plan].progress());
-    d.set("progress", progress(p));
+    put(d, "progress", progress(p));
     if (!inst.logo.empty()) {
-        d.set("logo_url", urls_.link(site_path::asset_beside(inst.origin.path, inst.logo)));
-        d.set("logo_alt", inst.logo_alt);
+        put(d, "logo_url", urls_.link(site_path::asset_beside(inst.origin.path, inst.logo)));
+        put(d, "logo_alt", inst.logo_alt);
     }
     return d;
 }
@@ -122,40 +129,40 @@ data Views::institution_card(size_t i) const {
 data Views::profile_card(size_t i) const {
     const Profile& p = site_.profiles[i];
     data d;
-    d.set("title", p.name);
-    d.set("name", p.name);
-    d.set("url", urls_.link(site_path::profile(site_, p)));
-    d.set("subtitle", p.role);
-    d.set("role", p.role);
-    d.set("department", p.department);
-    d.set("summary", p.summary);
-    d.set("institution", institution_ref(p.institution));
+    put(d, "title", p.name);
+    put(d, "name", p.name);
+    put(d, "url", urls_.link(site_path::profile(site_, p)));
+    put(d, "subtitle", p.role);
+    put(d, "role", p.role);
+    put(d, "department", p.department);
+    put(d, "summary", p.summary);
+    put(d, "institution", institution_ref(p.institution));
     set_list(d, "themes", theme_refs(p.themes));
     if (!p.photo.empty()) {
-        d.set("image_url", urls_.link(site_path::asset_beside(p.origin.path, p.photo)));
-        d.set("image_alt", p.photo_alt);
+        put(d, "image_url", urls_.link(site_path::asset_beside(p.origin.path, p.photo)));
+        put(d, "image_alt", p.photo_alt);
     }
     std::vector<data> regs;
     for (const auto& r : p.registrations) regs.push_back(data(r));
-    d.set("registrations", list_of(std::move(regs)));
-    d.set("kind", "Technician profile");
+    put(d, "registrations", list_of(std::move(regs)));
+    put(d, "kind", "Technician profile");
     return d;
 }
 
 data Views::case_study_card(size_t i) const {
     const CaseStudy& c = site_.case_studies[i];
     data d;
-    d.set("title", c.title);
-    d.set("url", urls_.link(site_path::case_study(site_, c)));
-    d.set("summary", c.summary.empty() ? plain_excerpt(c.body, 200) : c.summary);
-    d.set("date", c.date.iso());
-    d.set("date_display", c.date.display());
-    d.set("institution", institution_ref(c.institution));
+    put(d, "title", c.title);
+    put(d, "url", urls_.link(site_path::case_study(site_, c)));
+    put(d, "summary", c.summary.empty() ? plain_excerpt(c.body, 200) : c.summary);
+    put(d, "date", c.date.iso());
+    put(d, "date_display", c.date.display());
+    put(d, "institution", institution_ref(c.institution));
     set_list(d, "themes", theme_refs(c.themes));
-    d.set("kind", "Case study");
+    put(d, "kind", "Case study");
     if (!c.image.empty()) {
-        d.set("image_url", urls_.link(site_path::asset_beside(c.origin.path, c.image)));
-        d.set("image_alt", c.image_alt);
+        put(d, "image_url", urls_.link(site_path::asset_beside(c.origin.path, c.image)));
+        put(d, "image_alt", c.image_alt);
     }
     return d;
 }
@@ -163,38 +170,38 @@ data Views::case_study_card(size_t i) const {
 data Views::career_story_card(size_t i) const {
     const CareerStory& s = site_.career_stories[i];
     data d;
-    d.set("title", s.title);
-    d.set("url", urls_.link(site_path::career_story(site_, s)));
-    d.set("subtitle", s.person);
-    d.set("summary", s.summary.empty() ? plain_excerpt(s.body, 200) : s.summary);
-    d.set("date", s.date.iso());
-    d.set("date_display", s.date.display());
-    d.set("institution", institution_ref(s.institution));
+    put(d, "title", s.title);
+    put(d, "url", urls_.link(site_path::career_story(site_, s)));
+    put(d, "subtitle", s.person);
+    put(d, "summary", s.summary.empty() ? plain_excerpt(s.body, 200) : s.summary);
+    put(d, "date", s.date.iso());
+    put(d, "date_display", s.date.display());
+    put(d, "institution", institution_ref(s.institution));
     set_list(d, "themes", theme_refs(s.themes));
-    d.set("kind", "Career story");
+    put(d, "kind", "Career story");
     return d;
 }
 
 data Views::plan_card(size_t i) const {
     const Plan& p = site_.plans[i];
     data d;
-    d.set("title", p.title);
-    d.set("url", urls_.link(site_path::plan(site_, p)));
-    d.set("kind", p.kind);
-    d.set("period", p.period);
-    d.set("institution", institution_ref(p.institution));
+    put(d, "title", p.title);
+    put(d, "url", urls_.link(site_path::plan(site_, p)));
+    put(d, "kind", p.kind);
+    put(d, "period", p.period);
+    put(d, "institution", institution_ref(p.institution));
     Progress total = p.progress();
-    d.set("progress", progress(total));
-    d.set("action_count", std::to_string(total.total()));
+    put(d, "progress", progress(total));
+    put(d, "action_count", std::to_string(total.total()));
     std::vector<data> per_theme;
     for (const auto& t : site_.themes) {
         Progress tp = p.progress_for_theme(t.id);
         if (tp.total() == 0) continue;
         data row = theme_ref(t.id);
-        row.set("progress", progress(tp));
+        put(row, "progress", progress(tp));
         per_theme.push_back(row);
     }
-    d.set("theme_progress", list_of(std::move(per_theme)));
+    put(d, "theme_progress", list_of(std::move(per_theme)));
     return d;
 }
 
@@ -244,7 +251,7 @@ data Views::plan_labels(const Plan& plan) const {
         {"talent", "TALENT recommendations"}, {"priority", "Priority"}, {"aim", "Aim"},
         {"phases", "Phases"},     {"flags", "Notes"},        {"steps", "Steps"},
         {"updates", "Progress at each review"}};
-    for (const auto& [field, fallback] : defaults) d.set(field, plan.label(field, fallback));
+    for (const auto& [field, fallback] : defaults) put(d, field, plan.label(field, fallback));
     return d;
 }
 
@@ -252,93 +259,93 @@ data Views::action(const Plan& plan, size_t a, bool with_children) const {
     const Action& act = plan.actions[a];
     data d;
     std::string anchor = "action-" + slugify(act.id);
-    d.set("id", act.id);
-    d.set("ref", act.ref);
-    d.set("anchor", anchor);
-    d.set("url", urls_.link(site_path::plan(site_, plan)) + "#" + anchor);
-    d.set("action_html", md_inline(act.action));
-    d.set("action_text", plain_excerpt(act.action, 300));
-    if (!act.activity.empty()) d.set("activity_html", md_inline(act.activity));
-    if (!act.details.empty()) d.set("details_html", md_inline(act.details));
-    if (!act.success.empty()) d.set("success_html", md_inline(act.success));
-    if (!act.evaluation.empty()) d.set("evaluation_html", md_inline(act.evaluation));
-    if (!act.comment.empty()) d.set("comment_html", md_inline(act.comment));
-    d.set("timescale", act.timescale);
+    put(d, "id", act.id);
+    put(d, "ref", act.ref);
+    put(d, "anchor", anchor);
+    put(d, "url", urls_.link(site_path::plan(site_, plan)) + "#" + anchor);
+    put(d, "action_html", md_inline(act.action));
+    put(d, "action_text", plain_excerpt(act.action, 300));
+    if (!act.activity.empty()) put(d, "activity_html", md_inline(act.activity));
+    if (!act.details.empty()) put(d, "details_html", md_inline(act.details));
+    if (!act.success.empty()) put(d, "success_html", md_inline(act.success));
+    if (!act.evaluation.empty()) put(d, "evaluation_html", md_inline(act.evaluation));
+    if (!act.comment.empty()) put(d, "comment_html", md_inline(act.comment));
+    put(d, "timescale", act.timescale);
     std::vector<data> phases;
     for (const auto& id : act.phases)
         for (const auto& ph : plan.phases)
             if (ph.id == id) {
                 data p;
-                p.set("id", ph.id);
-                p.set("label", ph.label);
-                p.set("dates", ph.dates);
+                put(p, "id", ph.id);
+                put(p, "label", ph.label);
+                put(p, "dates", ph.dates);
                 phases.push_back(p);
             }
-    d.set("phases", list_of(std::move(phases)));
-    if (!act.owners.empty()) d.set("owners_html", owners_html(plan, act.owners));
-    d.set("rag", rag_name(act.rag));
-    d.set("rag_word", rag_word(act.rag));
-    d.set("status", act.status.empty() ? rag_word(act.rag) : act.status);
-    d.set("has_status", !act.status.empty());
-    d.set("themes", theme_refs(act.themes));
-    d.set("has_themes", !act.themes.empty());
-    if (const PlanGroup* g = plan.find_group(act.group)) d.set("group_title", g->title);
+    put(d, "phases", list_of(std::move(phases)));
+    if (!act.owners.empty()) put(d, "owners_html", owners_html(plan, act.owners));
+    put(d, "rag", rag_name(act.rag));
+    put(d, "rag_word", rag_word(act.rag));
+    put(d, "status", act.status.empty() ? rag_word(act.rag) : act.status);
+    put(d, "has_status", !act.status.empty());
+    put(d, "themes", theme_refs(act.themes));
+    put(d, "has_themes", !act.themes.empty());
+    if (const PlanGroup* g = plan.find_group(act.group)) put(d, "group_title", g->title);
     std::vector<data> talent;
     for (const auto& r : act.talent) {
         data t;
-        t.set("id", r);
-        t.set("url", urls_.link(site_path::term("talent", to_lower(r))));
+        put(t, "id", r);
+        put(t, "url", urls_.link(site_path::term("talent", to_lower(r))));
         talent.push_back(t);
     }
-    d.set("has_talent", !talent.empty());
-    d.set("talent", list_of(std::move(talent)));
-    d.set("priority", !act.priority.empty());
-    d.set("priority_word", act.priority);
+    put(d, "has_talent", !talent.empty());
+    put(d, "talent", list_of(std::move(talent)));
+    put(d, "priority", !act.priority.empty());
+    put(d, "priority_word", act.priority);
     std::vector<data> flags;
     for (const auto& id : act.flags)
         for (const auto& f : plan.flags)
             if (f.id == id) {
                 data fl;
-                fl.set("mark", f.mark);
-                fl.set("label", f.label);
+                put(fl, "mark", f.mark);
+                put(fl, "label", f.label);
                 flags.push_back(fl);
             }
-    d.set("has_flags", !flags.empty());
-    d.set("flags", list_of(std::move(flags)));
+    put(d, "has_flags", !flags.empty());
+    put(d, "flags", list_of(std::move(flags)));
     std::vector<data> steps;
     for (const auto& s : act.steps) {
         data st;
-        st.set("action_html", md_inline(s.action));
-        st.set("timescale", s.timescale);
-        if (!s.success.empty()) st.set("success_html", md_inline(s.success));
-        if (!s.owners.empty()) st.set("owners_html", owners_html(plan, s.owners));
-        st.set("status", s.status);
+        put(st, "action_html", md_inline(s.action));
+        put(st, "timescale", s.timescale);
+        if (!s.success.empty()) put(st, "success_html", md_inline(s.success));
+        if (!s.owners.empty()) put(st, "owners_html", owners_html(plan, s.owners));
+        put(st, "status", s.status);
         steps.push_back(st);
     }
-    d.set("has_steps", !steps.empty());
-    d.set("steps", list_of(std::move(steps)));
+    put(d, "has_steps", !steps.empty());
+    put(d, "steps", list_of(std::move(steps)));
     std::vector<data> updates;
     for (const auto& u : act.updates) {
         data up;
-        up.set("date", u.date.iso());
-        up.set("date_display", u.date.display());
-        up.set("status", u.status);
-        up.set("rag", rag_name(u.rag));
-        up.set("rag_word", rag_word(u.rag));
-        up.set("has_status", true);
-        if (!u.note.empty()) up.set("note_html", md_inline(u.note));
+        put(up, "date", u.date.iso());
+        put(up, "date_display", u.date.display());
+        put(up, "status", u.status);
+        put(up, "rag", rag_name(u.rag));
+        put(up, "rag_word", rag_word(u.rag));
+        put(up, "has_status", true);
+        if (!u.note.empty()) put(up, "note_html", md_inline(u.note));
         updates.push_back(up);
     }
-    d.set("has_updates", !updates.empty());
-    d.set("updates", list_of(std::move(updates)));
+    put(d, "has_updates", !updates.empty());
+    put(d, "updates", list_of(std::move(updates)));
     std::vector<data> extra;
     for (const auto& [name, value] : act.extra) {
         data e;
-        e.set("name", name);
-        e.set("value", value);
+        put(e, "name", name);
+        put(e, "value", value);
         extra.push_back(e);
     }
-    d.set("extra", list_of(std::move(extra)));
+    put(d, "extra", list_of(std::move(extra)));
     // Sub-actions at any depth, flattened in plan order with their depth, so a template
     // can show them without recursion (Mustache partials cannot recurse).
     std::vector<data> children;
@@ -349,17 +356,17 @@ data Views::action(const Plan& plan, size_t a, bool with_children) const {
             auto [c, depth] = stack.back();
             stack.pop_back();
             data child = action(plan, c, false);
-            child.set("depth", std::to_string(depth));
+            put(child, "depth", std::to_string(depth));
             children.push_back(child);
             const auto& grandchildren = plan.actions[c].children;
             for (auto it = grandchildren.rbegin(); it != grandchildren.rend(); ++it) stack.push_back({*it, depth + 1});
         }
     }
-    d.set("has_children", !children.empty());
-    d.set("children", list_of(std::move(children)));
-    d.set("plan_title", plan.title);
-    d.set("plan_url", urls_.link(site_path::plan(site_, plan)));
-    d.set("institution", institution_ref(plan.institution));
+    put(d, "has_children", !children.empty());
+    put(d, "children", list_of(std::move(children)));
+    put(d, "plan_title", plan.title);
+    put(d, "plan_url", urls_.link(site_path::plan(site_, plan)));
+    put(d, "institution", institution_ref(plan.institution));
     return d;
 }
 

@@ -53,6 +53,14 @@ private:
     const MarkdownRenderer& markdown_;
 };
 
+// Sets a key of template data. Empty text becomes false, so {{#key}} … {{/key}} leaves out
+// a field that is not filled in (Mustache treats "" as true) and never falls back to a
+// key of the same name further out.
+void put(data& d, const std::string& key, const std::string& value);
+void put(data& d, const std::string& key, const char* value);
+void put(data& d, const std::string& key, bool value);
+void put(data& d, const std::string& key, const data& value);
+
 data list_of(std::vector<data> items);
 // Sets `name` and `has_name`, so templates can leave out a heading over an empty list.
 void set_list(data& d, const std::string& name, const data& list);
