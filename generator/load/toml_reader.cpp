@@ -1,5 +1,6 @@
 #include "load/toml_reader.h"
 
+#include "load/source_file.h"
 #include "util/text.h"
 
 namespace techpages {
@@ -26,6 +27,20 @@ std::string hint_for(std::string_view description) {
     return "write each field as name = value: text in double quotes (\"...\"), lists in [ ], dates as YYYY-MM-DD";
 }
 
+// An unclosed """ or ''' string runs to the end of the text, where toml++ reports it;
+// the contributor's mistake is where the string opened. Returns that offset, or npos.
+size_t unclosed_multiline_string(std::string_view text) {
+    for (std::string_view fence : {std::string_view("\"\"\""), std::string_view("'''")}) {
+        size_t count = 0, last = std::string_view::npos;
+        for (size_t pos = text.find(fence); pos != std::string_view::npos; pos = text.find(fence, pos + 3)) {
+            ++count;
+            last = pos;
+        }
+        if (count % 2 == 1) return last;
+    }
+    return std::string_view::npos;
+}
+
 }  // namespace
 
 std::optional<toml::table> parse_toml(std::string_view text, const std::string& path, int first_line,
@@ -37,6 +52,16 @@ std::optional<toml::table> parse_toml(std::string_view text, const std::string& 
         SourcePos pos{static_cast<int>(begin.line) + first_line - 1, static_cast<int>(begin.column)};
         if (begin.line == 0) pos = {first_line, 1};
         std::string description(e.description());
+        if (description.find("end-of-file") != std::string::npos) {
+            size_t open = unclosed_multiline_string(text);
+            if (open != std::string_view::npos) {
+                pos = position_of(std::string(text), open);
+                pos.line += first_line - 1;
+                diagnostics.error(path, pos, "this text opened with three quotes is never closed",
+                                  "end it with the same three quotes, or use one pair of \"...\" for text on one line");
+                return std::nullopt;
+            }
+        }
         diagnostics.error(path, pos, "this is not valid TOML (" + description + ")", hint_for(description));
         return std::nullopt;
     }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
 #include <tuple>
 #include <variant>
 
@@ -44,9 +45,15 @@ bool name_less(const std::string& a, const std::string& b) {
     return la != lb ? la < lb : a < b;
 }
 
+// Profiles that exist as files but are not in the Site: drafts, and files that could not
+// be read (their own error is already reported). References to them are not errors.
+struct Unlinked {
+    std::set<std::string> drafts, unreadable;  // "institution/slug"
+};
+
 class Linker {
 public:
-    Linker(Site& site, Diagnostics& d) : site_(site), diagnostics_(d) {}
+    Linker(Site& site, const Unlinked& unlinked, Diagnostics& d) : site_(site), unlinked_(unlinked), diagnostics_(d) {}
 
     void run() {
         sort_records();
@@ -97,6 +104,19 @@ private:
         return "write the file name of a profile without .md; for another institution's, write institution/profile";
     }
 
+    // Reports a reference that resolves to no profile; true when it is an error.
+    void report_missing(const std::string& ref, size_t institution, const Origin& origin, SourcePos pos) {
+        std::string key = ref.find('/') == std::string::npos ? site_.institutions[institution].slug + "/" + ref : ref;
+        if (unlinked_.unreadable.count(key)) return;
+        if (unlinked_.drafts.count(key)) {
+            diagnostics_.warning(origin.path, pos, "the technician '" + ref + "' has a draft profile, so it is not linked yet",
+                                 "publish the profile (published = true) to link it");
+            return;
+        }
+        diagnostics_.error(origin.path, pos, "the technician '" + ref + "' has no profile",
+                           missing_profile_hint(ref, institution));
+    }
+
     void link_case_studies() {
         for (size_t c = 0; c < site_.case_studies.size(); ++c) {
             auto& cs = site_.case_studies[c];
@@ -105,9 +125,7 @@ private:
                     cs.technicians.push_back(*p);
                     site_.profiles[*p].case_studies.push_back(c);
                 } else {
-                    diagnostics_.error(cs.origin.path, cs.technicians_pos,
-                                       "the technician '" + ref + "' has no published profile",
-                                       missing_profile_hint(ref, cs.institution));
+                    report_missing(ref, cs.institution, cs.origin, cs.technicians_pos);
                 }
             }
         }
@@ -122,9 +140,7 @@ private:
                 site_.profiles[*p].career_stories.push_back(s);
                 if (story.person.empty()) story.person = site_.profiles[*p].name;
             } else {
-                diagnostics_.error(story.origin.path, story.technician_pos,
-                                   "the technician '" + story.technician_ref + "' has no published profile",
-                                   missing_profile_hint(story.technician_ref, story.institution));
+                report_missing(story.technician_ref, story.institution, story.origin, story.technician_pos);
             }
         }
     }
@@ -140,6 +156,7 @@ private:
     }
 
     Site& site_;
+    const Unlinked& unlinked_;
     Diagnostics& diagnostics_;
     std::map<std::string, size_t> profile_index_;
 };
@@ -176,6 +193,7 @@ Site load_site(const LoadOptions& options, Diagnostics& diagnostics) {
     for (size_t i = 0; i < institutions.size(); ++i) institution_by_slug[institutions[i].slug] = i;
     site.institutions = std::move(institutions);
 
+    Unlinked unlinked;
     bool have_config = false;
     std::map<std::string, CommitmentTheme> themes;
     for (size_t i = 0; i < records.size(); ++i) {
@@ -184,6 +202,11 @@ Site load_site(const LoadOptions& options, Diagnostics& diagnostics) {
         auto institution = institution_by_slug.find(entry.institution);
         bool under_institution = !entry.institution.empty();
         if (under_institution && institution == institution_by_slug.end()) continue;  // its institution.md already failed
+        if (entry.kind == FileKind::profile) {
+            auto* p = std::get_if<Profile>(&r);
+            if (!p) unlinked.unreadable.insert(entry.institution + "/" + entry.slug);
+            else if (!p->published && !options.include_drafts) unlinked.drafts.insert(entry.institution + "/" + entry.slug);
+        }
         auto keep = [&](auto& record) {
             if (!record.published && !options.include_drafts) return false;
             record.institution = institution->second;
@@ -228,7 +251,7 @@ Site load_site(const LoadOptions& options, Diagnostics& diagnostics) {
             site.themes.push_back(fallback);
         }
     }
-    Linker(site, diagnostics).run();
+    Linker(site, unlinked, diagnostics).run();
     return site;
 }
 
