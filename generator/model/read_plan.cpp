@@ -114,7 +114,9 @@ Action read_action(const Plan& plan, FieldReader& a) {
     action.comment = a.text("comment");
     action.own_themes = checked_theme_ids(a, "themes");
     action.talent = checked_talent(a, "talent");
-    action.priority = a.flag_or_word("priority", "Priority");
+    action.priority = a.flag_or_word("priority", "true");
+    action.is_priority = !action.priority.empty();
+    if (action.priority == "true") action.priority.clear();
     action.flags = a.text_list("flags");
     for (const auto& fl : action.flags) {
         bool known = std::any_of(plan.flags.begin(), plan.flags.end(), [&](const PlanFlag& f) { return f.id == fl; });

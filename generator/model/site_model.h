@@ -144,7 +144,9 @@ struct Action {
     // `id` is unique within the plan (anchors, `parent`); it is the ref unless a plan
     // uses the same ref twice and gives one of them an id of its own.
     std::string id, ref, parent, group, activity, action, details, success, evaluation, timescale, status,
-        comment, priority;  // priority: "" for none, else the plan's word ("high", "Priority")
+        comment;
+    bool is_priority = false;
+    std::string priority;  // the plan's word for it ("high"), or "" when it says only true
     Rag rag = Rag::none;
     std::vector<std::string> own_themes;  // as written on the action
     std::vector<std::string> themes;      // effective: own, else the group's

@@ -166,7 +166,7 @@ data institution_page(const Views& v, size_t i) {
     data info = v.institution_card(i);
     put(info, "website", inst.website);
     put(info, "brand_colour", inst.brand_colour);
-    if (inst.signatory_since) put(info, "signatory_since", std::to_string(inst.signatory_since));
+    put(info, "signatory_since", inst.signatory_since ? std::to_string(inst.signatory_since) : std::string());
     put(info, "summary_html", v.md(inst.body));
     put(d, "institution", info);
     set_list(d, "plans", v.cards(inst.plans, &Views::plan_card));
@@ -184,7 +184,7 @@ data plan_page(const Views& v, size_t p) {
                    {institutions_crumb, {inst.short_name, site_path::institution(inst)}}, "plan");
     data info = v.plan_card(p);
     put(info, "intro_html", v.md(plan.intro));
-    if (plan.adopted) put(info, "adopted", plan.adopted->display());
+    put(info, "adopted", plan.adopted ? plan.adopted->display() : std::string());
     put(d, "plan", info);
     put(d, "institution", v.institution_ref(plan.institution));
     put(d, "labels", v.plan_labels(plan));
@@ -207,7 +207,7 @@ data plan_page(const Views& v, size_t p) {
             put(gd, "id", g->id);
             put(gd, "anchor", "group-" + slugify(g->id));
             put(gd, "title", g->title);
-            if (!g->aim.empty()) put(gd, "aim_html", v.md(g->aim));
+            put(gd, "aim_html", g->aim.empty() ? std::string() : v.md(g->aim));
             put(gd, "themes", v.theme_refs(g->themes));
         }
         put(gd, "actions", list_of(std::move(actions)));
@@ -260,9 +260,9 @@ data profile_page(const Views& v, size_t i) {
                    {{"Technicians", "technicians/"}}, "profile");
     data info = v.profile_card(i);
     put(info, "orcid", p.orcid);
-    if (!p.orcid.empty()) put(info, "orcid_url", "https://orcid.org/" + p.orcid);
+    put(info, "orcid_url", p.orcid.empty() ? std::string() : "https://orcid.org/" + p.orcid);
     put(info, "email", p.email);
-    if (!p.email.empty()) put(info, "email_url", "mailto:" + p.email);
+    put(info, "email_url", p.email.empty() ? std::string() : "mailto:" + p.email);
     put(info, "body_html", v.md(p.body));
     std::vector<data> skills, regs, awards, links;
     for (const auto& s : p.skills) {
@@ -322,12 +322,12 @@ data career_story_page(const Views& v, size_t i) {
         data e;
         put(e, "when", st.when);
         put(e, "title", st.title);
-        if (!st.description.empty()) put(e, "description_html", v.md_inline(st.description));
+        put(e, "description_html", st.description.empty() ? std::string() : v.md_inline(st.description));
         stages.push_back(e);
     }
     set_list(info, "stages", list_of(std::move(stages)));
     put(d, "career_story", info);
-    if (s.technician) put(d, "technician", v.profile_card(*s.technician));
+    put(d, "technician", s.technician ? v.profile_card(*s.technician) : data(false));
     return d;
 }
 

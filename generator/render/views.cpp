@@ -119,16 +119,28 @@ data Views::institution_card(size_t i) const {
     Progress p;
     for (size_t plan : inst.plans) p.add(site_.plans[plan].progress());
     put(d, "progress", progress(p));
-    if (!inst.logo.empty()) {
-        put(d, "logo_url", urls_.link(site_path::asset_beside(inst.origin.path, inst.logo)));
-        put(d, "logo_alt", inst.logo_alt);
-    }
+    put(d, "logo_url", inst.logo.empty() ? std::string() : urls_.link(site_path::asset_beside(inst.origin.path, inst.logo)));
+    put(d, "logo_alt", inst.logo_alt);
     return d;
 }
 
+namespace {
+
+// Every card has every key a card template reads, so a missing one never falls back to
+// a key of the same name in an enclosing section (Mustache looks outwards).
+data blank_card() {
+    data d;
+    for (const char* key : {"title", "url", "subtitle", "summary", "date", "date_display", "institution", "themes",
+                            "has_themes", "kind", "image_url", "image_alt", "progress"})
+        d.set(key, data(false));
+    return d;
+}
+
+}  // namespace
+
 data Views::profile_card(size_t i) const {
     const Profile& p = site_.profiles[i];
-    data d;
+    data d = blank_card();
     put(d, "title", p.name);
     put(d, "name", p.name);
     put(d, "url", urls_.link(site_path::profile(site_, p)));
@@ -138,10 +150,8 @@ data Views::profile_card(size_t i) const {
     put(d, "summary", p.summary);
     put(d, "institution", institution_ref(p.institution));
     set_list(d, "themes", theme_refs(p.themes));
-    if (!p.photo.empty()) {
-        put(d, "image_url", urls_.link(site_path::asset_beside(p.origin.path, p.photo)));
-        put(d, "image_alt", p.photo_alt);
-    }
+    put(d, "image_url", p.photo.empty() ? std::string() : urls_.link(site_path::asset_beside(p.origin.path, p.photo)));
+    put(d, "image_alt", p.photo_alt);
     std::vector<data> regs;
     for (const auto& r : p.registrations) regs.push_back(data(r));
     put(d, "registrations", list_of(std::move(regs)));
@@ -151,7 +161,7 @@ data Views::profile_card(size_t i) const {
 
 data Views::case_study_card(size_t i) const {
     const CaseStudy& c = site_.case_studies[i];
-    data d;
+    data d = blank_card();
     put(d, "title", c.title);
     put(d, "url", urls_.link(site_path::case_study(site_, c)));
     put(d, "summary", c.summary.empty() ? plain_excerpt(c.body, 200) : c.summary);
@@ -160,16 +170,14 @@ data Views::case_study_card(size_t i) const {
     put(d, "institution", institution_ref(c.institution));
     set_list(d, "themes", theme_refs(c.themes));
     put(d, "kind", "Case study");
-    if (!c.image.empty()) {
-        put(d, "image_url", urls_.link(site_path::asset_beside(c.origin.path, c.image)));
-        put(d, "image_alt", c.image_alt);
-    }
+    put(d, "image_url", c.image.empty() ? std::string() : urls_.link(site_path::asset_beside(c.origin.path, c.image)));
+    put(d, "image_alt", c.image_alt);
     return d;
 }
 
 data Views::career_story_card(size_t i) const {
     const CareerStory& s = site_.career_stories[i];
-    data d;
+    data d = blank_card();
     put(d, "title", s.title);
     put(d, "url", urls_.link(site_path::career_story(site_, s)));
     put(d, "subtitle", s.person);
@@ -184,7 +192,7 @@ data Views::career_story_card(size_t i) const {
 
 data Views::plan_card(size_t i) const {
     const Plan& p = site_.plans[i];
-    data d;
+    data d = blank_card();
     put(d, "title", p.title);
     put(d, "url", urls_.link(site_path::plan(site_, p)));
     put(d, "kind", p.kind);
@@ -265,11 +273,11 @@ data Views::action(const Plan& plan, size_t a, bool with_children) const {
     put(d, "url", urls_.link(site_path::plan(site_, plan)) + "#" + anchor);
     put(d, "action_html", md_inline(act.action));
     put(d, "action_text", plain_excerpt(act.action, 300));
-    if (!act.activity.empty()) put(d, "activity_html", md_inline(act.activity));
-    if (!act.details.empty()) put(d, "details_html", md_inline(act.details));
-    if (!act.success.empty()) put(d, "success_html", md_inline(act.success));
-    if (!act.evaluation.empty()) put(d, "evaluation_html", md_inline(act.evaluation));
-    if (!act.comment.empty()) put(d, "comment_html", md_inline(act.comment));
+    put(d, "activity_html", act.activity.empty() ? std::string() : md_inline(act.activity));
+    put(d, "details_html", act.details.empty() ? std::string() : md_inline(act.details));
+    put(d, "success_html", act.success.empty() ? std::string() : md_inline(act.success));
+    put(d, "evaluation_html", act.evaluation.empty() ? std::string() : md_inline(act.evaluation));
+    put(d, "comment_html", act.comment.empty() ? std::string() : md_inline(act.comment));
     put(d, "timescale", act.timescale);
     std::vector<data> phases;
     for (const auto& id : act.phases)
@@ -282,14 +290,15 @@ data Views::action(const Plan& plan, size_t a, bool with_children) const {
                 phases.push_back(p);
             }
     put(d, "phases", list_of(std::move(phases)));
-    if (!act.owners.empty()) put(d, "owners_html", owners_html(plan, act.owners));
+    put(d, "owners_html", act.owners.empty() ? std::string() : owners_html(plan, act.owners));
     put(d, "rag", rag_name(act.rag));
     put(d, "rag_word", rag_word(act.rag));
     put(d, "status", act.status.empty() ? rag_word(act.rag) : act.status);
     put(d, "has_status", !act.status.empty());
     put(d, "themes", theme_refs(act.themes));
     put(d, "has_themes", !act.themes.empty());
-    if (const PlanGroup* g = plan.find_group(act.group)) put(d, "group_title", g->title);
+    const PlanGroup* group = plan.find_group(act.group);
+    put(d, "group_title", group ? group->title : std::string());
     std::vector<data> talent;
     for (const auto& r : act.talent) {
         data t;
@@ -299,7 +308,7 @@ data Views::action(const Plan& plan, size_t a, bool with_children) const {
     }
     put(d, "has_talent", !talent.empty());
     put(d, "talent", list_of(std::move(talent)));
-    put(d, "priority", !act.priority.empty());
+    put(d, "priority", act.is_priority);
     put(d, "priority_word", act.priority);
     std::vector<data> flags;
     for (const auto& id : act.flags)
@@ -317,8 +326,8 @@ data Views::action(const Plan& plan, size_t a, bool with_children) const {
         data st;
         put(st, "action_html", md_inline(s.action));
         put(st, "timescale", s.timescale);
-        if (!s.success.empty()) put(st, "success_html", md_inline(s.success));
-        if (!s.owners.empty()) put(st, "owners_html", owners_html(plan, s.owners));
+        put(st, "success_html", s.success.empty() ? std::string() : md_inline(s.success));
+        put(st, "owners_html", s.owners.empty() ? std::string() : owners_html(plan, s.owners));
         put(st, "status", s.status);
         steps.push_back(st);
     }
@@ -333,7 +342,7 @@ data Views::action(const Plan& plan, size_t a, bool with_children) const {
         put(up, "rag", rag_name(u.rag));
         put(up, "rag_word", rag_word(u.rag));
         put(up, "has_status", true);
-        if (!u.note.empty()) put(up, "note_html", md_inline(u.note));
+        put(up, "note_html", u.note.empty() ? std::string() : md_inline(u.note));
         updates.push_back(up);
     }
     put(d, "has_updates", !updates.empty());
