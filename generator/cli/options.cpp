@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "build.h"
+#include "util/files.h"
 #include "util/text.h"
 
 namespace techpages {
@@ -19,7 +20,7 @@ const char* usage = R"(techpages — the Technician Commitment site generator
 
 Usage:
   techpages build [--content DIR] [--out DIR] [--theme NAME] [--base-url URL] [--drafts]
-  techpages check [--content DIR]
+  techpages check [--content DIR] [--format text|github|json]
   techpages --help | --version
 
 Commands:
@@ -34,6 +35,8 @@ Options:
   --base-url URL   the address the site is published at (default: base_url in site.toml)
   --drafts         include profiles, case studies and stories marked published = false
   --threads N      worker threads (default: one per core)
+  --format F       how check reports problems: text (default), github (annotations
+                   on a pull request's diff) or json (for tools)
 )";
 
 struct Args {
@@ -45,7 +48,7 @@ struct Args {
 // Options that take a value, and those that do not, per command.
 const std::map<std::string, std::vector<std::string>> value_options = {
     {"build", {"--content", "--out", "--theme", "--base-url", "--threads"}},
-    {"check", {"--content"}},
+    {"check", {"--content", "--format"}},
 };
 const std::map<std::string, std::vector<std::string>> flag_options = {
     {"build", {"--drafts"}},
@@ -137,11 +140,31 @@ int run_build(const Args& args, std::ostream& out, std::ostream& err) {
 }
 
 int run_check(const Args& args, std::ostream& out, std::ostream& err) {
+    std::string format = value_or(args, "--format", "text");
+    if (format != "text" && format != "github" && format != "json") {
+        err << "techpages check: --format takes text, github or json, not '" << format << "'\n";
+        return 2;
+    }
+    fs::path content = value_or(args, "--content", "content");
     Diagnostics diagnostics;
-    bool ok = check_site(value_or(args, "--content", "content"), diagnostics);
-    print_diagnostics(diagnostics, err);
+    bool ok = check_site(content, diagnostics);
+    if (format == "github") {
+        // Annotation paths are relative to the repository, which is where the check runs.
+        std::error_code ec;
+        std::string prefix = fs::relative(content, fs::current_path(), ec).generic_string();
+        prefix = ec || prefix.empty() || prefix == "." ? std::string() : prefix + "/";
+        for (const auto& d : diagnostics.sorted()) out << format_github_annotation(d, prefix) << '\n';
+    } else if (format == "json") {
+        auto all = diagnostics.sorted();
+        out << "[";
+        for (size_t i = 0; i < all.size(); ++i) out << (i ? ",\n " : "\n ") << format_json_record(all[i]);
+        out << (all.empty() ? "]\n" : "\n]\n");
+        return ok ? 0 : 1;
+    } else {
+        print_diagnostics(diagnostics, err);
+    }
     summarise(diagnostics, err);
-    if (ok) out << "No problems found" << (diagnostics.warning_count() ? " that stop a build" : "") << ".\n";
+    if (ok) err << "No problems found" << (diagnostics.warning_count() ? " that stop a build" : "") << ".\n";
     return ok ? 0 : 1;
 }
 

@@ -20,8 +20,23 @@ struct Scanner {
 
     std::string rel(const fs::path& p) const { return relative_path(p, root); }
 
+    // Hidden files are skipped; a symbolic link that leads outside the content folder is
+    // refused, so content can never publish /etc/passwd or another private file.
+    bool accept(const fs::directory_entry& e) const {
+        if (is_hidden(e.path())) return false;
+        if (!e.is_symlink()) return true;
+        std::error_code ec;
+        fs::path target = fs::canonical(e.path(), ec);
+        fs::path base = fs::canonical(root, ec);
+        auto [base_end, target_it] = std::mismatch(base.begin(), base.end(), target.begin(), target.end());
+        if (!ec && base_end == base.end()) return true;
+        diagnostics.error(rel(e.path()), {1, 1}, "this is a link to a place outside the content folder",
+                          "replace the link with the file itself");
+        return false;
+    }
+
     void add(FileKind kind, const fs::path& p, std::string institution = {}) {
-        tree.entries.push_back({kind, p, rel(p), p.stem().string(), std::move(institution)});
+        tree.entries.push_back({kind, p, rel(p), p.stem().string(), std::move(institution), root});
     }
 
     // Any regular file that is not content is an asset pages may link to (photos, logos).
@@ -36,7 +51,7 @@ struct Scanner {
     // A folder of Markdown files of one kind (profiles/, case-studies/ …).
     void markdown_folder(const fs::path& dir, FileKind kind, const std::string& institution) {
         for (const auto& e : sorted_entries(dir)) {
-            if (is_hidden(e.path())) continue;
+            if (!accept(e)) continue;
             if (e.is_directory()) {
                 stray(e.path(), "put files directly in " + rel(dir) + "/, not in sub-folders");
             } else if (e.path().extension() == ".md") {
@@ -51,7 +66,7 @@ struct Scanner {
         std::string slug = dir.filename().string();
         bool has_file = false;
         for (const auto& e : sorted_entries(dir)) {
-            if (is_hidden(e.path())) continue;
+            if (!accept(e)) continue;
             std::string name = e.path().filename().string();
             if (e.is_directory()) {
                 if (name == "profiles") markdown_folder(e.path(), FileKind::profile, slug);
@@ -60,7 +75,7 @@ struct Scanner {
                 else if (name == "plans") plans(e.path(), slug);
                 else stray(e.path(), "an institution's folder holds institution.md, profiles/, case-studies/, career-stories/ and plans/");
             } else if (name == "institution.md") {
-                tree.entries.push_back({FileKind::institution, e.path(), rel(e.path()), slug, slug});
+                tree.entries.push_back({FileKind::institution, e.path(), rel(e.path()), slug, slug, root});
                 has_file = true;
             } else if (e.path().extension() == ".md") {
                 stray(e.path(), "move it into profiles/, case-studies/ or career-stories/");
@@ -75,7 +90,7 @@ struct Scanner {
 
     void plans(const fs::path& dir, const std::string& institution) {
         for (const auto& e : sorted_entries(dir)) {
-            if (is_hidden(e.path())) continue;
+            if (!accept(e)) continue;
             if (e.is_regular_file() && e.path().extension() == ".toml") add(FileKind::plan, e.path(), institution);
             else if (e.is_regular_file() && e.path().extension() == ".md")
                 stray(e.path(), "action plans are .toml files; see docs/content-model.md");
@@ -85,7 +100,7 @@ struct Scanner {
 
     void run() {
         for (const auto& e : sorted_entries(root)) {
-            if (is_hidden(e.path())) continue;
+            if (!accept(e)) continue;
             std::string name = e.path().filename().string();
             if (name == "site.toml") add(FileKind::site_config, e.path());
             else if (name == "index.md") add(FileKind::home, e.path());
@@ -93,7 +108,7 @@ struct Scanner {
             else if (name == "pages" && e.is_directory()) markdown_folder(e.path(), FileKind::page, {});
             else if (name == "institutions" && e.is_directory()) {
                 for (const auto& inst : sorted_entries(e.path())) {
-                    if (is_hidden(inst.path())) continue;
+                    if (!accept(inst)) continue;
                     if (inst.is_directory()) institution(inst.path());
                     else stray(inst.path(), "each institution has its own folder: institutions/<slug>/institution.md");
                 }
@@ -101,8 +116,9 @@ struct Scanner {
                 // Template overrides are read by the render stage.
             } else if (name == "static" && e.is_directory()) {
                 // Files under static/ are published as they are, at the same path without "static/".
-                for (fs::recursive_directory_iterator it(e.path()), end; it != end; ++it)
-                    if (!is_hidden(it->path()) && it->is_regular_file()) tree.static_files.push_back(rel(it->path()));
+                std::error_code ec;
+                for (fs::recursive_directory_iterator it(e.path(), ec), end; !ec && it != end; it.increment(ec))
+                    if (accept(*it) && it->is_regular_file()) tree.static_files.push_back(rel(it->path()));
             } else if (e.is_directory()) {
                 stray(e.path(), "content folders are commitment-themes/, pages/, institutions/, static/ and templates/");
             } else if (e.path().extension() == ".md" || e.path().extension() == ".toml") {

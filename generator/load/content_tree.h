@@ -18,6 +18,7 @@ struct ContentEntry {
     std::string path;         // relative to the content folder
     std::string slug;         // file name without extension
     std::string institution;  // folder slug, for files under institutions/
+    std::filesystem::path root;  // the content folder, to keep referenced files inside it
 };
 
 struct ContentTree {

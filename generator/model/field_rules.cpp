@@ -65,6 +65,17 @@ bool is_valid_orcid(const std::string& orcid) {
     return digits.back() == check;
 }
 
+bool is_valid_email(const std::string& email) {
+    auto at = email.find('@');
+    if (at == std::string::npos || at == 0 || email.find('@', at + 1) != std::string::npos) return false;
+    std::string domain = email.substr(at + 1);
+    auto dot = domain.find('.');
+    if (dot == std::string::npos || dot == 0 || domain.back() == '.') return false;
+    for (unsigned char c : email)
+        if (c <= ' ' || c == '<' || c == '>' || c == '"' || c == ',' || c == ';' || c == '(' || c == ')') return false;
+    return true;
+}
+
 std::vector<std::string> checked_registrations(FieldReader& fields, const std::string& key) {
     std::vector<std::string> out;
     for (const auto& raw : fields.text_list(key)) {

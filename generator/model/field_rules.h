@@ -15,6 +15,8 @@ bool is_safe_url(const std::string& url);
 std::string checked_url(FieldReader& fields, const std::string& key, bool required = false);
 // 16 digits in four groups, the last a ISO 7064 MOD 11-2 check character.
 bool is_valid_orcid(const std::string& orcid);
+// name@domain.tld: one @, no spaces, a dot in the domain.
+bool is_valid_email(const std::string& email);
 std::vector<std::string> checked_registrations(FieldReader& fields, const std::string& key);
 std::vector<std::string> checked_talent(FieldReader& fields, const std::string& key);
 std::vector<Link> read_links(FieldReader& fields, const std::string& key);

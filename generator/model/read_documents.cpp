@@ -16,6 +16,9 @@ std::string relative_parent(const std::string& path);
 
 namespace {
 
+// Photos, logos and images larger than this are refused: they would make pages slow.
+constexpr std::uintmax_t max_media_bytes = 5 * 1024 * 1024;
+
 // Reads a Markdown file and hands its front matter fields and body to `fill`.
 template <typename Record, typename Fill>
 std::optional<Record> read_markdown(const ContentEntry& entry, Diagnostics& diagnostics, std::string_view what,
@@ -41,15 +44,32 @@ void check_slug(const ContentEntry& entry, Diagnostics& diagnostics) {
                           "rename it using lower-case letters, digits and hyphens, e.g. '" + slugify(entry.slug) + "'");
 }
 
-// A file named in the front matter must sit beside the content file.
+// A file named in the front matter must sit beside the content file, inside the content
+// folder (a symbolic link may not lead out of it), and be small enough for the web.
 void check_file_beside(FieldReader& fields, const std::string& key, const std::string& name,
                        const ContentEntry& entry) {
     if (name.empty()) return;
+    namespace fs = std::filesystem;
     std::error_code ec;
-    auto path = entry.absolute.parent_path() / name;
-    if (!std::filesystem::is_regular_file(path, ec))
+    fs::path path = entry.absolute.parent_path() / name;
+    if (!fs::is_regular_file(path, ec)) {
         fields.error(key, "the file '" + name + "' is not in " + relative_parent(entry.path),
                      "upload it to the same folder as this file, or correct the name (names are case-sensitive)");
+        return;
+    }
+    fs::path real = fs::canonical(path, ec);
+    fs::path root = fs::canonical(entry.root, ec);
+    auto [root_end, real_it] = std::mismatch(root.begin(), root.end(), real.begin(), real.end());
+    if (ec || root_end != root.end()) {
+        fields.error(key, "the file '" + name + "' is a link to a place outside the content folder",
+                     "upload the file itself into " + relative_parent(entry.path) + " instead of a link to it");
+        return;
+    }
+    auto size = fs::file_size(real, ec);
+    if (!ec && size > max_media_bytes)
+        fields.error(key, "the file '" + name + "' is " + std::to_string(size / (1024 * 1024)) + " MB, over the " +
+                              std::to_string(max_media_bytes / (1024 * 1024)) + " MB limit",
+                     "save a smaller copy (a photo 1600 pixels wide is plenty) and upload that");
 }
 
 std::string relative_parent_impl(const std::string& path) {
@@ -190,6 +210,10 @@ std::optional<Profile> read_profile(const ContentEntry& entry, Diagnostics& diag
             p.orcid.clear();
         }
         p.email = f.text("email");
+        if (!p.email.empty() && !is_valid_email(p.email)) {
+            f.error("email", "'" + p.email + "' is not an e-mail address", "write it like name@example.ac.uk, or remove the line");
+            p.email.clear();
+        }
         p.summary = f.text("summary");
         p.photo = checked_local_file(f, "photo");
         check_file_beside(f, "photo", p.photo, entry);

@@ -23,8 +23,15 @@ struct Diagnostic {
     std::string hint;     // what to write instead (may be empty)
 };
 
-// "path:line:column: error: message — hint"
+// "path:line:column: error: message — hint". A problem with the file as a whole is
+// reported at 1:1, so every line has the same shape.
 std::string format_diagnostic(const Diagnostic& d);
+// A GitHub Actions workflow command, shown on the pull request's diff:
+// "::error file=content/x.md,line=3,col=5::message — hint". `path_prefix` turns the
+// content-relative path into a repository path ("content/").
+std::string format_github_annotation(const Diagnostic& d, const std::string& path_prefix);
+// One JSON object: {"file":…,"line":…,"column":…,"severity":…,"message":…,"hint":…}.
+std::string format_json_record(const Diagnostic& d);
 
 // Thread-safe: loaders running in parallel report into one collection.
 class Diagnostics {

@@ -39,8 +39,11 @@ std::vector<fs::directory_entry> sorted_entries(const fs::path& dir) {
 }
 
 std::string relative_path(const fs::path& path, const fs::path& base) {
+    // Lexical, so a symbolic link is named where it sits, not where it leads.
+    fs::path rel = path.lexically_normal().lexically_relative(base.lexically_normal());
+    if (!rel.empty() && *rel.begin() != "..") return rel.generic_string();
     std::error_code ec;
-    fs::path rel = fs::relative(path, base, ec);
+    rel = fs::relative(path, base, ec);
     if (ec || rel.empty()) return path.generic_string();
     return rel.generic_string();
 }
