@@ -13,6 +13,7 @@
 #include "render/views.h"
 #include "util/files.h"
 #include "util/parallel.h"
+#include "write/codeowners.h"
 #include "write/output_dir.h"
 
 namespace techpages {
@@ -34,8 +35,30 @@ bool check_site(const fs::path& content_dir, Diagnostics& diagnostics) {
     LoadOptions load;
     load.content_dir = content_dir;
     load.include_drafts = true;  // drafts are checked too, so they are ready when published
-    load_site(load, diagnostics);
+    Site site = load_site(load, diagnostics);
+    if (!diagnostics.has_errors()) check_codeowners(site, content_dir, diagnostics);
     return !diagnostics.has_errors();
+}
+
+bool write_codeowners(const fs::path& content_dir, bool write, std::ostream& out, Diagnostics& diagnostics) {
+    LoadOptions load;
+    load.content_dir = content_dir;
+    load.include_drafts = true;
+    Site site = load_site(load, diagnostics);
+    if (diagnostics.has_errors()) return false;
+    std::error_code ec;
+    std::string text = codeowners_text(site, fs::absolute(content_dir, ec).lexically_normal().filename().string());
+    if (!write) {
+        out << text;
+        return true;
+    }
+    fs::path path = codeowners_path(content_dir);
+    if (!write_file(path, text)) {
+        diagnostics.error(path.string(), {}, "cannot write CODEOWNERS", "check that the .github folder is writable");
+        return false;
+    }
+    out << "Wrote " << path.string() << "\n";
+    return true;
 }
 
 namespace {

@@ -33,6 +33,10 @@ BuildResult build_site(const BuildOptions& options, Diagnostics& diagnostics);
 // Loads and checks the content without writing anything.
 bool check_site(const std::filesystem::path& content_dir, Diagnostics& diagnostics);
 
+// Prints (or, with `write`, writes) .github/CODEOWNERS from the institutions' reviewers.
+bool write_codeowners(const std::filesystem::path& content_dir, bool write, std::ostream& out,
+                      Diagnostics& diagnostics);
+
 // Prints diagnostics sorted by file and line, one per line.
 void print_diagnostics(const Diagnostics& diagnostics, std::ostream& out);
 

@@ -21,12 +21,15 @@ const char* usage = R"(techpages — the Technician Commitment site generator
 Usage:
   techpages build [--content DIR] [--out DIR] [--theme NAME] [--base-url URL] [--drafts]
   techpages check [--content DIR] [--format text|github|json]
+  techpages codeowners [--content DIR] [--write]
   techpages --help | --version
 
 Commands:
   build    check the content and build the site into the output folder
            (the previous site is kept untouched if anything is wrong)
   check    check the content and report every problem, without building
+  codeowners  print .github/CODEOWNERS from the institutions' reviewers
+           (--write saves it), so pull requests go to the right reviewers
 
 Options:
   --content DIR    the content folder (default: content)
@@ -49,10 +52,12 @@ struct Args {
 const std::map<std::string, std::vector<std::string>> value_options = {
     {"build", {"--content", "--out", "--theme", "--base-url", "--threads"}},
     {"check", {"--content", "--format"}},
+    {"codeowners", {"--content"}},
 };
 const std::map<std::string, std::vector<std::string>> flag_options = {
     {"build", {"--drafts"}},
     {"check", {}},
+    {"codeowners", {"--write"}},
 };
 
 bool parse(int argc, char** argv, Args& args, std::ostream& err) {
@@ -185,7 +190,7 @@ int run_cli(int argc, char** argv, std::ostream& out, std::ostream& err) {
         return 0;
     }
     if (!value_options.count(first)) {
-        std::vector<std::string> commands = {"build", "check"};
+        std::vector<std::string> commands = {"build", "check", "codeowners"};
         std::string suggestion = closest_match(first, commands);
         err << "techpages: unknown command '" << first << "'"
             << (suggestion.empty() ? "" : " — did you mean '" + suggestion + "'?") << "\nRun 'techpages --help' for the commands.\n";
@@ -199,6 +204,12 @@ int run_cli(int argc, char** argv, std::ostream& out, std::ostream& err) {
     Args args;
     if (!parse(argc, argv, args, err)) return 2;
     if (args.command == "build") return run_build(args, out, err);
+    if (args.command == "codeowners") {
+        Diagnostics diagnostics;
+        bool ok = write_codeowners(value_or(args, "--content", "content"), has_flag(args, "--write"), out, diagnostics);
+        print_diagnostics(diagnostics, err);
+        return ok ? 0 : 1;
+    }
     return run_check(args, out, err);
 }
 
