@@ -8,6 +8,7 @@
 #include "model/site_index.h"
 #include "render/markdown.h"
 #include "render/pages.h"
+#include "render/site_files.h"
 #include "render/templates.h"
 #include "render/urls.h"
 #include "render/views.h"
@@ -147,6 +148,9 @@ BuildResult build_site(const BuildOptions& options, Diagnostics& diagnostics) {
         if (!write_file(file, html))
             diagnostics.error(file.string(), {}, "cannot write this page", "check that the output folder is writable and the disk is not full");
     });
+    for (const auto& file : site_files(site, pages, urls))
+        if (!write_file(output.staging() / file.path, file.contents))
+            diagnostics.error(file.path, {}, "cannot write this file", "check that the output folder is writable");
     result.files_copied = copy_assets(site, options.content_dir, theme_dir, output.staging(), diagnostics);
     if (diagnostics.has_errors() || !output.commit(diagnostics)) return result;
 

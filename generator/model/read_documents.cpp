@@ -117,6 +117,13 @@ std::optional<SiteConfig> read_site_config(const ContentEntry& entry, Diagnostic
         if (!link.title.empty() && !link.url.empty()) config.nav.push_back(link);
     }
     config.allow_raw_html = fields.flag("allow_raw_html", false);
+    config.domain = fields.text("domain");
+    if (!config.domain.empty() && (config.domain.find('/') != std::string::npos || config.domain.find('.') == std::string::npos ||
+                                   config.domain.find(' ') != std::string::npos)) {
+        fields.error("domain", "'" + config.domain + "' is not a domain name",
+                     "write only the domain, e.g. domain = \"technicians.example.ac.uk\" (no https:// and no path)");
+        config.domain.clear();
+    }
     fields.report_unknown_fields("the site configuration");
     return config;
 }

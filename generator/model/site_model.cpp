@@ -68,6 +68,14 @@ Progress Plan::progress_for_theme(const std::string& theme_id) const {
     return p;
 }
 
+std::optional<Date> Plan::last_changed() const {
+    std::optional<Date> latest = adopted;
+    for (const auto& a : actions)
+        for (const auto& u : a.updates)
+            if (!latest || *latest < u.date) latest = u.date;
+    return latest;
+}
+
 const CommitmentTheme* Site::find_theme(const std::string& id) const {
     for (const auto& t : themes)
         if (t.id == id) return &t;

@@ -48,6 +48,7 @@ struct SiteConfig {
     std::vector<std::string> theme_order;
     std::vector<Link> nav;
     bool allow_raw_html = false;
+    std::string domain;  // a custom domain for GitHub Pages: written to CNAME
 };
 
 struct CommitmentTheme {
@@ -178,6 +179,8 @@ struct Plan {
     // Counts leaf actions only: a parent action is the heading of its sub-actions.
     Progress progress() const;
     Progress progress_for_theme(const std::string& theme_id) const;
+    // The latest review date of any action, else the adoption date.
+    std::optional<Date> last_changed() const;
 };
 
 struct Home {

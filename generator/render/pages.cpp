@@ -1,6 +1,8 @@
 #include "render/pages.h"
 
 #include "model/vocabulary.h"
+#include "render/site_files.h"
+#include "render/structured_data.h"
 #include "util/text.h"
 
 namespace techpages {
@@ -12,8 +14,15 @@ struct Crumb {
 };
 
 // What every page has: the site, navigation, the page's own title and address.
+// Optional extras for the page's <head>: a picture for link previews, structured data.
+struct HeadExtras {
+    std::string image;   // absolute URL
+    std::string jsonld;  // a JSON-LD document
+    std::string og_type = "website";
+};
+
 data frame(const Views& v, const std::string& path, const std::string& title, const std::string& description,
-           const std::vector<Crumb>& crumbs, const std::string& kind) {
+           const std::vector<Crumb>& crumbs, const std::string& kind, const HeadExtras& head = {}) {
     const Site& site = v.site();
     const Urls& urls = v.urls();
     data d;
@@ -25,6 +34,7 @@ data frame(const Views& v, const std::string& path, const std::string& title, co
     put(s, "base_path", urls.base_path());
     put(s, "home_url", urls.link(""));
     put(s, "assets_url", urls.link("assets/"));
+    put(s, "feed_url", urls.link(feed_path));
     put(d, "site", s);
 
     std::vector<data> nav;
@@ -50,6 +60,9 @@ data frame(const Views& v, const std::string& path, const std::string& title, co
     put(page, "canonical", urls.absolute(path));
     put(page, "kind", kind);
     put(page, "is_home", path.empty());
+    put(page, "image", head.image);
+    put(page, "jsonld", head.jsonld);
+    put(page, "og_type", head.og_type);
     put(d, "page", page);
 
     std::vector<data> trail;
@@ -74,7 +87,8 @@ const Crumb institutions_crumb{"Institutions", "institutions/"};
 
 data home_page(const Views& v) {
     const Site& site = v.site();
-    data d = frame(v, "", site.home.title, site.config.description, {}, "home");
+    data d = frame(v, "", site.home.title, site.config.description, {}, "home",
+                   {"", website_jsonld(site, v.urls())});
     put(d, "intro_html", v.md(site.home.body));
     std::vector<data> themes;
     for (const auto& t : site.themes) themes.push_back(v.theme_summary(t));
@@ -161,8 +175,9 @@ data institutions_index(const Views& v) {
 
 data institution_page(const Views& v, size_t i) {
     const Institution& inst = v.site().institutions[i];
+    std::string logo = inst.logo.empty() ? std::string() : v.urls().absolute(site_path::asset_beside(inst.origin.path, inst.logo));
     data d = frame(v, site_path::institution(inst), inst.name, plain_excerpt(inst.body, 160), {institutions_crumb},
-                   "institution");
+                   "institution", {logo, institution_jsonld(v.site(), inst, v.urls())});
     data info = v.institution_card(i);
     put(info, "website", inst.website);
     put(info, "brand_colour", inst.brand_colour);
@@ -256,8 +271,9 @@ data profile_page(const Views& v, size_t i) {
     const Site& site = v.site();
     const Profile& p = site.profiles[i];
     const Institution& inst = site.institutions[p.institution];
+    std::string photo = p.photo.empty() ? std::string() : v.urls().absolute(site_path::asset_beside(p.origin.path, p.photo));
     data d = frame(v, site_path::profile(site, p), p.name, p.summary.empty() ? p.role + ", " + inst.name : p.summary,
-                   {{"Technicians", "technicians/"}}, "profile");
+                   {{"Technicians", "technicians/"}}, "profile", {photo, profile_jsonld(site, p, v.urls()), "profile"});
     data info = v.profile_card(i);
     put(info, "orcid", p.orcid);
     put(info, "orcid_url", p.orcid.empty() ? std::string() : "https://orcid.org/" + p.orcid);
@@ -300,8 +316,9 @@ data profile_page(const Views& v, size_t i) {
 data case_study_page(const Views& v, size_t i) {
     const Site& site = v.site();
     const CaseStudy& c = site.case_studies[i];
+    std::string image = c.image.empty() ? std::string() : v.urls().absolute(site_path::asset_beside(c.origin.path, c.image));
     data d = frame(v, site_path::case_study(site, c), c.title, c.summary, {{"Case studies", "case-studies/"}},
-                   "case-study");
+                   "case-study", {image, case_study_jsonld(site, c, v.urls()), "article"});
     data info = v.case_study_card(i);
     put(info, "body_html", v.md(c.body));
     put(d, "case_study", info);
@@ -313,7 +330,7 @@ data career_story_page(const Views& v, size_t i) {
     const Site& site = v.site();
     const CareerStory& s = site.career_stories[i];
     data d = frame(v, site_path::career_story(site, s), s.title, s.summary, {{"Career stories", "career-stories/"}},
-                   "career-story");
+                   "career-story", {"", career_story_jsonld(site, s, v.urls()), "article"});
     data info = v.career_story_card(i);
     put(info, "person", s.person);
     put(info, "body_html", v.md(s.body));
@@ -421,8 +438,9 @@ std::string output_file(const std::string& site_path) {
 
 std::vector<PageJob> list_pages(const Site& site, const SiteIndex& index) {
     std::vector<PageJob> jobs;
-    auto add = [&](std::string path, std::string tmpl, std::function<data(const Views&)> build) {
-        jobs.push_back({std::move(path), std::move(tmpl), std::move(build)});
+    auto add = [&](std::string path, std::string tmpl, std::function<data(const Views&)> build,
+                   std::optional<Date> lastmod = std::nullopt) {
+        jobs.push_back({std::move(path), std::move(tmpl), std::move(build), lastmod});
     };
     add("", "home", home_page);
     add("themes/", "themes", themes_index);
@@ -431,14 +449,17 @@ std::vector<PageJob> list_pages(const Site& site, const SiteIndex& index) {
     for (size_t i = 0; i < site.institutions.size(); ++i)
         add(site_path::institution(site.institutions[i]), "institution", [i](const Views& v) { return institution_page(v, i); });
     for (size_t i = 0; i < site.plans.size(); ++i)
-        add(site_path::plan(site, site.plans[i]), "plan", [i](const Views& v) { return plan_page(v, i); });
+        add(site_path::plan(site, site.plans[i]), "plan", [i](const Views& v) { return plan_page(v, i); },
+            site.plans[i].last_changed());
     for (size_t i = 0; i < site.profiles.size(); ++i)
-        add(site_path::profile(site, site.profiles[i]), "profile", [i](const Views& v) { return profile_page(v, i); });
+        add(site_path::profile(site, site.profiles[i]), "profile", [i](const Views& v) { return profile_page(v, i); },
+            site.profiles[i].date);
     for (size_t i = 0; i < site.case_studies.size(); ++i)
-        add(site_path::case_study(site, site.case_studies[i]), "case-study", [i](const Views& v) { return case_study_page(v, i); });
+        add(site_path::case_study(site, site.case_studies[i]), "case-study", [i](const Views& v) { return case_study_page(v, i); },
+            site.case_studies[i].date);
     for (size_t i = 0; i < site.career_stories.size(); ++i)
         add(site_path::career_story(site, site.career_stories[i]), "career-story",
-            [i](const Views& v) { return career_story_page(v, i); });
+            [i](const Views& v) { return career_story_page(v, i); }, site.career_stories[i].date);
 
     add("technicians/", "list", [](const Views& v) {
         return by_institution(v, &Institution::profiles, &Views::profile_card, "Technicians", "technicians/",

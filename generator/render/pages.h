@@ -2,6 +2,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,7 @@ struct PageJob {
     std::string site_path;  // "institutions/lstm/" (written as …/index.html) or "404.html"
     std::string template_name;
     std::function<data(const Views&)> build;
+    std::optional<Date> lastmod;  // for sitemap.xml: when the content last changed, if known
 };
 
 std::vector<PageJob> list_pages(const Site& site, const SiteIndex& index);
