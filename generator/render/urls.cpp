@@ -35,6 +35,7 @@ Urls::Urls(const std::string& base_url) {
         rest = path_start == std::string::npos ? "/" : rest.substr(path_start);
     }
     if (rest.empty() || rest[0] != '/') rest = "/" + rest;
+    while (rest.size() > 1 && rest.back() == '/' && rest[rest.size() - 2] == '/') rest.pop_back();
     if (rest.back() != '/') rest += '/';
     base_path_ = rest;
 }
