@@ -1,6 +1,10 @@
 #include "write/output_dir.h"
 
+#include <signal.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
 
 namespace techpages {
 
@@ -58,8 +62,25 @@ StagedOutput::~StagedOutput() {
     }
 }
 
+// Staging folders left by builds that were killed: their process no longer exists.
+void remove_abandoned_staging(const fs::path& parent, const std::string& prefix) {
+    std::error_code ec;
+    for (fs::directory_iterator it(parent, ec), end; !ec && it != end; it.increment(ec)) {
+        std::string name = it->path().filename().string();
+        if (name.rfind(prefix, 0) != 0) continue;
+        std::string rest = name.substr(prefix.size());
+        pid_t pid = static_cast<pid_t>(std::atol(rest.c_str()));
+        if (pid > 0 && ::kill(pid, 0) != 0 && errno == ESRCH) {
+            std::error_code remove_ec;
+            fs::remove_all(it->path(), remove_ec);
+        }
+    }
+}
+
 bool StagedOutput::begin(Diagnostics& diagnostics) {
     std::error_code ec;
+    fs::path parent = out_.has_parent_path() ? out_.parent_path() : fs::path(".");
+    remove_abandoned_staging(parent, "." + out_.filename().string() + ".staging-");
     fs::remove_all(staging_, ec);
     if (out_.has_parent_path()) fs::create_directories(out_.parent_path(), ec);
     if (!fs::create_directories(staging_, ec) || ec) {
