@@ -15,11 +15,17 @@
 #include "util/files.h"
 #include "util/parallel.h"
 #include "write/codeowners.h"
+#include "write/photos.h"
 #include "write/output_dir.h"
 
 namespace techpages {
 
 namespace fs = std::filesystem;
+
+fs::path default_cache_dir(const fs::path& content_dir) {
+    std::error_code ec;
+    return fs::absolute(content_dir, ec).lexically_normal().parent_path() / ".techpages-cache";
+}
 
 fs::path find_theme_dir(const fs::path& content_dir, const std::string& name) {
     std::error_code ec;
@@ -64,15 +70,24 @@ bool write_codeowners(const fs::path& content_dir, bool write, std::ostream& out
 
 namespace {
 
-// Content files that pages link to: photos, logos, case-study images.
-std::set<std::string> referenced_files(const Site& site) {
+// Profile photos and case-study images, by content-relative path.
+std::set<std::string> photos_of(const Site& site) {
     std::set<std::string> files;
-    auto add = [&](const Origin& origin, const std::string& name) {
-        if (!name.empty()) files.insert(site_path::asset_beside(origin.path, name));
-    };
-    for (const auto& i : site.institutions) add(i.origin, i.logo);
-    for (const auto& p : site.profiles) add(p.origin, p.photo);
-    for (const auto& c : site.case_studies) add(c.origin, c.image);
+    for (const auto& p : site.profiles)
+        if (!p.photo.empty()) files.insert(site_path::asset_beside(p.origin.path, p.photo));
+    for (const auto& c : site.case_studies)
+        if (!c.image.empty()) files.insert(site_path::asset_beside(c.origin.path, c.image));
+    return files;
+}
+
+// Content files published as they are: logos, and pictures in formats not processed (SVG).
+// Photos are never copied as uploaded: their EXIF and GPS data would go with them.
+std::set<std::string> files_to_copy(const Site& site) {
+    std::set<std::string> files;
+    for (const auto& i : site.institutions)
+        if (!i.logo.empty()) files.insert(site_path::asset_beside(i.origin.path, i.logo));
+    for (const auto& p : photos_of(site))
+        if (!is_raster_photo(p)) files.insert(p);
     return files;
 }
 
@@ -96,7 +111,7 @@ size_t copy_assets(const Site& site, const fs::path& content, const fs::path& th
             copied += copy_into(it->path(), out / "assets" / rel, diagnostics, it->path().string());
         }
     }
-    for (const auto& rel : referenced_files(site)) copied += copy_into(content / rel, out / rel, diagnostics, rel);
+    for (const auto& rel : files_to_copy(site)) copied += copy_into(content / rel, out / rel, diagnostics, rel);
     for (const auto& rel : site.static_files)
         copied += copy_into(content / rel, out / rel.substr(std::string("static/").size()), diagnostics, rel);
     return copied;
@@ -130,15 +145,19 @@ BuildResult build_site(const BuildOptions& options, Diagnostics& diagnostics) {
                               "add templates/" + name + ".mustache to the theme");
     if (diagnostics.has_errors()) return result;
 
-    Urls urls(site.config.base_url);
-    MarkdownRenderer markdown(site.config.allow_raw_html);
-    Views views(site, index, urls, markdown);
-    std::vector<PageJob> pages = list_pages(site, index);
-
-    // write
+    // write: photos first, since pages give their sizes
     StagedOutput output(options.out_dir);
     if (!output.begin(diagnostics)) return result;
     unsigned threads = options.threads ? options.threads : default_thread_count();
+    fs::path cache_dir = options.cache_dir.empty() ? default_cache_dir(options.content_dir) : options.cache_dir;
+    ImageIndex images = process_photos(photos_of(site), options.content_dir, output.staging(), cache_dir / "photos",
+                                       threads, result.photos, diagnostics);
+    if (diagnostics.has_errors()) return result;
+
+    Urls urls(site.config.base_url);
+    MarkdownRenderer markdown(site.config.allow_raw_html);
+    Views views(site, index, urls, markdown, images);
+    std::vector<PageJob> pages = list_pages(site, index);
     std::vector<std::unique_ptr<TemplateRenderer>> renderers;
     for (unsigned t = 0; t < threads; ++t) renderers.push_back(std::make_unique<TemplateRenderer>(*templates));
     parallel_for(pages.size(), threads, [&](unsigned worker, size_t i) {

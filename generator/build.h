@@ -7,6 +7,7 @@
 #include <string>
 
 #include "util/diagnostics.h"
+#include "write/photos.h"
 
 namespace techpages {
 
@@ -17,12 +18,14 @@ struct BuildOptions {
     std::string base_url;  // empty: the site's configured base URL
     bool include_drafts = false;
     unsigned threads = 0;  // 0: one per core
+    std::filesystem::path cache_dir;  // empty: .techpages-cache beside the content folder
 };
 
 struct BuildResult {
     bool ok = false;
     size_t pages = 0;
     size_t files_copied = 0;
+    PhotoStats photos;
     double seconds = 0;
 };
 
@@ -39,6 +42,9 @@ bool write_codeowners(const std::filesystem::path& content_dir, bool write, std:
 
 // Prints diagnostics sorted by file and line, one per line.
 void print_diagnostics(const Diagnostics& diagnostics, std::ostream& out);
+
+// Where processed photos are kept between builds: <content>/../.techpages-cache.
+std::filesystem::path default_cache_dir(const std::filesystem::path& content_dir);
 
 // Where a visual theme lives: <content>/../themes/<name>, else the themes shipped with techpages.
 std::filesystem::path find_theme_dir(const std::filesystem::path& content_dir, const std::string& name);

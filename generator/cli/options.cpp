@@ -137,8 +137,9 @@ int run_build(const Args& args, std::ostream& out, std::ostream& err) {
     }
     char seconds[32];
     std::snprintf(seconds, sizeof seconds, "%.3f", result.seconds);
-    out << "Built " << result.pages << " pages and copied " << result.files_copied << " files into "
-        << options.out_dir.string() << " in " << seconds << " s";
+    out << "Built " << result.pages << " pages, " << result.photos.processed + result.photos.cached << " photos ("
+        << result.photos.processed << " processed, " << result.photos.cached << " unchanged) and copied "
+        << result.files_copied << " files into " << options.out_dir.string() << " in " << seconds << " s";
     if (size_t w = diagnostics.warning_count()) out << " (" << w << (w == 1 ? " warning" : " warnings") << ")";
     out << "\n";
     return 0;

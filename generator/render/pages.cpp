@@ -271,9 +271,9 @@ data profile_page(const Views& v, size_t i) {
     const Site& site = v.site();
     const Profile& p = site.profiles[i];
     const Institution& inst = site.institutions[p.institution];
-    std::string photo = p.photo.empty() ? std::string() : v.urls().absolute(site_path::asset_beside(p.origin.path, p.photo));
+    std::string photo = v.picture_url(p.origin, p.photo);
     data d = frame(v, site_path::profile(site, p), p.name, p.summary.empty() ? p.role + ", " + inst.name : p.summary,
-                   {{"Technicians", "technicians/"}}, "profile", {photo, profile_jsonld(site, p, v.urls()), "profile"});
+                   {{"Technicians", "technicians/"}}, "profile", {photo, profile_jsonld(site, p, v.urls(), photo), "profile"});
     data info = v.profile_card(i);
     put(info, "orcid", p.orcid);
     put(info, "orcid_url", p.orcid.empty() ? std::string() : "https://orcid.org/" + p.orcid);
@@ -316,9 +316,9 @@ data profile_page(const Views& v, size_t i) {
 data case_study_page(const Views& v, size_t i) {
     const Site& site = v.site();
     const CaseStudy& c = site.case_studies[i];
-    std::string image = c.image.empty() ? std::string() : v.urls().absolute(site_path::asset_beside(c.origin.path, c.image));
+    std::string image = v.picture_url(c.origin, c.image);
     data d = frame(v, site_path::case_study(site, c), c.title, c.summary, {{"Case studies", "case-studies/"}},
-                   "case-study", {image, case_study_jsonld(site, c, v.urls()), "article"});
+                   "case-study", {image, case_study_jsonld(site, c, v.urls(), image), "article"});
     data info = v.case_study_card(i);
     put(info, "body_html", v.md(c.body));
     put(d, "case_study", info);

@@ -63,12 +63,12 @@ std::string media_url(const Urls& urls, const Origin& origin, const std::string&
 
 }  // namespace
 
-std::string profile_jsonld(const Site& site, const Profile& p, const Urls& urls) {
+std::string profile_jsonld(const Site& site, const Profile& p, const Urls& urls, const std::string& image) {
     const Institution& inst = site.institutions[p.institution];
     JsonObject person("Person");
     person.text("name", p.name).text("jobTitle", p.role).text("description", p.summary);
     person.text("url", urls.absolute(site_path::profile(site, p)));
-    person.text("image", media_url(urls, p.origin, p.photo));
+    person.text("image", image);
     person.object("worksFor", organisation(site, inst, urls));
     std::vector<JsonObject> credentials;
     for (const auto& r : p.registrations) {
@@ -117,9 +117,9 @@ std::string article(const Site& site, const std::string& headline, const std::st
 
 }  // namespace
 
-std::string case_study_jsonld(const Site& site, const CaseStudy& c, const Urls& urls) {
+std::string case_study_jsonld(const Site& site, const CaseStudy& c, const Urls& urls, const std::string& image) {
     return article(site, c.title, c.summary, c.date, site_path::case_study(site, c),
-                   organisation(site, site.institutions[c.institution], urls), media_url(urls, c.origin, c.image), urls);
+                   organisation(site, site.institutions[c.institution], urls), image, urls);
 }
 
 std::string career_story_jsonld(const Site& site, const CareerStory& s, const Urls& urls) {

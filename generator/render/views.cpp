@@ -38,6 +38,43 @@ std::string progress_sentence(const Progress& p) {
     return s;
 }
 
+data Views::picture(const Origin& origin, const std::string& file, const std::string& alt) const {
+    if (file.empty()) return data(false);
+    std::string original = site_path::asset_beside(origin.path, file);
+    data d;
+    put(d, "alt", alt);
+    auto it = images_.find(original);
+    if (it == images_.end()) {  // not a photo format (SVG): published as it is
+        put(d, "src", urls_.link(original));
+        put(d, "width", "");
+        put(d, "height", "");
+        put(d, "srcset_jpeg", "");
+        put(d, "srcset_webp", "");
+        return d;
+    }
+    const ResponsiveImage& image = it->second;
+    const ImageVariant& fallback = image.fallback();
+    std::string jpeg, webp;
+    for (const auto& v : image.variants) {
+        std::string w = " " + std::to_string(v.width) + "w";
+        jpeg += (jpeg.empty() ? "" : ", ") + urls_.link(v.jpeg) + w;
+        webp += (webp.empty() ? "" : ", ") + urls_.link(v.webp) + w;
+    }
+    put(d, "src", urls_.link(fallback.jpeg));
+    put(d, "width", std::to_string(fallback.width));
+    put(d, "height", std::to_string(fallback.height));
+    put(d, "srcset_jpeg", jpeg);
+    put(d, "srcset_webp", webp);
+    return d;
+}
+
+std::string Views::picture_url(const Origin& origin, const std::string& file) const {
+    if (file.empty()) return {};
+    std::string original = site_path::asset_beside(origin.path, file);
+    auto it = images_.find(original);
+    return urls_.absolute(it == images_.end() ? original : it->second.largest().jpeg);
+}
+
 data Views::theme_ref(const std::string& id) const {
     const CommitmentTheme* t = site_.find_theme(id);
     data d;
@@ -131,7 +168,7 @@ namespace {
 data blank_card() {
     data d;
     for (const char* key : {"title", "url", "subtitle", "summary", "date", "date_display", "institution", "themes",
-                            "has_themes", "kind", "image_url", "image_alt", "progress"})
+                            "has_themes", "kind", "image", "progress"})
         d.set(key, data(false));
     return d;
 }
@@ -150,8 +187,7 @@ data Views::profile_card(size_t i) const {
     put(d, "summary", p.summary);
     put(d, "institution", institution_ref(p.institution));
     set_list(d, "themes", theme_refs(p.themes));
-    put(d, "image_url", p.photo.empty() ? std::string() : urls_.link(site_path::asset_beside(p.origin.path, p.photo)));
-    put(d, "image_alt", p.photo_alt);
+    put(d, "image", picture(p.origin, p.photo, p.photo_alt));
     std::vector<data> regs;
     for (const auto& r : p.registrations) regs.push_back(data(r));
     put(d, "registrations", list_of(std::move(regs)));
@@ -170,8 +206,7 @@ data Views::case_study_card(size_t i) const {
     put(d, "institution", institution_ref(c.institution));
     set_list(d, "themes", theme_refs(c.themes));
     put(d, "kind", "Case study");
-    put(d, "image_url", c.image.empty() ? std::string() : urls_.link(site_path::asset_beside(c.origin.path, c.image)));
-    put(d, "image_alt", c.image_alt);
+    put(d, "image", picture(c.origin, c.image, c.image_alt));
     return d;
 }
 

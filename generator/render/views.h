@@ -7,6 +7,7 @@
 
 #include "model/site_index.h"
 #include "model/site_model.h"
+#include "render/images.h"
 #include "render/markdown.h"
 #include "render/templates.h"
 #include "render/urls.h"
@@ -17,8 +18,14 @@ using mustache::data;
 
 class Views {
 public:
-    Views(const Site& site, const SiteIndex& index, const Urls& urls, const MarkdownRenderer& markdown)
-        : site_(site), index_(index), urls_(urls), markdown_(markdown) {}
+    Views(const Site& site, const SiteIndex& index, const Urls& urls, const MarkdownRenderer& markdown,
+          const ImageIndex& images)
+        : site_(site), index_(index), urls_(urls), markdown_(markdown), images_(images) {}
+
+    // A photo beside a content file: {src, alt, width, height, srcset_jpeg, srcset_webp}, or false.
+    data picture(const Origin& origin, const std::string& file, const std::string& alt) const;
+    // Absolute URL of the largest version, for link previews and structured data.
+    std::string picture_url(const Origin& origin, const std::string& file) const;
 
     data theme_ref(const std::string& id) const;
     data theme_refs(const std::vector<std::string>& ids) const;
@@ -51,6 +58,7 @@ private:
     const SiteIndex& index_;
     const Urls& urls_;
     const MarkdownRenderer& markdown_;
+    const ImageIndex& images_;
 };
 
 // Sets a key of template data. Empty text becomes false, so {{#key}} … {{/key}} leaves out

@@ -1,0 +1,243 @@
+#include "write/photos.h"
+
+#include <vips/vips.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <iterator>
+#include <mutex>
+
+#include "util/files.h"
+#include "util/parallel.h"
+#include "util/text.h"
+
+namespace techpages {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Change this when the processing changes, so old cache entries are not reused.
+constexpr const char* recipe = "photos-v4 widths=320,640,1280+original jpeg-q=82 webp-q=78 strip";
+constexpr int widths[] = {320, 640, 1280};
+
+uint64_t fnv1a(std::string_view data, uint64_t hash = 1469598103934665603ull) {
+    for (unsigned char c : data) {
+        hash ^= c;
+        hash *= 1099511628211ull;
+    }
+    return hash;
+}
+
+std::string hex(uint64_t v) {
+    char buffer[17];
+    std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(v));
+    return buffer;
+}
+
+std::string vips_message() {
+    std::string message = trim(vips_error_buffer());
+    vips_error_clear();
+    auto newline = message.find('\n');
+    return newline == std::string::npos ? message : message.substr(0, newline);
+}
+
+// libvips 8.14's WebP saver writes an EXIF chunk even when told to strip metadata.
+// Removes the EXIF and XMP chunks from the RIFF container and clears their flags.
+std::string without_webp_metadata(std::string_view webp) {
+    auto u32 = [](const char* p) {
+        return static_cast<uint32_t>(static_cast<unsigned char>(p[0])) | static_cast<uint32_t>(static_cast<unsigned char>(p[1])) << 8 |
+               static_cast<uint32_t>(static_cast<unsigned char>(p[2])) << 16 | static_cast<uint32_t>(static_cast<unsigned char>(p[3])) << 24;
+    };
+    if (webp.size() < 12 || webp.compare(0, 4, "RIFF") != 0 || webp.compare(8, 4, "WEBP") != 0) return std::string(webp);
+    std::string out(webp.substr(0, 12));
+    for (size_t p = 12; p + 8 <= webp.size();) {
+        std::string_view id = webp.substr(p, 4);
+        size_t size = u32(webp.data() + p + 4);
+        size_t total = 8 + size + (size & 1);
+        if (p + total > webp.size()) return std::string(webp);  // not a file we understand: leave it
+        if (id != "EXIF" && id != "XMP ") {
+            std::string chunk(webp.substr(p, total));
+            if (id == "VP8X" && size >= 1) chunk[8] = static_cast<char>(chunk[8] & ~0x0C);  // EXIF 0x08, XMP 0x04
+            out += chunk;
+        }
+        p += total;
+    }
+    uint32_t riff = static_cast<uint32_t>(out.size() - 8);
+    for (int i = 0; i < 4; ++i) out[4 + i] = static_cast<char>((riff >> (8 * i)) & 0xff);
+    return out;
+}
+
+struct Made {
+    std::vector<std::pair<int, int>> sizes;  // width, height of each variant
+};
+
+// Reads "w h" lines from a cache entry's index file.
+bool read_cache_index(const fs::path& index, Made& made) {
+    auto text = read_file(index);
+    if (!text) return false;
+    int w, h;
+    const char* p = text->c_str();
+    int consumed;
+    while (std::sscanf(p, "%d %d\n%n", &w, &h, &consumed) == 2) {
+        made.sizes.push_back({w, h});
+        p += consumed;
+    }
+    return !made.sizes.empty();
+}
+
+// libvips starts only when a photo really needs processing: starting it loads its
+// modules, which costs more than a whole rebuild from the cache.
+void ensure_vips_started() {
+    static std::once_flag init;
+    std::call_once(init, [] {
+        if (VIPS_INIT("techpages")) std::fprintf(stderr, "techpages: libvips could not start\n");
+        vips_cache_set_max(0);  // each photo is read once; caching decoded pixels only costs memory
+        // Problems are reported as located diagnostics; libvips' own warnings would only repeat them.
+        g_log_set_handler("VIPS", G_LOG_LEVEL_WARNING, [](const gchar*, GLogLevelFlags, const gchar*, gpointer) {}, nullptr);
+    });
+}
+
+// Makes every variant into the cache. Returns false with a message when the file is not an image.
+bool make_variants(const fs::path& source, const fs::path& cache_base, Made& made, std::string& error) {
+    ensure_vips_started();
+    VipsImage* probe = vips_image_new_from_file(source.c_str(), "access", VIPS_ACCESS_SEQUENTIAL, nullptr);
+    if (!probe) {
+        error = vips_message();
+        return false;
+    }
+    int original = vips_image_get_width(probe);
+    g_object_unref(probe);
+    // The standard widths below the original's, then the original's own width (capped), so
+    // a 600-pixel photo gives 320 and 600, and a photo is never enlarged.
+    std::vector<int> chosen;
+    for (int w : widths)
+        if (w < original) chosen.push_back(w);
+    int top = std::min(original, widths[std::size(widths) - 1]);
+    if (chosen.empty() || chosen.back() != top) chosen.push_back(top);
+    VipsArrayDouble* white = vips_array_double_newv(3, 255.0, 255.0, 255.0);
+    bool ok = true;
+    for (int w : chosen) {
+        VipsImage* thumb = nullptr;
+        // A very tall box, so the width is exact; EXIF orientation is applied before it is dropped.
+        if (vips_thumbnail(source.c_str(), &thumb, w, "height", 100000, "size", VIPS_SIZE_DOWN, nullptr)) {
+            error = vips_message();
+            ok = false;
+            break;
+        }
+        // Two encoders read the same pixels: decode once into memory, not twice from the file.
+        VipsImage* pixels = vips_image_copy_memory(thumb);
+        g_object_unref(thumb);
+        if (!pixels) {
+            error = vips_message();
+            ok = false;
+            break;
+        }
+        thumb = pixels;
+        // The savers' "strip" misses EXIF in WebP in this libvips (8.14): remove every
+        // metadata field from the pixels themselves (built-in fields cannot be removed).
+        if (gchar** fields = vips_image_get_fields(thumb)) {
+            for (gchar** f = fields; *f; ++f) vips_image_remove(thumb, *f);
+            g_strfreev(fields);
+        }
+        std::string base = cache_base.string() + "-" + std::to_string(w);
+        void* webp = nullptr;
+        size_t webp_size = 0;
+        bool saved = vips_jpegsave(thumb, (base + ".jpg").c_str(), "Q", 82, "strip", TRUE, "interlace", TRUE,
+                                   "optimize_coding", TRUE, "background", white, nullptr) == 0 &&
+                     vips_webpsave_buffer(thumb, &webp, &webp_size, "Q", 78, "strip", TRUE, nullptr) == 0;
+        if (saved)
+            saved = write_file(base + ".webp", without_webp_metadata({static_cast<const char*>(webp), webp_size}));
+        g_free(webp);
+        if (saved) made.sizes.push_back({vips_image_get_width(thumb), vips_image_get_height(thumb)});
+        g_object_unref(thumb);
+        if (!saved) {
+            error = vips_message();
+            ok = false;
+            break;
+        }
+    }
+    vips_area_unref(VIPS_AREA(white));
+    return ok;
+}
+
+}  // namespace
+
+bool is_raster_photo(const std::string& path) {
+    std::string ext = to_lower(fs::path(path).extension().string());
+    return ext == ".jpg" || ext == ".jpeg" || ext == ".png" || ext == ".webp" || ext == ".tif" || ext == ".tiff" ||
+           ext == ".gif";
+}
+
+const ImageVariant& ResponsiveImage::fallback(int preferred) const {
+    const ImageVariant* best = &variants.front();
+    for (const auto& v : variants)
+        if (v.width <= preferred) best = &v;
+    return *best;
+}
+
+ImageIndex process_photos(const std::set<std::string>& photos, const fs::path& content, const fs::path& out,
+                          const fs::path& cache_dir, unsigned threads, PhotoStats& stats,
+                          Diagnostics& diagnostics) {
+    std::vector<std::string> list;
+    for (const auto& p : photos)
+        if (is_raster_photo(p)) list.push_back(p);
+    std::error_code ec;
+    fs::create_directories(cache_dir, ec);
+
+    std::vector<ResponsiveImage> results(list.size());
+    std::vector<bool> ok(list.size(), false);
+    std::mutex stats_mutex;
+    parallel_for(list.size(), threads, [&](unsigned, size_t i) {
+        const std::string& rel = list[i];
+        auto bytes = read_file(content / rel);
+        if (!bytes) {
+            diagnostics.error(rel, {1, 1}, "cannot read this photo", "check the file");
+            return;
+        }
+        fs::path cache_base = cache_dir / hex(fnv1a(*bytes, fnv1a(recipe)));
+        fs::path index = cache_base.string() + ".sizes";
+        Made made;
+        bool from_cache = read_cache_index(index, made);
+        if (!from_cache) {
+            std::string error;
+            if (!make_variants(content / rel, cache_base, made, error)) {
+                diagnostics.error(rel, {1, 1}, "this photo cannot be read as an image (" + error + ")",
+                                  "save it again as a JPEG or PNG file and upload that");
+                return;
+            }
+            std::string sizes;
+            for (const auto& [w, h] : made.sizes) sizes += std::to_string(w) + " " + std::to_string(h) + "\n";
+            write_file(index, sizes);  // last, so a half-made entry is never taken as complete
+        }
+        // Copy the variants into the site, beside where the original sits in the content.
+        fs::path rel_path(rel);
+        std::string stem = (rel_path.parent_path() / rel_path.stem()).generic_string();
+        ResponsiveImage image;
+        for (const auto& [w, h] : made.sizes) {
+            std::string base = cache_base.string() + "-" + std::to_string(w);
+            ImageVariant v{w, h, stem + "-" + std::to_string(w) + ".jpg", stem + "-" + std::to_string(w) + ".webp"};
+            std::error_code copy_ec;
+            fs::create_directories((out / v.jpeg).parent_path(), copy_ec);
+            fs::copy_file(base + ".jpg", out / v.jpeg, fs::copy_options::overwrite_existing, copy_ec);
+            if (!copy_ec) fs::copy_file(base + ".webp", out / v.webp, fs::copy_options::overwrite_existing, copy_ec);
+            if (copy_ec) {
+                // A cache entry that lost its files: make it again on the next build.
+                fs::remove(index, copy_ec);
+                diagnostics.error(rel, {1, 1}, "cannot publish this photo", "run the build again");
+                return;
+            }
+            image.variants.push_back(v);
+        }
+        results[i] = std::move(image);
+        ok[i] = true;
+        std::lock_guard lock(stats_mutex);
+        ++(from_cache ? stats.cached : stats.processed);
+    });
+    ImageIndex index;
+    for (size_t i = 0; i < list.size(); ++i)
+        if (ok[i]) index[list[i]] = std::move(results[i]);
+    return index;
+}
+
+}  // namespace techpages
