@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <mutex>
 
+#include "util/text.h"
+
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
@@ -52,6 +54,27 @@ std::string MarkdownRenderer::to_inline_html(std::string_view markdown) const {
     }
     while (!html.empty() && html.back() == '\n') html.pop_back();
     return html;
+}
+
+std::string MarkdownRenderer::to_phrase_html(std::string_view markdown) const {
+    std::string html = to_inline_html(markdown);
+    for (const char* block : {"<ul", "<ol", "<li", "<table", "<blockquote", "<pre", "<h1", "<h2", "<h3", "<h4",
+                              "<h5", "<h6", "<hr", "<div"})
+        if (html.find(block) != std::string::npos) return html_escape(plain_excerpt(markdown, markdown.size() + 1));
+    if (html.rfind("<p>", 0) != 0) return html;
+    // Several paragraphs: "<p>a</p>\n<p>b</p>" becomes "a<br>b".
+    std::string out;
+    size_t pos = 0;
+    while (pos < html.size()) {
+        size_t open = html.find("<p>", pos);
+        if (open == std::string::npos) break;
+        size_t close = html.find("</p>", open);
+        if (close == std::string::npos) break;
+        if (!out.empty()) out += "<br>";
+        out.append(html, open + 3, close - open - 3);
+        pos = close + 4;
+    }
+    return out;
 }
 
 }  // namespace techpages

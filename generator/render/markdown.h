@@ -15,6 +15,9 @@ public:
     // A short field (an action, a success measure): one paragraph is returned without
     // its <p> so it sits inside a table cell or a sentence.
     std::string to_inline_html(std::string_view markdown) const;
+    // For places where only phrasing content is allowed (a heading, a span): paragraphs
+    // are joined with <br>; text with lists or tables becomes plain, escaped text.
+    std::string to_phrase_html(std::string_view markdown) const;
 
 private:
     int options_;

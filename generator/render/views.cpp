@@ -306,7 +306,7 @@ data Views::action(const Plan& plan, size_t a, bool with_children) const {
     put(d, "ref", act.ref);
     put(d, "anchor", anchor);
     put(d, "url", urls_.link(site_path::plan(site_, plan)) + "#" + anchor);
-    put(d, "action_html", md_inline(act.action));
+    put(d, "action_html", md_phrase(act.action));  // it stands in a heading
     put(d, "action_text", plain_excerpt(act.action, 300));
     put(d, "activity_html", act.activity.empty() ? std::string() : md_inline(act.activity));
     put(d, "details_html", act.details.empty() ? std::string() : md_inline(act.details));
@@ -359,7 +359,7 @@ data Views::action(const Plan& plan, size_t a, bool with_children) const {
     std::vector<data> steps;
     for (const auto& s : act.steps) {
         data st;
-        put(st, "action_html", md_inline(s.action));
+        put(st, "action_html", md_phrase(s.action));
         put(st, "timescale", s.timescale);
         put(st, "success_html", s.success.empty() ? std::string() : md_inline(s.success));
         put(st, "owners_html", s.owners.empty() ? std::string() : owners_html(plan, s.owners));

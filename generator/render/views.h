@@ -49,6 +49,7 @@ public:
 
     std::string md(const std::string& markdown) const { return markdown_.to_html(markdown); }
     std::string md_inline(const std::string& markdown) const { return markdown_.to_inline_html(markdown); }
+    std::string md_phrase(const std::string& markdown) const { return markdown_.to_phrase_html(markdown); }
     const Urls& urls() const { return urls_; }
     const Site& site() const { return site_; }
     const SiteIndex& index() const { return index_; }

@@ -37,7 +37,7 @@ RunResult* SampleSite::build_ = nullptr;
 
 TEST_F(SampleSite, BuildSucceedsWithAOneLineSummary) {
     ASSERT_EQ(build_->status, 0) << build_->output;
-    std::regex summary(R"(^Built (\d+) pages and copied (\d+) files into .* in [0-9.]+ s\n$)");
+    std::regex summary(R"(^Built (\d+) pages, (\d+) photos \((\d+) processed, (\d+) unchanged\) and copied (\d+) files into .* in [0-9.]+ s\n$)");
     std::smatch m;
     ASSERT_TRUE(std::regex_match(build_->output, m, summary)) << build_->output;
     EXPECT_GT(std::stoi(m[1]), 100);
@@ -160,7 +160,7 @@ TEST_F(SampleSite, ProfilesCaseStudiesAndStoriesLinkToEachOther) {
     std::string profile = page("institutions/lstm/profiles/kwame-mensah");
     EXPECT_NE(profile.find("<h1>Kwame Mensah</h1>"), std::string::npos);
     EXPECT_NE(profile.find("Opening the insectary to schools"), std::string::npos) << "the case study featuring him";
-    EXPECT_TRUE(exists("institutions/lstm/profiles/kwame-mensah.jpg")) << "the photo is published beside the page";
+    EXPECT_TRUE(exists("institutions/lstm/profiles/kwame-mensah-320.webp")) << "the photo is published beside the page";
     std::string story = page("institutions/lancaster/career-stories/from-shipyard-to-incorporated-engineer");
     EXPECT_NE(story.find("class=\"timeline\""), std::string::npos);
     EXPECT_NE(story.find("/institutions/lancaster/profiles/hamish-macleod/"), std::string::npos);
