@@ -13,6 +13,7 @@
 #include "render/urls.h"
 #include "render/views.h"
 #include "util/files.h"
+#include "util/text.h"
 #include "util/parallel.h"
 #include "write/codeowners.h"
 #include "write/photos.h"
@@ -38,11 +39,42 @@ void print_diagnostics(const Diagnostics& diagnostics, std::ostream& out) {
     for (const auto& d : diagnostics.sorted()) out << format_diagnostic(d) << '\n';
 }
 
+namespace {
+
+// Every visual theme techpages can find for this content folder.
+std::vector<std::string> available_themes(const fs::path& content_dir) {
+    std::vector<std::string> names;
+    std::error_code ec;
+    fs::path beside = fs::absolute(content_dir, ec).lexically_normal().parent_path() / "themes";
+    for (const fs::path& dir : {beside, fs::path(TECHPAGES_BUILTIN_THEMES_DIR)})
+        for (const auto& e : sorted_entries(dir))
+            if (fs::is_directory(e.path() / "templates", ec)) names.push_back(e.path().filename().string());
+    return names;
+}
+
+// The visual theme must exist; said at site.toml's line, or about --theme.
+bool check_theme(const std::string& name, bool from_option, const SiteConfig& config, const fs::path& content_dir,
+                 Diagnostics& diagnostics) {
+    std::error_code ec;
+    if (fs::is_directory(find_theme_dir(content_dir, name) / "templates", ec)) return true;
+    std::string suggestion = closest_match(name, available_themes(content_dir));
+    std::string hint = suggestion.empty() ? "the themes are folders under themes/: " + join(available_themes(content_dir), ", ")
+                                          : "did you mean '" + suggestion + "'?";
+    if (from_option)
+        diagnostics.error("--theme", {1, 1}, "'" + name + "' is not a visual theme", hint);
+    else
+        diagnostics.error("site.toml", config.theme_pos, "'" + name + "' is not a visual theme", hint);
+    return false;
+}
+
+}  // namespace
+
 bool check_site(const fs::path& content_dir, Diagnostics& diagnostics) {
     LoadOptions load;
     load.content_dir = content_dir;
     load.include_drafts = true;  // drafts are checked too, so they are ready when published
     Site site = load_site(load, diagnostics);
+    check_theme(site.config.theme, false, site.config, content_dir, diagnostics);
     if (!diagnostics.has_errors()) check_codeowners(site, content_dir, diagnostics);
     return !diagnostics.has_errors();
 }
@@ -133,6 +165,7 @@ BuildResult build_site(const BuildOptions& options, Diagnostics& diagnostics) {
     if (diagnostics.has_errors()) return result;
     if (!options.base_url.empty()) site.config.base_url = options.base_url;
     std::string theme_name = options.theme.empty() ? site.config.theme : options.theme;
+    if (!check_theme(theme_name, !options.theme.empty(), site.config, options.content_dir, diagnostics)) return result;
     SiteIndex index = build_site_index(site);
 
     // render: templates first, so a broken theme fails before anything is written

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "util/files.h"
+#include "util/text.h"
 
 namespace techpages {
 
@@ -56,15 +57,26 @@ struct Scanner {
                 stray(e.path(), "put files directly in " + rel(dir) + "/, not in sub-folders");
             } else if (e.path().extension() == ".md") {
                 add(kind, e.path(), institution);
+            } else if (looks_like_text(e.path())) {
+                std::string what = dir.filename().string();
+                std::replace(what.begin(), what.end(), '-', ' ');
+                stray(e.path(), what + " are Markdown files: rename it to " + e.path().stem().string() + ".md");
             } else {
                 asset(e);
             }
         }
     }
 
-    void institution(const fs::path& dir) {
+    // A file meant as content but saved without .md (web editors make this easy).
+    static bool looks_like_text(const fs::path& p) {
+        std::string ext = to_lower(p.extension().string());
+        return ext.empty() || ext == ".txt" || ext == ".markdown" || ext == ".mdown" || ext == ".toml";
+    }
+
+    void institution(const fs::path& dir, const std::vector<std::string>& known_institutions) {
         std::string slug = dir.filename().string();
-        bool has_file = false;
+        size_t first_entry = tree.entries.size();
+        bool has_file = false, misnamed = false;
         for (const auto& e : sorted_entries(dir)) {
             if (!accept(e)) continue;
             std::string name = e.path().filename().string();
@@ -77,15 +89,28 @@ struct Scanner {
             } else if (name == "institution.md") {
                 tree.entries.push_back({FileKind::institution, e.path(), rel(e.path()), slug, slug, root});
                 has_file = true;
+            } else if (to_lower(name) == "institution.md") {
+                diagnostics.error(rel(e.path()), {1, 1}, "the institution's file must be called institution.md, in lower case",
+                                  "rename " + name + " to institution.md");
+                misnamed = true;
             } else if (e.path().extension() == ".md") {
                 stray(e.path(), "move it into profiles/, case-studies/ or career-stories/");
             } else {
                 asset(e);
             }
         }
-        if (!has_file)
-            diagnostics.error(rel(dir), {}, "this institution folder has no institution.md",
-                              "add institution.md with the institution's name and short_name (see docs/content-model.md)");
+        if (has_file || misnamed) return;
+        // Usually a file put in a mistyped folder: say so at each file, where a pull request shows it.
+        std::string folder = "institutions/" + slug + "/";
+        std::string suggestion = closest_match(slug, known_institutions);
+        std::string hint = (suggestion.empty() ? std::string() : "did you mean institutions/" + suggestion + "/? ") +
+                           "Move the file there, or add " + folder + "institution.md with the institution's name and short_name";
+        if (tree.entries.size() == first_entry) {
+            diagnostics.error(rel(dir) + "/institution.md", {1, 1}, "the folder " + folder + " has no institution.md", hint);
+            return;
+        }
+        for (size_t i = first_entry; i < tree.entries.size(); ++i)
+            diagnostics.error(tree.entries[i].path, {1, 1}, "this file is in " + folder + ", which has no institution.md", hint);
     }
 
     void plans(const fs::path& dir, const std::string& institution) {
@@ -107,9 +132,13 @@ struct Scanner {
             else if (name == "commitment-themes" && e.is_directory()) markdown_folder(e.path(), FileKind::commitment_theme, {});
             else if (name == "pages" && e.is_directory()) markdown_folder(e.path(), FileKind::page, {});
             else if (name == "institutions" && e.is_directory()) {
+                std::vector<std::string> known;  // folders that have their institution.md
+                for (const auto& inst : sorted_entries(e.path()))
+                    if (inst.is_directory() && fs::exists(inst.path() / "institution.md"))
+                        known.push_back(inst.path().filename().string());
                 for (const auto& inst : sorted_entries(e.path())) {
                     if (!accept(inst)) continue;
-                    if (inst.is_directory()) institution(inst.path());
+                    if (inst.is_directory()) institution(inst.path(), known);
                     else stray(inst.path(), "each institution has its own folder: institutions/<slug>/institution.md");
                 }
             } else if (name == "templates" && e.is_directory()) {

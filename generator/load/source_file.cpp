@@ -32,13 +32,8 @@ bool read_source_file(const std::filesystem::path& absolute, const std::string& 
     // Editors on Windows add a byte-order mark; it is not part of the content.
     if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
 
-    size_t bad = find_invalid_utf8(text);
-    if (bad != std::string::npos) {
-        diagnostics.error(display_path, position_of(text, bad), "this text is not valid UTF-8",
-                          "save the file with UTF-8 encoding (in most editors: Save As \u2192 Encoding \u2192 UTF-8)");
-        return false;
-    }
-    // CRLF and lone CR become LF; the line count stays the same.
+    // CRLF and lone CR become LF first (the line count stays the same), so a bad byte is
+    // located on the line an editor shows, whatever the line endings.
     std::string normalised;
     normalised.reserve(text.size());
     for (size_t i = 0; i < text.size(); ++i) {
@@ -48,6 +43,12 @@ bool read_source_file(const std::filesystem::path& absolute, const std::string& 
         } else {
             normalised += text[i];
         }
+    }
+    size_t bad = find_invalid_utf8(normalised);
+    if (bad != std::string::npos) {
+        diagnostics.error(display_path, position_of(normalised, bad), "this text is not valid UTF-8",
+                          "save the file with UTF-8 encoding (in most editors: Save As \u2192 Encoding \u2192 UTF-8)");
+        return false;
     }
     out.text = std::move(normalised);
     return true;

@@ -1,5 +1,7 @@
 #include "load/toml_reader.h"
 
+#include <regex>
+
 #include "load/source_file.h"
 #include "util/text.h"
 
@@ -18,7 +20,7 @@ std::string hint_for(std::string_view description) {
     std::string d = to_lower(description);
     if (d.find("string") != std::string::npos && (d.find("end") != std::string::npos || d.find("closing") != std::string::npos))
         return "close the text with the same quote mark it opened with (\"...\"), or use \"\"\" for text over several lines";
-    if (d.find("redefinition") != std::string::npos || d.find("already") != std::string::npos)
+    if (d.find("redefin") != std::string::npos || d.find("already") != std::string::npos)
         return "each field may appear once; remove or rename the repeated one";
     if (d.find("expected") != std::string::npos && d.find("=") != std::string::npos)
         return "write each field as name = value, with text in double quotes";
@@ -41,6 +43,47 @@ size_t unclosed_multiline_string(std::string_view text) {
     return std::string_view::npos;
 }
 
+std::string_view line_of_text(std::string_view text, size_t line) {
+    size_t start = 0;
+    for (size_t l = 1; l < line && start != std::string_view::npos; ++l) {
+        start = text.find('\n', start);
+        if (start != std::string_view::npos) ++start;
+    }
+    if (start == std::string_view::npos) return {};
+    size_t end = text.find('\n', start);
+    return text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+}
+
+// The mistakes contributors really make, said in their words rather than the parser's.
+// May move `pos` to where the mistake is. Returns message and hint, or nothing.
+std::optional<std::pair<std::string, std::string>> plain_words(std::string_view text, size_t line,
+                                                               const std::string& description, int first_line,
+                                                               SourcePos& pos) {
+    std::string d = to_lower(description);
+    std::string_view source_line = line_of_text(text, line);
+    static const std::regex key_value(R"(^\s*([A-Za-z0-9_-]+)\s*=\s*)");
+    std::cmatch m;
+    bool has_key = std::regex_search(source_line.data(), source_line.data() + source_line.size(), m, key_value);
+    std::string key = has_key ? m[1].str() : std::string();
+    if (d.find("redefine") != std::string::npos && has_key)
+        return std::pair{"the field '" + key + "' is written twice",
+                         std::string("each field may appear once; remove or rename the repeated one")};
+    if (d.find("unescaped control character") != std::string::npos || d.find("newline") != std::string::npos)
+        return std::pair{std::string("this text in quotes is never closed"),
+                         std::string("close the text with the same quote mark it opened with (\"...\"), or use \"\"\" for text over several lines")};
+    if (d.find("expected day between") != std::string::npos && has_key) {
+        static const std::regex date(R"(^(\d{4}-\d{2}-\d{2}))");
+        std::cmatch dm;
+        const char* value = source_line.data() + m.length(0);
+        if (std::regex_search(value, source_line.data() + source_line.size(), dm, date)) {
+            pos = {static_cast<int>(line) + first_line - 1, static_cast<int>(m.length(0)) + 1};
+            return std::pair{"'" + key + "' is " + dm[1].str() + ", a day that does not exist",
+                             "check the month and day; write it like " + key + " = 2024-05-01"};
+        }
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<toml::table> parse_toml(std::string_view text, const std::string& path, int first_line,
@@ -52,6 +95,10 @@ std::optional<toml::table> parse_toml(std::string_view text, const std::string& 
         SourcePos pos{static_cast<int>(begin.line) + first_line - 1, static_cast<int>(begin.column)};
         if (begin.line == 0) pos = {first_line, 1};
         std::string description(e.description());
+        if (auto friendly = plain_words(text, begin.line, description, first_line, pos)) {
+            diagnostics.error(path, pos, friendly->first, friendly->second);
+            return std::nullopt;
+        }
         if (description.find("end-of-file") != std::string::npos) {
             size_t open = unclosed_multiline_string(text);
             if (open != std::string_view::npos) {

@@ -84,7 +84,7 @@ std::vector<std::string> checked_registrations(FieldReader& fields, const std::s
         for (const auto& r : registrations())
             if (to_lower(r.name) == to_lower(raw)) match = &r;
         if (match) {
-            out.push_back(match->name);
+            if (std::find(out.begin(), out.end(), match->name) == out.end()) out.push_back(match->name);
             continue;
         }
         auto names = registration_names();

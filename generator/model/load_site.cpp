@@ -122,6 +122,8 @@ private:
             auto& cs = site_.case_studies[c];
             for (const auto& ref : cs.technician_refs) {
                 if (auto p = find_profile(ref, cs.institution)) {
+                    // "amara" and "lstm/amara" are the same person: list her once.
+                    if (std::find(cs.technicians.begin(), cs.technicians.end(), *p) != cs.technicians.end()) continue;
                     cs.technicians.push_back(*p);
                     site_.profiles[*p].case_studies.push_back(c);
                 } else {

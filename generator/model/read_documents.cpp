@@ -39,9 +39,10 @@ std::optional<Record> read_markdown(const ContentEntry& entry, Diagnostics& diag
 }
 
 void check_slug(const ContentEntry& entry, Diagnostics& diagnostics) {
+    std::string ext = entry.absolute.extension().string();
     if (!is_valid_slug(entry.slug))
-        diagnostics.error(entry.path, {}, "the file name '" + entry.slug + "' cannot be used in a web address",
-                          "rename it using lower-case letters, digits and hyphens, e.g. '" + slugify(entry.slug) + "'");
+        diagnostics.error(entry.path, {}, "the file name '" + entry.slug + ext + "' cannot be used in a web address",
+                          "rename it using lower-case letters, digits and hyphens, e.g. '" + slugify(entry.slug) + ext + "'");
 }
 
 // A file named in the front matter must sit beside the content file, inside the content
@@ -102,7 +103,10 @@ std::optional<SiteConfig> read_site_config(const ContentEntry& entry, Diagnostic
     std::string language = fields.text("language");
     if (!language.empty()) config.language = language;
     std::string theme = fields.text("theme");
-    if (!theme.empty()) config.theme = theme;
+    if (!theme.empty()) {
+        config.theme = theme;
+        config.theme_pos = fields.position("theme");
+    }
     config.theme_order = checked_theme_ids(fields, "theme_order");
     for (auto& entry_fields : fields.tables("nav")) {
         Link link;

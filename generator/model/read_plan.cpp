@@ -165,7 +165,11 @@ void link_actions(Plan& plan, std::vector<FieldReader>& readers) {
         auto& action = plan.actions[i];
         if (action.parent.empty()) continue;
         auto it = by_id.find(action.parent);
-        if (it == by_id.end() || it->second == i) {
+        if (it != by_id.end() && it->second == i) {
+            readers[i].error("parent", "the action '" + action.id + "' is its own parent",
+                             "make sure parents only point upwards, e.g. V1a has parent = \"V1\" and V1 has none");
+            action.parent.clear();
+        } else if (it == by_id.end()) {
             readers[i].error("parent", "the parent action '" + action.parent + "' is not in this plan",
                              "write the ref of an action in this plan, or remove parent");
             action.parent.clear();
@@ -173,18 +177,21 @@ void link_actions(Plan& plan, std::vector<FieldReader>& readers) {
             parent_of[i] = it->second;
         }
     }
-    // Refuse cycles (V1 -> V1a -> V1): a page could never show them.
+    // Refuse cycles (V1 -> V1a -> V1): a page could never show them. Each cycle is reported
+    // once, at its first action in the file, whose parent is dropped to break it; an action
+    // whose parents merely lead into a cycle is not at fault.
+    auto in_cycle = [&](size_t i) {
+        size_t steps = 0;
+        for (size_t j = parent_of[i]; j != SIZE_MAX && steps <= plan.actions.size(); j = parent_of[j], ++steps)
+            if (j == i) return true;
+        return false;
+    };
     for (size_t i = 0; i < plan.actions.size(); ++i) {
-        std::set<size_t> seen{i};
-        for (size_t j = parent_of[i]; j != SIZE_MAX; j = parent_of[j]) {
-            if (!seen.insert(j).second) {
-                readers[i].error("parent", "the action '" + plan.actions[i].id + "' is, through its parents, its own parent",
-                                 "make sure parents only point upwards, e.g. V1a has parent = \"V1\" and V1 has none");
-                plan.actions[i].parent.clear();
-                parent_of[i] = SIZE_MAX;
-                break;
-            }
-        }
+        if (!in_cycle(i)) continue;
+        readers[i].error("parent", "the action '" + plan.actions[i].id + "' is, through its parents, its own parent",
+                         "make sure parents only point upwards, e.g. V1a has parent = \"V1\" and V1 has none");
+        plan.actions[i].parent.clear();
+        parent_of[i] = SIZE_MAX;
     }
     // Own themes, else the group's, else (for a sub-action) the parent's; parents first.
     std::vector<bool> done(plan.actions.size(), false);

@@ -45,6 +45,7 @@ struct SiteConfig {
     std::string base_url = "/";
     std::string language = "en-GB";
     std::string theme = "default";
+    SourcePos theme_pos;  // where site.toml names it, for "no such theme"
     std::vector<std::string> theme_order;
     std::vector<Link> nav;
     bool allow_raw_html = false;

@@ -4,22 +4,70 @@
 
 namespace techpages {
 
+namespace {
+
+// Decodes one UTF-8 sequence at s[i] (already validated); returns its length.
+size_t decode_utf8(std::string_view s, size_t i, uint32_t& cp) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+    if (i + len > s.size()) len = 1;
+    cp = len == 1 ? c : c & (0xFF >> (len + 1));
+    for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    return len;
+}
+
+void append_utf8(std::string& out, uint32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+// Lower case for the scripts names on this site are written in: Latin, Greek, Cyrillic.
+uint32_t lower_code_point(uint32_t cp) {
+    if (cp >= 'A' && cp <= 'Z') return cp + 32;
+    if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 32;
+    if (cp >= 0x100 && cp <= 0x17F) {
+        bool odd_upper = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
+        if (cp == 0x130 || cp == 0x131 || cp == 0x138 || cp == 0x149 || cp == 0x17F) return cp;
+        if (odd_upper) return (cp % 2 == 1) ? cp + 1 : cp;
+        return (cp % 2 == 0) ? cp + 1 : cp;
+    }
+    if (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2) return cp + 32;
+    if (cp >= 0x410 && cp <= 0x42F) return cp + 32;
+    if (cp >= 0x400 && cp <= 0x40F) return cp + 80;
+    return cp;
+}
+
+}  // namespace
+
 std::string slugify(std::string_view text) {
     std::string out;
     bool pending_hyphen = false;
-    for (unsigned char c : text) {
-        if (std::isalnum(c) && c < 0x80) {
-            if (pending_hyphen && !out.empty()) out += '-';
-            pending_hyphen = false;
-            out += static_cast<char>(std::tolower(c));
-        } else if (c >= 0x80) {
-            // Keep non-ASCII letters as they are: "café" stays readable in the address.
-            if (pending_hyphen && !out.empty()) out += '-';
-            pending_hyphen = false;
-            out += static_cast<char>(c);
-        } else {
+    for (size_t i = 0; i < text.size();) {
+        uint32_t cp;
+        size_t len = decode_utf8(text, i, cp);
+        i += len;
+        bool letter = cp >= 0x80 || std::isalnum(static_cast<int>(cp));
+        if (!letter) {
             pending_hyphen = true;
+            continue;
         }
+        if (pending_hyphen && !out.empty()) out += '-';
+        pending_hyphen = false;
+        // Keep non-ASCII letters ("café" stays readable), in lower case like ASCII ones.
+        append_utf8(out, lower_code_point(cp));
     }
     return out;
 }
@@ -152,28 +200,40 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
 }
 
 std::string plain_excerpt(std::string_view markdown, size_t limit) {
-    std::string out;
+    // Markdown to plain text: link and image addresses dropped, markup characters removed,
+    // white space folded.
+    std::string plain;
     bool space = false;
-    for (char c : markdown) {
-        if (c == '*' || c == '_' || c == '#' || c == '`' || c == '[' || c == ']' || c == '>') continue;
+    for (size_t i = 0; i < markdown.size(); ++i) {
+        char c = markdown[i];
+        if (c == ']' && i + 1 < markdown.size() && markdown[i + 1] == '(') {
+            size_t close = markdown.find(')', i + 2);
+            if (close != std::string_view::npos) {
+                i = close;
+                continue;
+            }
+        }
+        if (c == '*' || c == '_' || c == '#' || c == '`' || c == '[' || c == ']' || c == '>' ||
+            (c == '!' && i + 1 < markdown.size() && markdown[i + 1] == '['))
+            continue;
         if (std::isspace(static_cast<unsigned char>(c))) {
-            space = !out.empty();
+            space = !plain.empty();
             continue;
         }
-        if (space) out += ' ';
+        if (space) plain += ' ';
         space = false;
-        out += c;
-        if (out.size() >= limit) break;
+        plain += c;
     }
-    if (out.size() >= limit) {
-        // Cut at a word boundary and never inside a UTF-8 sequence.
-        size_t cut = out.rfind(' ');
-        if (cut == std::string::npos || cut < limit / 2) cut = limit;
-        while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
-        out.resize(cut);
-        out += "\u2026";
+    if (plain.size() <= limit) return plain;
+    // Cut at a word boundary when there is one in the second half, never inside a character.
+    size_t cut = plain.rfind(' ', limit);
+    if (cut == std::string::npos || cut < limit / 2) {
+        cut = limit;
+        while (cut > 0 && (static_cast<unsigned char>(plain[cut]) & 0xC0) == 0x80) --cut;
     }
-    return out;
+    plain.resize(cut);
+    while (!plain.empty() && plain.back() == ' ') plain.pop_back();
+    return plain + "\u2026";
 }
 
 }  // namespace techpages
