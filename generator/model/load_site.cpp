@@ -166,7 +166,7 @@ private:
 // Top-level addresses that pages/<slug>.md may not take.
 const std::vector<std::string> reserved_page_slugs = {"themes", "institutions", "technicians", "case-studies",
                                                       "career-stories", "plans", "skills", "registrations",
-                                                      "talent", "assets", "404", "sitemap", "feed", "search"};
+                                                      "talent", "assets", "404", "sitemap", "feed", "search", "accessibility"};
 
 }  // namespace
 

@@ -128,6 +128,23 @@ std::optional<SiteConfig> read_site_config(const ContentEntry& entry, Diagnostic
                      "write only the domain, e.g. domain = \"technicians.example.ac.uk\" (no https:// and no path)");
         config.domain.clear();
     }
+    if (auto a = fields.table("accessibility")) {
+        auto& st = config.accessibility;
+        st.organisation = a->text("organisation");
+        st.contact_email = a->text("contact_email");
+        if (!st.contact_email.empty() && !is_valid_email(st.contact_email))
+            a->error("contact_email", "'" + st.contact_email + "' is not an e-mail address", "write it like web@example.ac.uk");
+        std::string compliance = a->text("compliance");
+        if (!compliance.empty()) {
+            if (compliance == "full" || compliance == "partial" || compliance == "none") st.compliance = compliance;
+            else a->error("compliance", "'" + compliance + "' is not a compliance status",
+                          "write compliance = \"full\", \"partial\" or \"none\"");
+        }
+        st.last_reviewed = a->date("last_reviewed");
+        st.prepared = a->date("prepared");
+        st.known_issues = a->text_list("known_issues");
+        a->report_unknown_fields("the [accessibility] table");
+    }
     fields.report_unknown_fields("the site configuration");
     return config;
 }

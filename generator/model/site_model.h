@@ -39,6 +39,17 @@ struct Progress {
     void add(const Progress& other);
 };
 
+// What the accessibility statement says, as the Public Sector Bodies Accessibility
+// Regulations 2018 require: who to contact, how compliant the site is, what is known.
+struct AccessibilityStatement {
+    std::string organisation;  // who publishes the site
+    std::string contact_email;
+    std::string compliance = "partial";  // "full", "partial" or "none"
+    std::optional<Date> last_reviewed;
+    std::optional<Date> prepared;
+    std::vector<std::string> known_issues;
+};
+
 struct SiteConfig {
     std::string title = "Technician Commitment";
     std::string tagline, description;
@@ -50,6 +61,7 @@ struct SiteConfig {
     std::vector<Link> nav;
     bool allow_raw_html = false;
     std::string domain;  // a custom domain for GitHub Pages: written to CNAME
+    AccessibilityStatement accessibility;
 };
 
 struct CommitmentTheme {

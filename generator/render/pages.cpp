@@ -420,13 +420,33 @@ data term_page(const Views& v, const Taxonomy& tax, const Term& t) {
     return d;
 }
 
+// The accessibility statement, in the structure of the GOV.UK model statement.
+data accessibility_page(const Views& v) {
+    const Site& site = v.site();
+    const AccessibilityStatement& a = site.config.accessibility;
+    data d = frame(v, "accessibility/", "Accessibility statement", "How accessible " + site.config.title + " is, and how to tell us about a problem.", {}, "accessibility");
+    put(d, "organisation", a.organisation.empty() ? site.config.title : a.organisation);
+    put(d, "contact_email", a.contact_email);
+    put(d, "contact_url", a.contact_email.empty() ? std::string() : "mailto:" + a.contact_email);
+    put(d, "site_url", v.urls().absolute(""));
+    put(d, "is_full", a.compliance == "full");
+    put(d, "is_partial", a.compliance == "partial");
+    put(d, "is_none", a.compliance == "none");
+    put(d, "last_reviewed", a.last_reviewed ? a.last_reviewed->display() : std::string());
+    put(d, "prepared", a.prepared ? a.prepared->display() : std::string());
+    std::vector<data> issues;
+    for (const auto& issue : a.known_issues) issues.push_back(data(v.md_inline(issue)));
+    set_list(d, "known_issues", list_of(std::move(issues)));
+    return d;
+}
+
 }  // namespace
 
 const std::vector<std::string>& required_templates() {
     static const std::vector<std::string> names = {"home",        "themes",      "theme",      "institutions",
                                                    "institution", "plan",        "profile",    "case-study",
                                                    "career-story", "list",       "terms",      "term",
-                                                   "page",        "404"};
+                                                   "page",        "404",         "accessibility"};
     return names;
 }
 
@@ -495,6 +515,7 @@ std::vector<PageJob> list_pages(const Site& site, const SiteIndex& index) {
             put(d, "body_html", v.md(page.body));
             return d;
         });
+    add("accessibility/", "accessibility", accessibility_page);
     add("404.html", "404", [](const Views& v) { return frame(v, "404.html", "Page not found", "", {}, "404"); });
     return jobs;
 }
