@@ -1,6 +1,8 @@
 #include "build.h"
 
 #include <chrono>
+#include <map>
+#include <optional>
 #include <ostream>
 #include <set>
 
@@ -15,6 +17,7 @@
 #include "util/files.h"
 #include "util/text.h"
 #include "util/parallel.h"
+#include "check/links.h"
 #include "write/codeowners.h"
 #include "write/photos.h"
 #include "write/output_dir.h"
@@ -70,12 +73,13 @@ bool check_theme(const std::string& name, bool from_option, const SiteConfig& co
 }  // namespace
 
 bool check_site(const fs::path& content_dir, Diagnostics& diagnostics) {
-    LoadOptions load;
-    load.content_dir = content_dir;
-    load.include_drafts = true;  // drafts are checked too, so they are ready when published
-    Site site = load_site(load, diagnostics);
-    check_theme(site.config.theme, false, site.config, content_dir, diagnostics);
-    if (!diagnostics.has_errors()) check_codeowners(site, content_dir, diagnostics);
+    // Everything a build does (drafts too, so they are ready when published), but nothing
+    // is written: broken links are found without touching the site.
+    BuildOptions options;
+    options.content_dir = content_dir;
+    options.include_drafts = true;
+    options.write_output = false;
+    build_site(options, diagnostics);
     return !diagnostics.has_errors();
 }
 
@@ -179,32 +183,72 @@ BuildResult build_site(const BuildOptions& options, Diagnostics& diagnostics) {
     if (diagnostics.has_errors()) return result;
 
     // write: photos first, since pages give their sizes
-    StagedOutput output(options.out_dir);
-    if (!output.begin(diagnostics)) return result;
+    std::optional<StagedOutput> output;
+    if (options.write_output) {
+        output.emplace(options.out_dir);
+        if (!output->begin(diagnostics)) return result;
+    }
     unsigned threads = options.threads ? options.threads : default_thread_count();
     fs::path cache_dir = options.cache_dir.empty() ? default_cache_dir(options.content_dir) : options.cache_dir;
-    ImageIndex images = process_photos(photos_of(site), options.content_dir, output.staging(), cache_dir / "photos",
-                                       threads, result.photos, diagnostics);
+    ImageIndex images;
+    if (output)
+        images = process_photos(photos_of(site), options.content_dir, output->staging(), cache_dir / "photos", threads,
+                                result.photos, diagnostics);
     if (diagnostics.has_errors()) return result;
 
     Urls urls(site.config.base_url);
-    MarkdownRenderer markdown(site.config.allow_raw_html);
+    MarkdownRenderer markdown(site.config.allow_raw_html, urls.base_path());
     Views views(site, index, urls, markdown, images);
     std::vector<PageJob> pages = list_pages(site, index);
     std::vector<std::unique_ptr<TemplateRenderer>> renderers;
     for (unsigned t = 0; t < threads; ++t) renderers.push_back(std::make_unique<TemplateRenderer>(*templates));
+    std::vector<PageLinks> links(pages.size());
+    std::map<std::string, std::string> template_files;  // relative to the content folder, like every message
+    for (const auto& name : required_templates())
+        template_files[name] = fs::absolute(templates->file(name)).lexically_normal().lexically_relative(fs::absolute(options.content_dir).lexically_normal()).generic_string();
     parallel_for(pages.size(), threads, [&](unsigned worker, size_t i) {
         const PageJob& job = pages[i];
         std::string html = renderers[worker]->render(job.template_name, job.build(views));
-        fs::path file = output.staging() / output_file(job.site_path);
+        links[i].site_path = job.site_path;
+        links[i].source = job.source;
+        links[i].template_file = template_files.at(job.template_name);
+        extract_links(html, links[i]);
+        if (!output) return;
+        fs::path file = output->staging() / output_file(job.site_path);
         if (!write_file(file, html))
             diagnostics.error(file.string(), {}, "cannot write this page", "check that the output folder is writable and the disk is not full");
     });
-    for (const auto& file : site_files(site, pages, urls))
-        if (!write_file(output.staging() / file.path, file.contents))
+
+    // The files beside the pages: feeds, assets, photos. Without an output folder, the
+    // same list is worked out so links to them can still be checked.
+    std::set<std::string> files;
+    for (const auto& file : site_files(site, pages, urls)) {
+        files.insert(file.path);
+        if (output && !write_file(output->staging() / file.path, file.contents))
             diagnostics.error(file.path, {}, "cannot write this file", "check that the output folder is writable");
-    result.files_copied = copy_assets(site, options.content_dir, theme_dir, output.staging(), diagnostics);
-    if (diagnostics.has_errors() || !output.commit(diagnostics)) return result;
+    }
+    if (output) {
+        result.files_copied = copy_assets(site, options.content_dir, theme_dir, output->staging(), diagnostics);
+        std::error_code ec;
+        for (fs::recursive_directory_iterator it(output->staging(), ec), end; !ec && it != end; it.increment(ec))
+            if (it->is_regular_file()) files.insert(relative_path(it->path(), output->staging()));
+    } else {
+        for (const auto& f : files_to_copy(site)) files.insert(f);
+        for (const auto& f : photos_of(site)) files.insert(f);  // unprocessed, pages link the originals
+        std::error_code ec;
+        for (fs::recursive_directory_iterator it(theme_dir / "assets", ec), end; !ec && it != end; it.increment(ec))
+            if (it->is_regular_file()) files.insert("assets/" + relative_path(it->path(), theme_dir / "assets"));
+        for (const auto& f : site.static_files) files.insert(f.substr(std::string("static/").size()));
+    }
+
+    // check: every internal link leads somewhere
+    check_links(links, files, urls, options.content_dir.string(), diagnostics);
+    if (!output) {
+        check_codeowners(site, options.content_dir, diagnostics);
+        result.ok = !diagnostics.has_errors();
+        return result;
+    }
+    if (diagnostics.has_errors() || !output->commit(diagnostics)) return result;
 
     result.ok = true;
     result.pages = pages.size();

@@ -19,6 +19,7 @@ struct BuildOptions {
     bool include_drafts = false;
     unsigned threads = 0;  // 0: one per core
     std::filesystem::path cache_dir;  // empty: .techpages-cache beside the content folder
+    bool write_output = true;  // false: render and check everything, write nothing (techpages check)
 };
 
 struct BuildResult {

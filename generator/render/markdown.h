@@ -4,12 +4,15 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace techpages {
 
 class MarkdownRenderer {
 public:
-    explicit MarkdownRenderer(bool allow_raw_html = false);
+    // `base_path` ("/repo/"): a link written as "/themes/" in content points into the site,
+    // so it becomes "/repo/themes/" and keeps working under a project subpath.
+    explicit MarkdownRenderer(bool allow_raw_html = false, std::string base_path = "/");
     // Block Markdown: paragraphs, lists, tables …
     std::string to_html(std::string_view markdown) const;
     // A short field (an action, a success measure): one paragraph is returned without
@@ -21,6 +24,7 @@ public:
 
 private:
     int options_;
+    std::string base_path_;
 };
 
 }  // namespace techpages

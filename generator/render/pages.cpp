@@ -459,27 +459,30 @@ std::string output_file(const std::string& site_path) {
 std::vector<PageJob> list_pages(const Site& site, const SiteIndex& index) {
     std::vector<PageJob> jobs;
     auto add = [&](std::string path, std::string tmpl, std::function<data(const Views&)> build,
-                   std::optional<Date> lastmod = std::nullopt) {
-        jobs.push_back({std::move(path), std::move(tmpl), std::move(build), lastmod});
+                   std::optional<Date> lastmod = std::nullopt, std::string source = {}) {
+        jobs.push_back({std::move(path), std::move(tmpl), std::move(build), lastmod, std::move(source)});
     };
-    add("", "home", home_page);
+    add("", "home", home_page, std::nullopt, "index.md");
     add("themes/", "themes", themes_index);
-    for (const auto& t : site.themes) add(site_path::theme(t.id), "theme", [&t](const Views& v) { return theme_page(v, t); });
+    for (const auto& t : site.themes)
+        add(site_path::theme(t.id), "theme", [&t](const Views& v) { return theme_page(v, t); }, std::nullopt, t.origin.path);
     add("institutions/", "institutions", institutions_index);
     for (size_t i = 0; i < site.institutions.size(); ++i)
-        add(site_path::institution(site.institutions[i]), "institution", [i](const Views& v) { return institution_page(v, i); });
+        add(site_path::institution(site.institutions[i]), "institution", [i](const Views& v) { return institution_page(v, i); },
+            std::nullopt, site.institutions[i].origin.path);
     for (size_t i = 0; i < site.plans.size(); ++i)
         add(site_path::plan(site, site.plans[i]), "plan", [i](const Views& v) { return plan_page(v, i); },
-            site.plans[i].last_changed());
+            site.plans[i].last_changed(), site.plans[i].origin.path);
     for (size_t i = 0; i < site.profiles.size(); ++i)
         add(site_path::profile(site, site.profiles[i]), "profile", [i](const Views& v) { return profile_page(v, i); },
-            site.profiles[i].date);
+            site.profiles[i].date, site.profiles[i].origin.path);
     for (size_t i = 0; i < site.case_studies.size(); ++i)
         add(site_path::case_study(site, site.case_studies[i]), "case-study", [i](const Views& v) { return case_study_page(v, i); },
-            site.case_studies[i].date);
+            site.case_studies[i].date, site.case_studies[i].origin.path);
     for (size_t i = 0; i < site.career_stories.size(); ++i)
         add(site_path::career_story(site, site.career_stories[i]), "career-story",
-            [i](const Views& v) { return career_story_page(v, i); }, site.career_stories[i].date);
+            [i](const Views& v) { return career_story_page(v, i); }, site.career_stories[i].date,
+            site.career_stories[i].origin.path);
 
     add("technicians/", "list", [](const Views& v) {
         return by_institution(v, &Institution::profiles, &Views::profile_card, "Technicians", "technicians/",
@@ -514,7 +517,7 @@ std::vector<PageJob> list_pages(const Site& site, const SiteIndex& index) {
             data d = frame(v, page.slug + "/", page.title, page.description, {}, "page");
             put(d, "body_html", v.md(page.body));
             return d;
-        });
+        }, std::nullopt, page.origin.path);
     add("accessibility/", "accessibility", accessibility_page);
     add("404.html", "404", [](const Views& v) { return frame(v, "404.html", "Page not found", "", {}, "404"); });
     return jobs;

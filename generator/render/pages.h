@@ -15,6 +15,7 @@ struct PageJob {
     std::string template_name;
     std::function<data(const Views&)> build;
     std::optional<Date> lastmod;  // for sitemap.xml: when the content last changed, if known
+    std::string source;           // the content file the page shows, if one (for link errors)
 };
 
 std::vector<PageJob> list_pages(const Site& site, const SiteIndex& index);

@@ -83,6 +83,7 @@ std::optional<ThemeTemplates> ThemeTemplates::load(const fs::path& theme_dir, co
             ok = false;
         }
         result.pages_[name] = std::move(text);
+        result.files_[name] = source.second;
     }
     if (!ok) return std::nullopt;
     return result;
@@ -91,6 +92,11 @@ std::optional<ThemeTemplates> ThemeTemplates::load(const fs::path& theme_dir, co
 const std::string* ThemeTemplates::source(const std::string& name) const {
     auto it = pages_.find(name);
     return it == pages_.end() ? nullptr : &it->second;
+}
+
+std::string ThemeTemplates::file(const std::string& name) const {
+    auto it = files_.find(name);
+    return it == files_.end() ? std::string() : it->second.string();
 }
 
 std::string TemplateRenderer::render(const std::string& name, const mustache::data& data) {

@@ -24,11 +24,14 @@ public:
                                               const std::filesystem::path& override_dir, Diagnostics& diagnostics);
 
     const std::string* source(const std::string& name) const;
+    // The file a page template came from (the theme's, or the site's override), for messages.
+    std::string file(const std::string& name) const;
     const std::filesystem::path& theme_dir() const { return theme_dir_; }
 
 private:
     std::filesystem::path theme_dir_;
     std::map<std::string, std::string> pages_;  // name (no extension) -> source with partials inlined
+    std::map<std::string, std::filesystem::path> files_;
 };
 
 // Compiled templates for one thread: kainjow's renderer is not safe to share.

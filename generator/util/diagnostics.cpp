@@ -1,6 +1,7 @@
 #include "util/diagnostics.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <tuple>
 
 #include "util/json.h"
@@ -40,7 +41,7 @@ std::string format_github_annotation(const Diagnostic& d, const std::string& pat
     std::string message = d.message;
     if (!d.hint.empty()) message += " \u2014 " + d.hint;
     return std::string(d.severity == Severity::error ? "::error" : "::warning") + " file=" +
-           escape_property(path_prefix + d.path) + ",line=" + std::to_string(line_of(d)) +
+           escape_property(std::filesystem::path(path_prefix + d.path).lexically_normal().generic_string()) + ",line=" + std::to_string(line_of(d)) +
            ",col=" + std::to_string(column_of(d)) + "::" + escape_data(message);
 }
 

@@ -1,0 +1,388 @@
+#!/usr/bin/env node
+// Accessibility and layout checks of a built techpages site in a real browser
+// (Debian's Chromium through playwright-core; no browser is downloaded).
+//
+//   node a11y.mjs --site DIR --base-url URL [--screenshots DIR] [--label NAME]
+//                 [--chromium PATH] [--all]
+//
+// The site must have been built with the same --base-url: its links start with the
+// base URL's path, so this script serves DIR under that path on a free port of
+// 127.0.0.1 (a server of its own, Node's http module) and visits one page of every
+// kind at 1280px and 320px wide (--all: every page). On each visit it checks:
+//   - axe-core with the tags wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa: no violation;
+//   - exactly one h1;
+//   - a skip link is the first thing Tab reaches, is visible when focused, and
+//     Enter on it moves focus to <main>;
+//   - the focus is visible on the first links and controls Tab reaches;
+//   - no horizontal scrolling (scrollWidth <= viewport width; at 320px: <= 320);
+//   - without JavaScript the page still has its h1 and its main content.
+// It also checks the page weight of every HTML page (the page + its CSS + its JS
+// under 100 KB), prints the plan page as PDF, and takes screenshots of home, a
+// theme, an institution, a plan and a profile at both widths into --screenshots.
+// Exit status 1 if anything failed, with every failure printed.
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const WIDTHS = [1280, 320];
+const PAGE_WEIGHT_LIMIT = 100 * 1000; // bytes: the HTML + its stylesheets + its scripts
+const SCREENSHOT_KINDS = new Set(['home', 'theme', 'institution', 'plan', 'profile']);
+const MAX_SCREENSHOT_HEIGHT = 7000; // px: enough to judge a page, small enough to look at
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+// ---------------------------------------------------------------- arguments
+function parseArgs(argv) {
+  const opts = { screenshots: '', label: '', chromium: process.env.CHROMIUM || '/usr/bin/chromium', all: false };
+  for (let i = 0; i < argv.length; ++i) {
+    const a = argv[i];
+    const value = () => {
+      if (i + 1 >= argv.length) usage(`${a} needs a value`);
+      return argv[++i];
+    };
+    if (a === '--site') opts.site = value();
+    else if (a === '--base-url') opts.baseUrl = value();
+    else if (a === '--screenshots') opts.screenshots = value();
+    else if (a === '--label') opts.label = value();
+    else if (a === '--chromium') opts.chromium = value();
+    else if (a === '--all') opts.all = true;
+    else if (a === '-h' || a === '--help') usage();
+    else usage(`unknown argument ${a}`);
+  }
+  if (!opts.site || !opts.baseUrl) usage('--site and --base-url are required');
+  return opts;
+}
+
+function usage(problem) {
+  if (problem) console.error(`a11y.mjs: ${problem}`);
+  console.error('usage: node a11y.mjs --site DIR --base-url URL [--screenshots DIR] [--label NAME] [--chromium PATH] [--all]');
+  process.exit(problem ? 2 : 0);
+}
+
+// ---------------------------------------------------------------- the site on disk
+function htmlFiles(root) {
+  const out = [];
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.html')) out.push(full);
+    }
+  };
+  walk(root);
+  return out;
+}
+
+// The site path of a file: "institutions/lmb/index.html" -> "institutions/lmb/".
+function sitePath(root, file) {
+  const rel = path.relative(root, file).split(path.sep).join('/');
+  return rel === 'index.html' ? '' : rel.endsWith('/index.html') ? rel.slice(0, -'index.html'.length) : rel;
+}
+
+// Every page's body class names its kind ("page-profile"); list and taxonomy pages
+// share a kind, so those are told apart by their address.
+function classify(root, basePath) {
+  const byKind = new Map();
+  const add = (kind, file) => {
+    if (!byKind.has(kind)) byKind.set(kind, []);
+    byKind.get(kind).push(file);
+  };
+  for (const file of htmlFiles(root)) {
+    const html = fs.readFileSync(file, 'utf8');
+    const m = /<body[^>]*class="[^"]*\bpage-([a-z0-9-]+)/.exec(html);
+    const kind = m ? m[1] : '(no page- class)';
+    const p = sitePath(root, file);
+    const first = p.split('/')[0];
+    if (kind === 'list') add(`${first} index`, file);
+    else if (kind === 'terms') add(`${first} index`, file);
+    else if (kind === 'term') add({ skills: 'skill', registrations: 'registration', talent: 'TALENT term' }[first] || `term (${first})`, file);
+    else if (kind === 'page') add(p === 'about/' ? 'about page' : 'page', file);
+    else add(kind, file);
+  }
+  return byKind;
+}
+
+// The kinds the brief asks for, in the order they are visited; each must exist.
+const REQUIRED_KINDS = ['home', 'themes', 'theme', 'institutions', 'institution', 'plan', 'profile', 'case-study',
+  'career-story', 'technicians index', 'case-studies index', 'career-stories index', 'plans index', 'skills index',
+  'skill', 'registrations index', 'registration', 'talent index', 'TALENT term', 'about page', 'accessibility', '404'];
+
+// One page of a kind: the one with the most HTML, as the most likely to show a problem
+// (ties broken by name, so every run visits the same pages).
+function representative(files) {
+  return [...files].sort((a, b) => fs.statSync(b).size - fs.statSync(a).size || a.localeCompare(b))[0];
+}
+
+// ---------------------------------------------------------------- page weight
+function pageWeights(root, basePath) {
+  const cache = new Map();
+  const sizeOf = (url) => {
+    if (!url.startsWith(basePath) || url.startsWith('//')) return 0; // outside the site: another check's business
+    const rel = decodeURIComponent(url.slice(basePath.length).split(/[?#]/)[0]);
+    const file = path.join(root, rel);
+    if (!cache.has(file)) cache.set(file, fs.existsSync(file) && fs.statSync(file).isFile() ? fs.statSync(file).size : 0);
+    return cache.get(file);
+  };
+  const weights = [];
+  for (const file of htmlFiles(root)) {
+    const html = fs.readFileSync(file, 'utf8');
+    let css = 0, js = 0;
+    for (const m of html.matchAll(/<link\b[^>]*>/g)) {
+      if (!/\brel="?stylesheet/.test(m[0])) continue;
+      const href = /\bhref="([^"]+)"/.exec(m[0]);
+      if (href) css += sizeOf(new URL(href[1], 'http://x' + basePath).pathname);
+    }
+    for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) js += sizeOf(new URL(m[1], 'http://x' + basePath).pathname);
+    const bytes = Buffer.byteLength(html);
+    weights.push({ page: sitePath(root, file) || '(home)', html: bytes, css, js, total: bytes + css + js });
+  }
+  return weights.sort((a, b) => b.total - a.total);
+}
+
+// ---------------------------------------------------------------- a static server of our own
+const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp',
+  '.xml': 'application/xml', '.json': 'application/json', '.txt': 'text/plain; charset=utf-8', '.ico': 'image/x-icon' };
+
+function serve(root, basePath) {
+  const realRoot = fs.realpathSync(root);
+  const server = http.createServer((req, res) => {
+    const send = (status, file, headers = {}) => {
+      res.writeHead(status, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', ...headers });
+      fs.createReadStream(file).pipe(res);
+    };
+    const notFound = () => {
+      const page = path.join(realRoot, '404.html');
+      if (fs.existsSync(page)) send(404, page);
+      else { res.writeHead(404); res.end('not found'); }
+    };
+    let urlPath;
+    try { urlPath = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname); } catch { return notFound(); }
+    if (!urlPath.startsWith(basePath)) return notFound();
+    let file = path.resolve(realRoot, '.' + path.posix.normalize('/' + urlPath.slice(basePath.length)));
+    if (file !== realRoot && !file.startsWith(realRoot + path.sep)) return notFound();
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
+      if (!urlPath.endsWith('/')) { res.writeHead(301, { Location: urlPath + '/' }); return res.end(); }
+      file = path.join(file, 'index.html');
+    }
+    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) return notFound();
+    send(200, file);
+  });
+  return new Promise((resolve, reject) => {
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve(server));
+  });
+}
+
+// ---------------------------------------------------------------- checks in the page
+async function runAxe(page) {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async (tags) => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return {
+      violations: r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, tags: v.tags,
+        nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary })) })),
+      incomplete: r.incomplete.length,
+    };
+  }, AXE_TAGS);
+}
+
+async function checkSkipLink(page) {
+  const problems = [];
+  await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
+  await page.keyboard.press('Tab');
+  const first = await page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    const r = el.getBoundingClientRect();
+    return { tag: el.tagName, href: el.getAttribute('href'), text: el.textContent.trim(),
+      visible: r.width > 1 && r.height > 1 && r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight };
+  });
+  if (!first) return ['Tab from the top of the page focuses nothing'];
+  if (first.tag !== 'A' || !first.href || !first.href.startsWith('#')) {
+    return [`the first thing Tab reaches is not a skip link but <${first.tag.toLowerCase()}> "${first.text}"`];
+  }
+  if (!first.visible) problems.push(`the skip link "${first.text}" is not visible when focused`);
+  await page.keyboard.press('Enter');
+  const landed = await page.evaluate(() => {
+    const el = document.activeElement;
+    const main = document.querySelector('main');
+    return { isMain: !!main && (el === main || main.contains(el)), tag: el ? el.tagName.toLowerCase() : 'nothing',
+      id: el ? el.id : '' };
+  });
+  if (!landed.isMain) problems.push(`the skip link (${first.href}) moves focus to <${landed.tag}${landed.id ? '#' + landed.id : ''}>, not to <main>`);
+  return problems;
+}
+
+// Tab through the first few stops after the skip link; each must look different focused.
+async function checkVisibleFocus(page, stops = 12) {
+  const problems = [];
+  await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
+  for (let i = 0; i < stops; ++i) {
+    await page.keyboard.press('Tab');
+    const r = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return null;
+      const look = () => {
+        const s = getComputedStyle(el);
+        return [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow, s.backgroundColor, s.color,
+          s.textDecorationLine, s.borderColor].join('|');
+      };
+      const focused = look();
+      el.blur();
+      const unfocused = look();
+      el.focus({ preventScroll: true });
+      const rect = el.getBoundingClientRect();
+      const who = `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} "${(el.textContent || '').trim().slice(0, 40)}"`;
+      return { who, changes: focused !== unfocused, inView: rect.bottom > 0 && rect.top < innerHeight };
+    });
+    if (!r) break;
+    if (!r.changes) problems.push(`no visible focus indicator on ${r.who}`);
+    if (!r.inView) problems.push(`focused ${r.who} is scrolled out of view`);
+  }
+  return problems;
+}
+
+async function checkLayout(page, width) {
+  return page.evaluate((width) => {
+    const problems = [];
+    const h1s = document.querySelectorAll('h1');
+    if (h1s.length !== 1) problems.push(`${h1s.length} h1 elements (want exactly one)`);
+    if (!document.querySelector('main')) problems.push('no <main> landmark');
+    const sw = document.documentElement.scrollWidth;
+    if (sw > width) {
+      // Name the widest culprits, to make the failure easy to fix.
+      const wide = [...document.querySelectorAll('body *')]
+        .filter((el) => el.getBoundingClientRect().right > width + 0.5 && getComputedStyle(el).position !== 'absolute')
+        .filter((el) => ![...el.children].some((c) => c.getBoundingClientRect().right > width + 0.5))
+        .slice(0, 5)
+        .map((el) => `${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).split(' ').join('.') : ''} (right edge ${Math.round(el.getBoundingClientRect().right)}px)`);
+      problems.push(`horizontal scroll: scrollWidth ${sw}px > ${width}px; widest: ${wide.join(', ')}`);
+    }
+    return problems;
+  }, width);
+}
+
+// ---------------------------------------------------------------- main
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const root = path.resolve(opts.site);
+  const base = new URL(opts.baseUrl);
+  const basePath = base.pathname.endsWith('/') ? base.pathname : base.pathname + '/';
+  const label = opts.label ? `[${opts.label}] ` : '';
+  const failures = [];
+  const fail = (msg) => { failures.push(msg); console.log(`FAIL ${label}${msg}`); };
+
+  // Page weight, for every page.
+  const weights = pageWeights(root, basePath);
+  const heavy = weights.filter((w) => w.total > PAGE_WEIGHT_LIMIT);
+  const top = weights[0];
+  console.log(`${label}page weight: ${weights.length} pages; largest ${top.page} = ${top.total} bytes ` +
+    `(HTML ${top.html} + CSS ${top.css} + JS ${top.js}); limit ${PAGE_WEIGHT_LIMIT} bytes`);
+  for (const w of heavy) fail(`page weight: ${w.page} is ${w.total} bytes (HTML ${w.html} + CSS ${w.css} + JS ${w.js}) > ${PAGE_WEIGHT_LIMIT}`);
+
+  // Which pages to visit.
+  const byKind = classify(root, basePath);
+  const visits = [];
+  for (const kind of REQUIRED_KINDS) {
+    if (kind === '404') { visits.push({ kind, path: 'no-such-page/', expectStatus: 404 }); continue; }
+    const files = byKind.get(kind);
+    if (!files) { fail(`no page of kind "${kind}" in ${root}`); continue; }
+    const chosen = opts.all ? files : [representative(files)];
+    for (const f of chosen) visits.push({ kind, path: sitePath(root, f), expectStatus: 200 });
+  }
+  if (opts.all) {
+    for (const [kind, files] of byKind)
+      if (!REQUIRED_KINDS.includes(kind)) for (const f of files) visits.push({ kind, path: sitePath(root, f), expectStatus: 200 });
+  }
+
+  if (opts.screenshots) fs.mkdirSync(opts.screenshots, { recursive: true });
+  const server = await serve(root, basePath);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({ executablePath: opts.chromium, args: CHROMIUM_ARGS, headless: true });
+  const summary = []; // per kind and width: violations found
+  try {
+    for (const width of WIDTHS) {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1,
+        reducedMotion: 'reduce' });
+      const page = await context.newPage();
+      for (const v of visits) {
+        const url = origin + basePath + v.path;
+        const where = `${v.kind} ${basePath}${v.path} @${width}px`;
+        const response = await page.goto(url, { waitUntil: 'load' });
+        if (!response || response.status() !== v.expectStatus) {
+          fail(`${where}: HTTP ${response ? response.status() : 'no response'}, expected ${v.expectStatus}`);
+        }
+        const axe = await runAxe(page);
+        let count = 0;
+        for (const viol of axe.violations) {
+          for (const n of viol.nodes) {
+            ++count;
+            fail(`axe ${viol.id} (${viol.impact}) page=${basePath}${v.path} kind=${v.kind} width=${width} target=${n.target}: ${viol.help}`);
+          }
+        }
+        summary.push({ kind: v.kind, page: basePath + v.path, width, violations: count, rules: axe.violations.map((x) => x.id),
+          needsReview: axe.incomplete });
+        for (const p of await checkLayout(page, width)) fail(`${where}: ${p}`);
+        for (const p of await checkSkipLink(page)) fail(`${where}: ${p}`);
+        for (const p of await checkVisibleFocus(page)) fail(`${where}: ${p}`);
+        if (opts.screenshots && SCREENSHOT_KINDS.has(v.kind) && !opts.all) {
+          await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
+          const height = await page.evaluate(() => document.documentElement.scrollHeight);
+          const file = path.join(opts.screenshots, `${opts.label ? opts.label + '-' : ''}${v.kind}-${width}.png`);
+          await page.screenshot({ path: file, fullPage: true,
+            clip: { x: 0, y: 0, width, height: Math.min(height, MAX_SCREENSHOT_HEIGHT) } });
+          console.log(`${label}screenshot ${file}`);
+        }
+        if (opts.screenshots && v.kind === 'plan' && width === WIDTHS[0] && !opts.all) {
+          const file = path.join(opts.screenshots, `${opts.label ? opts.label + '-' : ''}plan-print.pdf`);
+          await page.emulateMedia({ media: 'print' });
+          await page.pdf({ path: file, format: 'A4', printBackground: false });
+          await page.emulateMedia({ media: 'screen' });
+          console.log(`${label}printed ${file}`);
+        }
+      }
+      await context.close();
+    }
+
+    // Without JavaScript: the same pages still have their heading and content.
+    const noJs = await browser.newContext({ viewport: { width: 320, height: 900 }, javaScriptEnabled: false });
+    const page = await noJs.newPage();
+    for (const v of visits) {
+      await page.goto(origin + basePath + v.path, { waitUntil: 'load' });
+      const h1 = await page.locator('h1').count();
+      const text = (await page.locator('main').innerText()).trim().length;
+      if (h1 !== 1 || text < 20) fail(`${v.kind} ${basePath}${v.path} without JavaScript: ${h1} h1, ${text} characters in <main>`);
+    }
+    await noJs.close();
+  } finally {
+    await browser.close();
+    server.close();
+  }
+
+  console.log(`\n${label}axe-core (${AXE_TAGS.join(', ')}): violations (nodes) per page kind`);
+  console.log(['kind'.padEnd(22), ...WIDTHS.map((w) => `${w}px`.padStart(7)), '  page'].join(' '));
+  const kinds = [...new Set(summary.map((s) => s.kind))];
+  for (const kind of kinds) {
+    const rows = summary.filter((s) => s.kind === kind);
+    const cells = WIDTHS.map((w) => String(rows.filter((r) => r.width === w).reduce((n, r) => n + r.violations, 0)).padStart(7));
+    console.log([kind.padEnd(22), ...cells, ' ', rows[0].page + (rows.length > WIDTHS.length ? ` (+${rows.length / WIDTHS.length - 1} more)` : '')].join(' '));
+  }
+  if (opts.screenshots) {
+    fs.writeFileSync(path.join(opts.screenshots, `${opts.label ? opts.label + '-' : ''}report.json`),
+      JSON.stringify({ label: opts.label, tags: AXE_TAGS, visits: summary, heaviest: weights.slice(0, 5), failures }, null, 2) + '\n');
+  }
+  const checks = summary.length;
+  console.log(`${label}${visits.length} pages x ${WIDTHS.length} widths: ${failures.length ? failures.length + ' problems (above)' : 'no problems'}`);
+  process.exit(failures.length ? 1 : 0);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
