@@ -197,8 +197,11 @@ BuildResult build_site(const BuildOptions& options, Diagnostics& diagnostics) {
     if (diagnostics.has_errors()) return result;
 
     Urls urls(site.config.base_url);
-    MarkdownRenderer markdown(site.config.allow_raw_html, urls.base_path());
-    Views views(site, index, urls, markdown, images);
+    // Content under institutions/ comes from contributors: raw HTML never reaches the page,
+    // whatever the site allows for its own pages.
+    MarkdownRenderer contributor_markdown(false, urls.base_path());
+    MarkdownRenderer site_markdown(site.config.allow_raw_html, urls.base_path());
+    Views views(site, index, urls, contributor_markdown, site_markdown, images);
     std::vector<PageJob> pages = list_pages(site, index);
     std::vector<std::unique_ptr<TemplateRenderer>> renderers;
     for (unsigned t = 0; t < threads; ++t) renderers.push_back(std::make_unique<TemplateRenderer>(*templates));

@@ -1,5 +1,7 @@
 #include "load/front_matter.h"
 
+#include "load/limits.h"
+
 namespace techpages {
 
 namespace {
@@ -30,6 +32,13 @@ bool split_front_matter(const SourceFile& file, FrontMatterSplit& out, Diagnosti
         if (line_end == std::string::npos) line_end = text.size();
         if (is_fence(text, line_start, line_end)) {
             out.front = text.substr(first_end + 1, line_start - (first_end + 1));
+            if (out.front.size() > limits::front_matter_bytes) {
+                diagnostics.error(file.path, {1, 1},
+                                  "the front matter is " + std::to_string(out.front.size() / 1024) + " KB, over the " +
+                                      std::to_string(limits::front_matter_bytes / 1024) + " KB limit",
+                                  "keep the fields short and put long text in the Markdown after the closing +++");
+                return false;
+            }
             out.front_line = 2;
             out.body = line_end < text.size() ? text.substr(line_end + 1) : std::string();
             out.body_line = line + 1;

@@ -1,5 +1,6 @@
 #include "load/source_file.h"
 
+#include "load/limits.h"
 #include "util/files.h"
 #include "util/text.h"
 
@@ -28,6 +29,13 @@ bool read_source_file(const std::filesystem::path& absolute, const std::string& 
                           "check that it exists and that you may read it");
         return false;
     }
+    if (data->size() > limits::content_file_bytes) {
+        diagnostics.error(display_path, {1, 1},
+                          "this file is " + std::to_string(data->size() / 1024) + " KB, over the " +
+                              std::to_string(limits::content_file_bytes / 1024) + " KB limit for a content file",
+                          "split it into several files, or move long documents elsewhere and link to them");
+        return false;
+    }
     std::string text = std::move(*data);
     // Editors on Windows add a byte-order mark; it is not part of the content.
     if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
@@ -50,6 +58,7 @@ bool read_source_file(const std::filesystem::path& absolute, const std::string& 
                           "save the file with UTF-8 encoding (in most editors: Save As \u2192 Encoding \u2192 UTF-8)");
         return false;
     }
+    if (!check_text_limits(normalised, display_path, 1, diagnostics)) return false;
     out.text = std::move(normalised);
     return true;
 }

@@ -2,6 +2,7 @@
 
 #include <regex>
 
+#include "load/limits.h"
 #include "load/source_file.h"
 #include "util/text.h"
 
@@ -88,6 +89,7 @@ std::optional<std::pair<std::string, std::string>> plain_words(std::string_view 
 
 std::optional<toml::table> parse_toml(std::string_view text, const std::string& path, int first_line,
                                       Diagnostics& diagnostics) {
+    if (!check_toml_limits(text, path, first_line, diagnostics)) return std::nullopt;
     try {
         return toml::parse(text, path);
     } catch (const toml::parse_error& e) {

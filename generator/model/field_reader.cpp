@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "load/limits.h"
 #include "load/toml_reader.h"
 #include "util/text.h"
 
@@ -96,6 +97,12 @@ std::vector<std::string> FieldReader::text_list(std::string_view key) {
     const auto* array = node->as_array();
     if (!array) {
         wrong_type(key, *node, "a list of texts", std::string(key) + " = [\"first\", \"second\"]");
+        return out;
+    }
+    if (array->size() > limits::list_items) {
+        error(key, "'" + std::string(key) + "' has " + std::to_string(array->size()) + " entries, more than the " +
+                       std::to_string(limits::list_items) + " a page can show",
+              "keep the most important ones");
         return out;
     }
     for (const auto& item : *array) {

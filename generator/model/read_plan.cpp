@@ -3,6 +3,7 @@
 #include <functional>
 #include <set>
 
+#include "load/limits.h"
 #include "load/source_file.h"
 #include "load/toml_reader.h"
 #include "model/field_reader.h"
@@ -239,6 +240,12 @@ std::optional<Plan> read_plan(const ContentEntry& entry, Diagnostics& diagnostic
     plan.intro = f.text("intro");
     read_key(plan, f);
     auto readers = f.tables("actions");
+    if (readers.size() > limits::plan_actions) {
+        f.error("actions", "this plan has " + std::to_string(readers.size()) + " actions, more than the " +
+                               std::to_string(limits::plan_actions) + " one plan page can show",
+                "split it into several plans (one file each)");
+        readers.clear();
+    }
     for (auto& a : readers) plan.actions.push_back(read_action(plan, a));
     link_actions(plan, readers);
     f.report_unknown_fields("an action plan");

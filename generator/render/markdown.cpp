@@ -22,6 +22,25 @@ const char* const extension_names[] = {"table", "strikethrough", "autolink", "ta
 
 }  // namespace
 
+bool is_safe_link(std::string_view url) {
+    // Browsers ignore tabs, newlines and control characters inside a scheme ("java\tscript:").
+    std::string scheme;
+    for (char c : url) {
+        if (static_cast<unsigned char>(c) <= ' ') continue;
+        if (c == ':') {
+            scheme = to_lower(scheme);
+            return scheme == "http" || scheme == "https" || scheme == "mailto" || scheme == "tel";
+        }
+        if (c == '/' || c == '?' || c == '#') return true;  // no scheme: an address inside the site
+        scheme += c;
+    }
+    return true;
+}
+
+namespace {
+
+}  // namespace
+
 MarkdownRenderer::MarkdownRenderer(bool allow_raw_html, std::string base_path) : base_path_(std::move(base_path)) {
     ensure_extensions_registered();
     // Without CMARK_OPT_UNSAFE, cmark drops raw HTML and javascript:/vbscript:/file:/data: links.
@@ -37,17 +56,20 @@ std::string MarkdownRenderer::to_html(std::string_view markdown) const {
     }
     cmark_parser_feed(parser, markdown.data(), markdown.size());
     cmark_node* doc = cmark_parser_finish(parser);
-    if (base_path_ != "/") {
-        cmark_iter* iter = cmark_iter_new(doc);
-        for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
-            cmark_node* node = cmark_iter_get_node(iter);
-            cmark_node_type type = cmark_node_get_type(node);
-            if (ev != CMARK_EVENT_ENTER || (type != CMARK_NODE_LINK && type != CMARK_NODE_IMAGE)) continue;
-            const char* url = cmark_node_get_url(node);
-            if (url && url[0] == '/' && url[1] != '/') cmark_node_set_url(node, (base_path_ + (url + 1)).c_str());
-        }
-        cmark_iter_free(iter);
+    // Link and image addresses: only http(s), mailto, tel and addresses inside the site
+    // survive (cmark's own filter lets data: images through); "/…" gets the base path.
+    cmark_iter* iter = cmark_iter_new(doc);
+    for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+        cmark_node* node = cmark_iter_get_node(iter);
+        cmark_node_type type = cmark_node_get_type(node);
+        if (ev != CMARK_EVENT_ENTER || (type != CMARK_NODE_LINK && type != CMARK_NODE_IMAGE)) continue;
+        const char* url = cmark_node_get_url(node);
+        if (!url) continue;
+        if (!is_safe_link(url)) cmark_node_set_url(node, "");
+        else if (url[0] == '/' && url[1] != '/' && base_path_ != "/")
+            cmark_node_set_url(node, (base_path_ + (url + 1)).c_str());
     }
+    cmark_iter_free(iter);
     char* html = cmark_render_html(doc, options_, cmark_parser_get_syntax_extensions(parser));
     std::string out(html ? html : "");
     std::free(html);

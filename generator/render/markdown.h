@@ -8,6 +8,9 @@
 
 namespace techpages {
 
+// True for addresses a contributor's link may have: http(s), mailto, tel, or inside the site.
+bool is_safe_link(std::string_view url);
+
 class MarkdownRenderer {
 public:
     // `base_path` ("/repo/"): a link written as "/themes/" in content points into the site,

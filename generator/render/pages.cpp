@@ -89,7 +89,7 @@ data home_page(const Views& v) {
     const Site& site = v.site();
     data d = frame(v, "", site.home.title, site.config.description, {}, "home",
                    {"", website_jsonld(site, v.urls())});
-    put(d, "intro_html", v.md(site.home.body));
+    put(d, "intro_html", v.md_site(site.home.body));
     std::vector<data> themes;
     for (const auto& t : site.themes) themes.push_back(v.theme_summary(t));
     put(d, "themes", list_of(std::move(themes)));
@@ -129,7 +129,7 @@ data theme_page(const Views& v, const CommitmentTheme& t) {
     const ThemeMembers& members = v.index().by_theme.at(t.id);
     data d = frame(v, site_path::theme(t.id), t.title, t.aim, {{"Themes", "themes/"}}, "theme");
     data theme = v.theme_summary(t);
-    put(theme, "body_html", v.md(t.body));
+    put(theme, "body_html", v.md_site(t.body));
     put(d, "theme", theme);
     // Every institution's actions under this theme, side by side, plan by plan.
     std::vector<data> institutions;
@@ -515,7 +515,7 @@ std::vector<PageJob> list_pages(const Site& site, const SiteIndex& index) {
     for (const auto& page : site.pages)
         add(page.slug + "/", "page", [&page](const Views& v) {
             data d = frame(v, page.slug + "/", page.title, page.description, {}, "page");
-            put(d, "body_html", v.md(page.body));
+            put(d, "body_html", v.md_site(page.body));
             return d;
         }, std::nullopt, page.origin.path);
     add("accessibility/", "accessibility", accessibility_page);

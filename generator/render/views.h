@@ -18,9 +18,11 @@ using mustache::data;
 
 class Views {
 public:
+    // `markdown` renders what contributors write (never raw HTML); `site_markdown` the
+    // comms team's own pages (home, themes, pages/), which may allow raw HTML by config.
     Views(const Site& site, const SiteIndex& index, const Urls& urls, const MarkdownRenderer& markdown,
-          const ImageIndex& images)
-        : site_(site), index_(index), urls_(urls), markdown_(markdown), images_(images) {}
+          const MarkdownRenderer& site_markdown, const ImageIndex& images)
+        : site_(site), index_(index), urls_(urls), markdown_(markdown), site_markdown_(site_markdown), images_(images) {}
 
     // A photo beside a content file: {src, alt, width, height, srcset_jpeg, srcset_webp}, or false.
     data picture(const Origin& origin, const std::string& file, const std::string& alt) const;
@@ -48,6 +50,7 @@ public:
     std::string owners_html(const Plan& plan, const std::vector<std::string>& owners) const;
 
     std::string md(const std::string& markdown) const { return markdown_.to_html(markdown); }
+    std::string md_site(const std::string& markdown) const { return site_markdown_.to_html(markdown); }
     std::string md_inline(const std::string& markdown) const { return markdown_.to_inline_html(markdown); }
     std::string md_phrase(const std::string& markdown) const { return markdown_.to_phrase_html(markdown); }
     const Urls& urls() const { return urls_; }
@@ -59,6 +62,7 @@ private:
     const SiteIndex& index_;
     const Urls& urls_;
     const MarkdownRenderer& markdown_;
+    const MarkdownRenderer& site_markdown_;
     const ImageIndex& images_;
 };
 

@@ -15,9 +15,10 @@ std::string json_string(std::string_view text) {
             case '\n': out += "\\n"; break;
             case '\r': out += "\\r"; break;
             case '\t': out += "\\t"; break;
-            case '/':
-                out += (i > 0 && text[i - 1] == '<') ? "\\/" : "/";
-                break;
+            // Inside an HTML <script> element nothing may look like markup.
+            case '<': out += "\\u003c"; break;
+            case '>': out += "\\u003e"; break;
+            case '&': out += "\\u0026"; break;
             default:
                 if (c < 0x20) {
                     char buffer[8];

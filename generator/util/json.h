@@ -6,7 +6,7 @@
 
 namespace techpages {
 
-// A JSON string literal, quotes included. Also escapes "</" so the result is safe
+// A JSON string literal, quotes included. Also escapes < > & so the result is safe
 // inside an HTML <script> element.
 std::string json_string(std::string_view text);
 
