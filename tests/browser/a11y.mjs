@@ -3,23 +3,26 @@
 // (Debian's Chromium through playwright-core; no browser is downloaded).
 //
 //   node a11y.mjs --site DIR --base-url URL [--screenshots DIR] [--label NAME]
-//                 [--chromium PATH] [--all]
+//                 [--chromium PATH] [--all] [--extra-tags TAG,...]
 //
 // The site must have been built with the same --base-url: its links start with the
 // base URL's path, so this script serves DIR under that path on a free port of
-// 127.0.0.1 (a server of its own, Node's http module) and visits one page of every
-// kind at 1280px and 320px wide (--all: every page). On each visit it checks:
-//   - axe-core with the tags wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa: no violation;
-//   - exactly one h1;
-//   - a skip link is the first thing Tab reaches, is visible when focused, and
-//     Enter on it moves focus to <main>;
-//   - the focus is visible on the first links and controls Tab reaches;
-//   - no horizontal scrolling (scrollWidth <= viewport width; at 320px: <= 320);
-//   - without JavaScript the page still has its h1 and its main content.
-// It also checks the page weight of every HTML page (the page + its CSS + its JS
-// under 100 KB), prints the plan page as PDF, and takes screenshots of home, a
-// theme, an institution, a plan and a profile at both widths into --screenshots.
-// Exit status 1 if anything failed, with every failure printed.
+// 127.0.0.1 (a server of its own, Node's http module; a missing page gets 404.html
+// with status 404, as on GitHub Pages) and visits one page of every kind, and every
+// plan and institution page, at 1280px and 320px wide (--all: every page). On each:
+//   - the keyboard: the first Tab stop is a skip link, visible when focused, and Enter
+//     on it moves focus to <main>; the first ten stops each show a focus indicator and
+//     keep their text readable on it (4.5:1);
+//   - axe-core with the tags wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa (plus any
+//     --extra-tags, e.g. best-practice): no violation;
+//   - exactly one h1 and a <main>;
+//   - no horizontal scrolling (scrollWidth <= the viewport: 1280, or 320);
+//   - with JavaScript off, the same page still has its h1 and its content.
+// Every HTML page of the site, with its stylesheets and scripts, must weigh under
+// 100 KB (the heaviest is reported). With --screenshots DIR: PNGs of home, a theme,
+// an institution, a plan and a profile at both widths, the plan printed to PDF (A4,
+// print stylesheet), and LABEL-report.json. Exit status 1 if anything failed, after
+// printing every failure (rule, impact, target, page, width).
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -32,13 +35,16 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const WIDTHS = [1280, 320];
 const PAGE_WEIGHT_LIMIT = 100 * 1000; // bytes: the HTML + its stylesheets + its scripts
 const SCREENSHOT_KINDS = new Set(['home', 'theme', 'institution', 'plan', 'profile']);
+// Kinds whose pages differ most from one another (a plan's own columns, key and groups;
+// an institution's logo and colour): every page of these is visited, not just one.
+const EVERY_PAGE_KINDS = new Set(['plan', 'institution']);
 const MAX_SCREENSHOT_HEIGHT = 7000; // px: enough to judge a page, small enough to look at
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 // ---------------------------------------------------------------- arguments
 function parseArgs(argv) {
-  const opts = { screenshots: '', label: '', chromium: process.env.CHROMIUM || '/usr/bin/chromium', all: false };
+  const opts = { screenshots: '', label: '', chromium: process.env.CHROMIUM || '/usr/bin/chromium', all: false, extraTags: [] };
   for (let i = 0; i < argv.length; ++i) {
     const a = argv[i];
     const value = () => {
@@ -51,6 +57,7 @@ function parseArgs(argv) {
     else if (a === '--label') opts.label = value();
     else if (a === '--chromium') opts.chromium = value();
     else if (a === '--all') opts.all = true;
+    else if (a === '--extra-tags') opts.extraTags = value().split(',').filter(Boolean);
     else if (a === '-h' || a === '--help') usage();
     else usage(`unknown argument ${a}`);
   }
@@ -60,7 +67,7 @@ function parseArgs(argv) {
 
 function usage(problem) {
   if (problem) console.error(`a11y.mjs: ${problem}`);
-  console.error('usage: node a11y.mjs --site DIR --base-url URL [--screenshots DIR] [--label NAME] [--chromium PATH] [--all]');
+  console.error('usage: node a11y.mjs --site DIR --base-url URL [--screenshots DIR] [--label NAME] [--chromium PATH] [--all] [--extra-tags best-practice,...]');
   process.exit(problem ? 2 : 0);
 }
 
@@ -180,7 +187,7 @@ function serve(root, basePath) {
 }
 
 // ---------------------------------------------------------------- checks in the page
-async function runAxe(page) {
+async function runAxe(page, tags) {
   await page.evaluate(AXE_SOURCE);
   return page.evaluate(async (tags) => {
     const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
@@ -189,40 +196,16 @@ async function runAxe(page) {
         nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary })) })),
       incomplete: r.incomplete.length,
     };
-  }, AXE_TAGS);
+  }, tags);
 }
 
-async function checkSkipLink(page) {
+// The keyboard, from the top of a freshly loaded page (Tab goes on from wherever focus
+// last was, so this runs first). The first Tab stop must be a skip link, visible when
+// focused; every one of the first `stops` stops must look different focused and keep its
+// text readable on the focus background; Enter on the skip link must move focus to <main>.
+async function checkKeyboard(page, stops = 10) {
   const problems = [];
-  await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
-  await page.keyboard.press('Tab');
-  const first = await page.evaluate(() => {
-    const el = document.activeElement;
-    if (!el || el === document.body) return null;
-    const r = el.getBoundingClientRect();
-    return { tag: el.tagName, href: el.getAttribute('href'), text: el.textContent.trim(),
-      visible: r.width > 1 && r.height > 1 && r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight };
-  });
-  if (!first) return ['Tab from the top of the page focuses nothing'];
-  if (first.tag !== 'A' || !first.href || !first.href.startsWith('#')) {
-    return [`the first thing Tab reaches is not a skip link but <${first.tag.toLowerCase()}> "${first.text}"`];
-  }
-  if (!first.visible) problems.push(`the skip link "${first.text}" is not visible when focused`);
-  await page.keyboard.press('Enter');
-  const landed = await page.evaluate(() => {
-    const el = document.activeElement;
-    const main = document.querySelector('main');
-    return { isMain: !!main && (el === main || main.contains(el)), tag: el ? el.tagName.toLowerCase() : 'nothing',
-      id: el ? el.id : '' };
-  });
-  if (!landed.isMain) problems.push(`the skip link (${first.href}) moves focus to <${landed.tag}${landed.id ? '#' + landed.id : ''}>, not to <main>`);
-  return problems;
-}
-
-// Tab through the first few stops after the skip link; each must look different focused.
-async function checkVisibleFocus(page, stops = 12) {
-  const problems = [];
-  await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
+  let skip = null;
   for (let i = 0; i < stops; ++i) {
     await page.keyboard.press('Tab');
     const r = await page.evaluate(() => {
@@ -233,18 +216,56 @@ async function checkVisibleFocus(page, stops = 12) {
         return [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow, s.backgroundColor, s.color,
           s.textDecorationLine, s.borderColor].join('|');
       };
+      // While focused, the text must stay readable on the focus background (4.5:1).
+      const rgb = (c) => (c.match(/[\d.]+/g) || []).map(Number);
+      const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+        .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+      const fs = getComputedStyle(el);
+      const bg = rgb(fs.backgroundColor);
+      let textContrast = null;
+      if (bg.length === 3 || (bg.length === 4 && bg[3] === 1)) {
+        const [a, b] = [lum(rgb(fs.color)), lum(bg)].sort((x, y) => y - x);
+        textContrast = (a + 0.05) / (b + 0.05);
+      }
       const focused = look();
+      const rect = el.getBoundingClientRect();
       el.blur();
       const unfocused = look();
       el.focus({ preventScroll: true });
-      const rect = el.getBoundingClientRect();
-      const who = `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} "${(el.textContent || '').trim().slice(0, 40)}"`;
-      return { who, changes: focused !== unfocused, inView: rect.bottom > 0 && rect.top < innerHeight };
+      const text = (el.textContent || '').trim();
+      return { tag: el.tagName.toLowerCase(), href: el.getAttribute('href'), text,
+        who: `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} "${text.slice(0, 40)}"`,
+        changes: focused !== unfocused, textContrast,
+        inView: rect.width > 1 && rect.height > 1 && rect.right > 0 && rect.bottom > 0 && rect.left < innerWidth && rect.top < innerHeight };
     });
-    if (!r) break;
+    if (!r) {
+      if (i === 0) problems.push('Tab from the top of the page focuses nothing');
+      break;
+    }
+    if (i === 0) {
+      if (r.tag !== 'a' || !r.href || !r.href.startsWith('#')) {
+        problems.push(`the first thing Tab reaches is not a skip link but ${r.who}`);
+      } else {
+        skip = r;
+        if (!r.inView) problems.push(`the skip link "${r.text}" is not visible when focused`);
+      }
+    } else if (!r.inView) problems.push(`focused ${r.who} is hidden or scrolled out of view`);
     if (!r.changes) problems.push(`no visible focus indicator on ${r.who}`);
-    if (!r.inView) problems.push(`focused ${r.who} is scrolled out of view`);
+    if (r.textContrast !== null && r.textContrast < 4.5 && r.text)
+      problems.push(`focused ${r.who}: text contrast ${r.textContrast.toFixed(2)}:1 on the focus background (want 4.5:1)`);
   }
+  if (skip) {
+    await page.locator(`a[href="${skip.href}"]`).first().focus();
+    await page.keyboard.press('Enter');
+    const landed = await page.evaluate(() => {
+      const el = document.activeElement;
+      const main = document.querySelector('main');
+      return { isMain: !!main && (el === main || main.contains(el)), tag: el ? el.tagName.toLowerCase() : 'nothing',
+        id: el ? el.id : '' };
+    });
+    if (!landed.isMain) problems.push(`the skip link (${skip.href}) moves focus to <${landed.tag}${landed.id ? '#' + landed.id : ''}>, not to <main>`);
+  }
+  await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
   return problems;
 }
 
@@ -261,7 +282,7 @@ async function checkLayout(page, width) {
         .filter((el) => el.getBoundingClientRect().right > width + 0.5 && getComputedStyle(el).position !== 'absolute')
         .filter((el) => ![...el.children].some((c) => c.getBoundingClientRect().right > width + 0.5))
         .slice(0, 5)
-        .map((el) => `${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).split(' ').join('.') : ''} (right edge ${Math.round(el.getBoundingClientRect().right)}px)`);
+        .map((el) => `${el.tagName.toLowerCase()}${el.getAttribute('class') ? '.' + el.getAttribute('class').trim().split(/\s+/).join('.') : ''} (right edge ${Math.round(el.getBoundingClientRect().right)}px)`);
       problems.push(`horizontal scroll: scrollWidth ${sw}px > ${width}px; widest: ${wide.join(', ')}`);
     }
     return problems;
@@ -290,11 +311,12 @@ async function main() {
   const byKind = classify(root, basePath);
   const visits = [];
   for (const kind of REQUIRED_KINDS) {
-    if (kind === '404') { visits.push({ kind, path: 'no-such-page/', expectStatus: 404 }); continue; }
+    if (kind === '404') { visits.push({ kind, path: 'no-such-page/', expectStatus: 404, representative: true }); continue; }
     const files = byKind.get(kind);
     if (!files) { fail(`no page of kind "${kind}" in ${root}`); continue; }
-    const chosen = opts.all ? files : [representative(files)];
-    for (const f of chosen) visits.push({ kind, path: sitePath(root, f), expectStatus: 200 });
+    const first = representative(files);
+    const chosen = opts.all || EVERY_PAGE_KINDS.has(kind) ? [first, ...files.filter((f) => f !== first)] : [first];
+    for (const f of chosen) visits.push({ kind, path: sitePath(root, f), expectStatus: 200, representative: f === first });
   }
   if (opts.all) {
     for (const [kind, files] of byKind)
@@ -318,7 +340,8 @@ async function main() {
         if (!response || response.status() !== v.expectStatus) {
           fail(`${where}: HTTP ${response ? response.status() : 'no response'}, expected ${v.expectStatus}`);
         }
-        const axe = await runAxe(page);
+        for (const p of await checkKeyboard(page)) fail(`${where}: ${p}`);
+        const axe = await runAxe(page, [...AXE_TAGS, ...opts.extraTags]);
         let count = 0;
         for (const viol of axe.violations) {
           for (const n of viol.nodes) {
@@ -329,9 +352,7 @@ async function main() {
         summary.push({ kind: v.kind, page: basePath + v.path, width, violations: count, rules: axe.violations.map((x) => x.id),
           needsReview: axe.incomplete });
         for (const p of await checkLayout(page, width)) fail(`${where}: ${p}`);
-        for (const p of await checkSkipLink(page)) fail(`${where}: ${p}`);
-        for (const p of await checkVisibleFocus(page)) fail(`${where}: ${p}`);
-        if (opts.screenshots && SCREENSHOT_KINDS.has(v.kind) && !opts.all) {
+        if (opts.screenshots && SCREENSHOT_KINDS.has(v.kind) && v.representative) {
           await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
           const height = await page.evaluate(() => document.documentElement.scrollHeight);
           const file = path.join(opts.screenshots, `${opts.label ? opts.label + '-' : ''}${v.kind}-${width}.png`);
@@ -339,7 +360,7 @@ async function main() {
             clip: { x: 0, y: 0, width, height: Math.min(height, MAX_SCREENSHOT_HEIGHT) } });
           console.log(`${label}screenshot ${file}`);
         }
-        if (opts.screenshots && v.kind === 'plan' && width === WIDTHS[0] && !opts.all) {
+        if (opts.screenshots && v.kind === 'plan' && width === WIDTHS[0] && v.representative) {
           const file = path.join(opts.screenshots, `${opts.label ? opts.label + '-' : ''}plan-print.pdf`);
           await page.emulateMedia({ media: 'print' });
           await page.pdf({ path: file, format: 'A4', printBackground: false });
@@ -371,14 +392,14 @@ async function main() {
   for (const kind of kinds) {
     const rows = summary.filter((s) => s.kind === kind);
     const cells = WIDTHS.map((w) => String(rows.filter((r) => r.width === w).reduce((n, r) => n + r.violations, 0)).padStart(7));
-    console.log([kind.padEnd(22), ...cells, ' ', rows[0].page + (rows.length > WIDTHS.length ? ` (+${rows.length / WIDTHS.length - 1} more)` : '')].join(' '));
+    const pages = rows.length / WIDTHS.length;
+    console.log([kind.padEnd(22), ...cells, ' ', rows[0].page + (pages > 1 ? ` (and ${pages - 1} more)` : '')].join(' '));
   }
   if (opts.screenshots) {
     fs.writeFileSync(path.join(opts.screenshots, `${opts.label ? opts.label + '-' : ''}report.json`),
       JSON.stringify({ label: opts.label, tags: AXE_TAGS, visits: summary, heaviest: weights.slice(0, 5), failures }, null, 2) + '\n');
   }
-  const checks = summary.length;
-  console.log(`${label}${visits.length} pages x ${WIDTHS.length} widths: ${failures.length ? failures.length + ' problems (above)' : 'no problems'}`);
+  console.log(`${label}${visits.length} pages x ${WIDTHS.length} widths, ${weights.length} pages weighed: ${failures.length ? failures.length + ' problems (above)' : 'no problems'}`);
   process.exit(failures.length ? 1 : 0);
 }
 
