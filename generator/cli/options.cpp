@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "build.h"
+#include "import/import_command.h"
 #include "util/files.h"
 #include "util/text.h"
 
@@ -22,6 +23,8 @@ Usage:
   techpages build [--content DIR] [--out DIR] [--theme NAME] [--base-url URL] [--drafts]
   techpages check [--content DIR] [--format text|github|json]
   techpages codeowners [--content DIR] [--write]
+  techpages import-plan FILE --institution SLUG [--content DIR] [--plan NAME] [--map COLUMN=FIELD …] [--force]
+  techpages export-plan FILE.toml [--out FILE.csv]
   techpages --help | --version
 
 Commands:
@@ -30,6 +33,10 @@ Commands:
   check    check the content and report every problem, without building
   codeowners  print .github/CODEOWNERS from the institutions' reviewers
            (--write saves it), so pull requests go to the right reviewers
+  import-plan  read an action plan from a spreadsheet saved as CSV or as tab-separated
+           text (Excel, Word) into content/institutions/SLUG/plans/NAME.toml, and
+           report which column became which field and any row it could not place
+  export-plan  write an action plan as CSV (to standard output, or --out FILE.csv)
 
 Options:
   --content DIR    the content folder (default: content)
@@ -40,12 +47,21 @@ Options:
   --threads N      worker threads (default: one per core)
   --format F       how check reports problems: text (default), github (annotations
                    on a pull request's diff) or json (for tools)
+  --institution SLUG  import-plan: the institution folder the plan belongs to
+  --plan NAME      import-plan: the plan's file name (default: the spreadsheet's name)
+  --map COLUMN=FIELD  import-plan: read a column (its heading, or its number from 1)
+                   as a field: ref, action, activity, details, success, evaluation,
+                   timescale, owners, status, comment, group, themes, talent, priority,
+                   aim, or extra; may be given several times
+  --force          import-plan: replace a plan that is already there
 )";
 
 struct Args {
     std::string command;
     std::map<std::string, std::string> values;
     std::vector<std::string> flags;
+    std::vector<std::string> positional;                       // FILE, for commands that take one
+    std::map<std::string, std::vector<std::string>> repeated;  // every value of a repeatable option
 };
 
 // Options that take a value, and those that do not, per command.
@@ -53,12 +69,19 @@ const std::map<std::string, std::vector<std::string>> value_options = {
     {"build", {"--content", "--out", "--theme", "--base-url", "--threads"}},
     {"check", {"--content", "--format"}},
     {"codeowners", {"--content"}},
+    {"import-plan", {"--content", "--institution", "--plan", "--map"}},
+    {"export-plan", {"--out"}},
 };
 const std::map<std::string, std::vector<std::string>> flag_options = {
     {"build", {"--drafts"}},
     {"check", {}},
     {"codeowners", {"--write"}},
+    {"import-plan", {"--force"}},
+    {"export-plan", {}},
 };
+// Commands that take one file, and options that may be given more than once.
+const std::map<std::string, std::string> positional_argument = {{"import-plan", "FILE"}, {"export-plan", "FILE.toml"}};
+const std::vector<std::string> repeatable_options = {"--map"};
 
 bool parse(int argc, char** argv, Args& args, std::ostream& err) {
     args.command = argv[1];
@@ -82,6 +105,11 @@ bool parse(int argc, char** argv, Args& args, std::ostream& err) {
                 value = argv[++i];
             }
             args.values[a] = value;
+            if (std::find(repeatable_options.begin(), repeatable_options.end(), a) != repeatable_options.end())
+                args.repeated[a].push_back(value);
+        } else if (positional_argument.count(args.command) && args.positional.empty() && !has_inline &&
+                   (a.empty() || a[0] != '-')) {
+            args.positional.push_back(a);
         } else if (std::find(flags.begin(), flags.end(), a) != flags.end() && !has_inline) {
             args.flags.push_back(a);
         } else {
@@ -145,6 +173,34 @@ int run_build(const Args& args, std::ostream& out, std::ostream& err) {
     return 0;
 }
 
+int run_import_plan(const Args& args, std::ostream& out, std::ostream& err) {
+    if (args.positional.empty() || !args.values.count("--institution")) {
+        err << "techpages import-plan: give the spreadsheet and the institution it belongs to, e.g.\n"
+            << "  techpages import-plan action-plan.csv --institution lstm\n";
+        return 2;
+    }
+    ImportPlanOptions options;
+    options.file = args.positional.front();
+    options.institution = value_or(args, "--institution", "");
+    options.content_dir = value_or(args, "--content", "content");
+    options.plan_name = value_or(args, "--plan", "");
+    if (auto it = args.repeated.find("--map"); it != args.repeated.end()) options.maps = it->second;
+    options.force = has_flag(args, "--force");
+    return import_plan_command(options, out, err);
+}
+
+int run_export_plan(const Args& args, std::ostream& out, std::ostream& err) {
+    if (args.positional.empty()) {
+        err << "techpages export-plan: give the plan to export, e.g.\n"
+            << "  techpages export-plan content/institutions/lstm/plans/2024-2027.toml --out plan.csv\n";
+        return 2;
+    }
+    ExportPlanOptions options;
+    options.file = args.positional.front();
+    options.out_file = value_or(args, "--out", "");
+    return export_plan_command(options, out, err);
+}
+
 int run_check(const Args& args, std::ostream& out, std::ostream& err) {
     std::string format = value_or(args, "--format", "text");
     if (format != "text" && format != "github" && format != "json") {
@@ -191,7 +247,7 @@ int run_cli(int argc, char** argv, std::ostream& out, std::ostream& err) {
         return 0;
     }
     if (!value_options.count(first)) {
-        std::vector<std::string> commands = {"build", "check", "codeowners"};
+        std::vector<std::string> commands = {"build", "check", "codeowners", "import-plan", "export-plan"};
         std::string suggestion = closest_match(first, commands);
         err << "techpages: unknown command '" << first << "'"
             << (suggestion.empty() ? "" : " — did you mean '" + suggestion + "'?") << "\nRun 'techpages --help' for the commands.\n";
@@ -205,6 +261,8 @@ int run_cli(int argc, char** argv, std::ostream& out, std::ostream& err) {
     Args args;
     if (!parse(argc, argv, args, err)) return 2;
     if (args.command == "build") return run_build(args, out, err);
+    if (args.command == "import-plan") return run_import_plan(args, out, err);
+    if (args.command == "export-plan") return run_export_plan(args, out, err);
     if (args.command == "codeowners") {
         Diagnostics diagnostics;
         bool ok = write_codeowners(value_or(args, "--content", "content"), has_flag(args, "--write"), out, diagnostics);
