@@ -507,7 +507,10 @@ std::vector<PageJob> list_pages(const Site& site, const SiteIndex& index) {
         {&index.skills, "Skills that technicians on this site bring to their work."},
         {&index.registrations, "Professional registrations held by technicians on this site, from the Science Council and the Engineering Council."},
         {&index.talent, "The TALENT Commission's recommendations, R1 to R16, and the actions in institutions' plans that cite each."}};
-    for (const auto& [tax, intro] : taxonomies) {
+    for (const auto& [taxonomy, introduction] : taxonomies) {
+        // Plain copies: lambdas may not capture structured bindings before C++20's P1091 (clang 14).
+        const Taxonomy* tax = taxonomy;
+        const std::string intro = introduction;
         add(tax->slug + "/", "terms", [tax, intro](const Views& v) { return taxonomy_index(v, *tax, intro); });
         for (const auto& term : tax->terms)
             add(site_path::term(tax->slug, term.slug), "term", [tax, &term](const Views& v) { return term_page(v, *tax, term); });
