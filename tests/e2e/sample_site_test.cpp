@@ -133,7 +133,7 @@ TEST_F(SampleSite, LmbPlanHasEveryActionWithHighPriorityOnTheFirstSeven) {
 TEST_F(SampleSite, PlanWithTwoReviewsShowsBothAndWhatChanged) {
     std::string html = page("institutions/lmb/plans/24-month-plan");
     EXPECT_NE(html.find("are illustrative: they were made up"), std::string::npos) << "the sample says so";
-    size_t history = html.find("<h2 id=\"plan-history-title\">Progress at each review</h2>");
+    size_t history = html.find("<h2 id=\"plan-history-title\">Progress over time</h2>");
     ASSERT_NE(history, std::string::npos);
     EXPECT_NE(html.find("<svg class=\"history-chart__svg\"", history), std::string::npos);
     EXPECT_NE(html.find("role=\"img\" aria-labelledby=\"history-chart-title\""), std::string::npos);
