@@ -12,12 +12,13 @@ namespace techpages {
 
 namespace {
 
-// The chart: one row per review, one shape per action, sorted complete → not reported,
-// so each row reads like a bar. Colour, shape and the legend's word all say the status.
-constexpr int label_width = 150;  // the review date, left of the shapes
+// The chart: one row per review, its date above one shape per action, sorted complete →
+// not reported, so each row reads like a bar. Colour, shape and the legend's word all say
+// the status. Narrow enough (20 shapes a line) to stay legible when a phone shrinks it.
+constexpr int label_height = 20;  // the review date, above its shapes
 constexpr int mark_step = 18;     // a 14-unit shape and its gap
-constexpr int marks_per_line = 30;
-constexpr int row_gap = 14;
+constexpr int marks_per_line = 20;
+constexpr int row_gap = 12;
 
 std::string number(double x) {
     char buffer[32];
@@ -66,6 +67,13 @@ data review_ref(const Date& date) {
     return d;
 }
 
+// The action as plain text, without a closing full stop: it is followed by a colon.
+std::string action_phrase(const Action& a, size_t limit) {
+    std::string text = plain_excerpt(a.action, limit);
+    if (!text.empty() && text.back() == '.') text.pop_back();
+    return text;
+}
+
 }  // namespace
 
 data plan_history_view(const Views& v, const Plan& plan) {
@@ -74,8 +82,8 @@ data plan_history_view(const Views& v, const Plan& plan) {
     data d;
     size_t n = history.leaves.size();
     size_t lines = std::max<size_t>(1, (n + marks_per_line - 1) / marks_per_line);
-    int row_height = static_cast<int>(lines) * mark_step + row_gap;
-    int width = label_width + static_cast<int>(std::min<size_t>(std::max<size_t>(n, 1), marks_per_line)) * mark_step;
+    int row_height = label_height + static_cast<int>(lines) * mark_step + row_gap;
+    int width = std::max(160, static_cast<int>(std::min<size_t>(std::max<size_t>(n, 1), marks_per_line)) * mark_step);
     put(d, "width", std::to_string(width));
     put(d, "height", std::to_string(static_cast<int>(history.reviews.size()) * row_height));
     put(d, "action_count", std::to_string(n));
@@ -86,15 +94,15 @@ data plan_history_view(const Views& v, const Plan& plan) {
     for (size_t r = 0; r < history.reviews.size(); ++r) {
         data row = review_ref(history.reviews[r]);
         const Progress& p = history.progress[r];
-        double top = static_cast<double>(r) * row_height + row_gap / 2.0;
-        put(row, "text_y", number(top + mark_step / 2.0 + 5));
+        double top = static_cast<double>(r) * row_height;
+        put(row, "text_y", number(top + 14));
         std::vector<data> marks;
         size_t k = 0;
         for (Rag rag : order) {
             int count = rag == Rag::green ? p.green : rag == Rag::amber ? p.amber : rag == Rag::red ? p.red : p.none;
             for (int c = 0; c < count; ++c, ++k) {
-                double cx = label_width + static_cast<double>(k % marks_per_line) * mark_step + 8;
-                double cy = top + static_cast<double>(k / marks_per_line) * mark_step + mark_step / 2.0;
+                double cx = static_cast<double>(k % marks_per_line) * mark_step + 8;
+                double cy = top + label_height + static_cast<double>(k / marks_per_line) * mark_step + mark_step / 2.0;
                 marks.push_back(mark(rag, cx, cy));
             }
         }
@@ -126,7 +134,7 @@ data plan_history_view(const Views& v, const Plan& plan) {
             data e;
             put(e, "ref", a.ref);
             put(e, "anchor", "action-" + slugify(a.id));
-            put(e, "action_text", plain_excerpt(a.action, 160));
+            put(e, "action_text", action_phrase(a, 160));
             put(e, "before", status_view(c.before));
             put(e, "after", status_view(c.after));
             put(e, "note_html", c.note.empty() ? std::string() : v.md_inline(c.note));
@@ -146,7 +154,7 @@ data plan_history_view(const Views& v, const Plan& plan) {
         data e;
         put(e, "ref", a.ref);
         put(e, "anchor", "action-" + slugify(a.id));
-        put(e, "action_text", plain_excerpt(a.action, 120));
+        put(e, "action_text", action_phrase(a, 120));
         std::vector<data> cells;
         for (size_t r = 0; r < history.reviews.size(); ++r) cells.push_back(status_view(history.status[r][i]));
         put(e, "cells", list_of(std::move(cells)));
