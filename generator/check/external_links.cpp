@@ -351,8 +351,10 @@ private:
         std::string redirect_to = location ? location : "";
         curl_off_t retry_after = 0;
         curl_easy_getinfo(job.easy, CURLINFO_RETRY_AFTER, &retry_after);
-        curl_off_t connect_us = 0;
-        curl_easy_getinfo(job.easy, CURLINFO_CONNECT_TIME_T, &connect_us);
+        // Zero until a connection is ready to send on. (CONNECT_TIME is zero as well on a
+        // reused keep-alive connection, so it cannot tell "never connected" from "reused".)
+        curl_off_t pretransfer_us = 0;
+        curl_easy_getinfo(job.easy, CURLINFO_PRETRANSFER_TIME_T, &pretransfer_us);
         std::string error = job.error[0] ? job.error : curl_easy_strerror(code);
         release(job);
 
@@ -362,7 +364,7 @@ private:
         if (code != CURLE_OK) {
             if (code == CURLE_OPERATION_TIMEDOUT) {
                 job.result.final_url = job.current;
-                if (status == 0 && connect_us == 0)
+                if (status == 0 && pretransfer_us == 0)
                     finish(job, LinkVerdict::timeout,
                            "timed out: no connection within " + format_seconds(options_.connect_timeout));
                 else

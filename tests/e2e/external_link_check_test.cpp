@@ -21,6 +21,7 @@ Response routes(const Request& r) {
     if (p == "/moved") return redirect(301, "/new");
     if (p == "/recovering") return r.count == 1 ? Response{503, {}, "", 0ms} : Response{};
     if (p == "/head-refused") return r.method == "HEAD" ? Response{405, {}, "", 0ms} : Response{};
+    if (p == "/slow") return {200, {}, "", 3s};
     if (p.rfind("/never", 0) == 0) return {200, {}, "", 60s};  // longer than any test waits
     return {404, {}, "", 0ms};
 }
@@ -62,13 +63,13 @@ const std::string profile = "institutions/lstm/profiles/kwame-mensah.md";
 const std::string about = "pages/about.md";
 
 TEST(ExternalLinkCheck, BrokenInternalAndExternalLinksAreReportedAtTheirSource) {
-    ExternalSite site;
+    ExternalSite site(skip_real + "timeout_seconds = 1\ndeadline_seconds = 30\n");
     RefusingPort refused;
     std::string refused_url = "http://127.0.0.1:" + std::to_string(refused.port()) + "/";
     site.append(profile, "\nGood: [ok](" + site.url("/ok") + "), [moved](" + site.url("/moved") + "), [recovering](" +
                              site.url("/recovering") + "), [head](" + site.url("/head-refused") + ").\n" +
                              "Bad: [theme](/themes/visiblity/), [gone](" + site.url("/missing") + ") and [refused](" +
-                             refused_url + ").\n");
+                             refused_url + ").\n" + "Slow: [slow](" + site.url("/slow") + ").\n");
     site.append(about, "\nThe same page again: [ok](" + site.url("/ok") + ").\n");
 
     RunResult r = site.check();
@@ -84,6 +85,10 @@ TEST(ExternalLinkCheck, BrokenInternalAndExternalLinksAreReportedAtTheirSource) 
     EXPECT_NE(r.output.find(site.at(profile, refused_url) + ": error: the link '" + refused_url +
                             "' is broken: could not connect"),
               std::string::npos) << r.output;
+    EXPECT_NE(r.output.find(site.at(profile, site.url("/slow")) + ": error: the link '" + site.url("/slow") +
+                            "' did not answer: timed out: no answer within 1 s — if it opens in a browser, the site is "
+                            "only slow: raise timeout_seconds in [link_check] of site.toml"),
+              std::string::npos) << r.output;
     // …the permanent redirect as a warning with its new address…
     EXPECT_NE(r.output.find(site.at(profile, site.url("/moved")) + ": warning: the link '" + site.url("/moved") +
                             "' has moved permanently to '" + site.url("/new") + "' — link to '" + site.url("/new") +
@@ -95,8 +100,8 @@ TEST(ExternalLinkCheck, BrokenInternalAndExternalLinksAreReportedAtTheirSource) 
     EXPECT_EQ(site.server.count("/recovering"), 2);
     EXPECT_EQ(site.server.count("GET /head-refused"), 1);
     EXPECT_EQ(site.server.count("/ok"), 1) << "one request for an address on two pages";
-    EXPECT_NE(r.output.find("3 errors, "), std::string::npos) << r.output;
-    EXPECT_NE(r.output.find(", 3 good, 1 redirected, 2 broken, 0 timed out, "), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("4 errors, "), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find(", 3 good, 1 redirected, 2 broken, 1 timed out, "), std::string::npos) << r.output;
     EXPECT_NE(r.output.find(" skipped, 0 cached, 0 not checked"), std::string::npos) << r.output;
     // The checker says whose it is: the site's own address.
     EXPECT_EQ(site.server.last_user_agent(),

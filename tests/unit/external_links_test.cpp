@@ -189,6 +189,13 @@ TEST(ExternalLinks, SlowReplyTimesOut) {
     EXPECT_EQ(r.verdict, LinkVerdict::timeout) << describe(r);
     EXPECT_NE(r.message.find("no answer within 0.5 s"), std::string::npos) << r.message;
     EXPECT_LT(seconds_since(start), 2.0);
+
+    // The same on a keep-alive connection that an earlier request opened.
+    options.max_total = options.max_per_host = 1;
+    auto both = check_external_links({server.url("/ok"), server.url("/slow")}, options);
+    EXPECT_EQ(both[0].verdict, LinkVerdict::good) << describe(both[0]);
+    EXPECT_EQ(both[1].verdict, LinkVerdict::timeout) << describe(both[1]);
+    EXPECT_NE(both[1].message.find("no answer within 0.5 s"), std::string::npos) << both[1].message;
 }
 
 TEST(ExternalLinks, TooManyRequestsHonoursRetryAfterSecondsThenSucceeds) {
