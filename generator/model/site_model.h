@@ -50,6 +50,18 @@ struct AccessibilityStatement {
     std::vector<std::string> known_issues;
 };
 
+// [link_check] in site.toml: how `techpages check --external` treats links to other sites.
+struct LinkCheckSettings {
+    std::vector<std::string> skip;  // URL patterns never requested; '*' matches anything
+    int cache_expiry_days = 7;      // a link found good is not asked about again for this long
+    int timeout_seconds = 10;       // for one request
+    int deadline_seconds = 300;     // for the whole check: it always ends by then
+    int max_connections = 32;       // requests in flight at once
+    int max_per_host = 4;           // requests in flight to one site
+    std::string contact;            // in the User-Agent, for site owners; empty: the site's base_url
+    SourcePos pos{1, 1};            // the [link_check] table, for messages about the whole check
+};
+
 struct SiteConfig {
     std::string title = "Technician Commitment";
     std::string tagline, description;
@@ -62,6 +74,7 @@ struct SiteConfig {
     bool allow_raw_html = false;
     std::string domain;  // a custom domain for GitHub Pages: written to CNAME
     AccessibilityStatement accessibility;
+    LinkCheckSettings link_check;
 };
 
 struct CommitmentTheme {
