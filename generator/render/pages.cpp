@@ -34,6 +34,13 @@ data frame(const Views& v, const std::string& path, const std::string& title, co
     put(s, "base_path", urls.base_path());
     put(s, "home_url", urls.link(""));
     put(s, "assets_url", urls.link("assets/"));
+    std::vector<data> stylesheets;
+    for (const auto& file : v.stylesheets()) {
+        data sheet;
+        put(sheet, "url", urls.link("assets/" + file));
+        stylesheets.push_back(sheet);
+    }
+    put(s, "stylesheets", list_of(std::move(stylesheets)));
     put(s, "feed_url", urls.link(feed_path));
     put(d, "site", s);
 
