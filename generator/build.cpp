@@ -42,9 +42,7 @@ namespace {
 bool check_theme(const std::string& name, bool from_option, const SiteConfig& config, const fs::path& content_dir,
                  Diagnostics& diagnostics) {
     if (is_theme_dir(find_theme_dir(content_dir, name))) return true;
-    std::string suggestion = closest_match(name, available_themes(content_dir));
-    std::string hint = suggestion.empty() ? "the themes are folders under themes/: " + join(available_themes(content_dir), ", ")
-                                          : "did you mean '" + suggestion + "'?";
+    std::string hint = unknown_theme_hint(content_dir, name);
     if (from_option)
         diagnostics.error("--theme", {1, 1}, "'" + name + "' is not a visual theme", hint);
     else

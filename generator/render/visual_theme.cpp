@@ -33,6 +33,13 @@ std::vector<std::string> available_themes(const fs::path& content_dir) {
     return {names.begin(), names.end()};
 }
 
+std::string unknown_theme_hint(const fs::path& content_dir, const std::string& name) {
+    std::vector<std::string> names = available_themes(content_dir);
+    std::string suggestion = closest_match(name, names);
+    return suggestion.empty() ? "the themes are folders under themes/: " + join(names, ", ")
+                              : "did you mean '" + suggestion + "'?";
+}
+
 std::map<std::string, fs::path> VisualTheme::assets() const {
     std::map<std::string, fs::path> files;
     std::error_code ec;
@@ -151,10 +158,8 @@ std::optional<VisualTheme> load_visual_theme(const fs::path& content_dir, const 
         }
         fs::path parent_dir = find_theme_dir(content_dir, parent);
         if (!is_theme_dir(parent_dir)) {
-            std::string suggestion = closest_match(parent, available_themes(content_dir));
             diagnostics.error(shown, settings->extends_pos, "'" + parent + "' is not a visual theme",
-                              suggestion.empty() ? "the themes are folders under themes/: " + join(available_themes(content_dir), ", ")
-                                                 : "did you mean '" + suggestion + "'?");
+                              unknown_theme_hint(content_dir, parent));
             return std::nullopt;
         }
         names.push_back(parent);
