@@ -166,11 +166,14 @@ struct Action {
     std::vector<std::string> themes;      // effective: own, else the group's
     std::vector<std::string> phases, owners, talent, flags;
     std::vector<ActionStep> steps;
-    std::vector<StatusUpdate> updates;
+    std::vector<StatusUpdate> updates;  // oldest first, one per date
     std::vector<std::pair<std::string, std::string>> extra;
     Origin origin;
     std::vector<size_t> children;  // sub-actions, indexes into the plan's actions
     bool is_top_level() const { return parent.empty(); }
+    // The status the action has now: its written status, else its latest update's
+    // (`rag` is this status's colour). "" when it has neither.
+    const std::string& current_status() const;
 };
 
 struct Plan {
