@@ -8,6 +8,7 @@
 
 #include "model/load_site.h"
 #include "model/site_index.h"
+#include "render/cards.h"
 #include "render/markdown.h"
 #include "render/pages.h"
 #include "render/site_files.h"
@@ -205,6 +206,9 @@ BuildResult build_site(const BuildOptions& options, Diagnostics& diagnostics) {
     std::vector<PageJob> pages = list_pages(site, index);
     std::vector<std::unique_ptr<TemplateRenderer>> renderers;
     for (unsigned t = 0; t < threads; ++t) renderers.push_back(std::make_unique<TemplateRenderer>(*templates));
+    CardHtml card_html;
+    render_cards(views, renderers, card_html);
+    views.set_card_html(&card_html);
     std::vector<PageLinks> links(pages.size());
     std::map<std::string, std::string> template_files;  // relative to the content folder, like every message
     for (const auto& name : required_templates())

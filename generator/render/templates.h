@@ -15,6 +15,10 @@ namespace techpages {
 
 namespace mustache = kainjow::mustache;
 
+// The partial every list of profiles, case studies, career stories and plans shows its
+// items with. Pages get it pre-rendered, as each item's `card_html`.
+inline const std::string card_template = "partials/card";
+
 class ThemeTemplates {
 public:
     // Reads theme_dir/templates/**.mustache; a file of the same name under override_dir
