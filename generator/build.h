@@ -6,6 +6,7 @@
 #include <iosfwd>
 #include <string>
 
+#include "model/site_model.h"
 #include "util/diagnostics.h"
 #include "write/photos.h"
 
@@ -20,18 +21,21 @@ struct BuildOptions {
     unsigned threads = 0;  // 0: one per core
     std::filesystem::path cache_dir;  // empty: .techpages-cache beside the content folder
     bool write_output = true;  // false: render and check everything, write nothing (techpages check)
+    bool clean = false;        // ignore the build cache: render every page (and write a new cache)
 };
 
 struct BuildResult {
     bool ok = false;
-    size_t pages = 0;
+    size_t pages = 0;           // pages the site has
+    size_t pages_rendered = 0;  // of those, rendered by this build; the others were unchanged
     size_t files_copied = 0;
     PhotoStats photos;
     double seconds = 0;
 };
 
 // Builds the site into options.out_dir. On any error nothing is published and the
-// previous output stays exactly as it was; every problem is in `diagnostics`.
+// previous output stays exactly as it was; every problem is in `diagnostics`. Pages whose
+// inputs did not change since the last build are not rendered again (incremental/).
 BuildResult build_site(const BuildOptions& options, Diagnostics& diagnostics);
 
 // Loads and checks the content without writing anything.
@@ -46,6 +50,10 @@ void print_diagnostics(const Diagnostics& diagnostics, std::ostream& out);
 
 // Where processed photos are kept between builds: <content>/../.techpages-cache.
 std::filesystem::path default_cache_dir(const std::filesystem::path& content_dir);
+
+// The visual theme must exist; said at site.toml's line, or about --theme.
+bool check_theme(const std::string& name, bool from_option, const SiteConfig& config,
+                 const std::filesystem::path& content_dir, Diagnostics& diagnostics);
 
 // Where a visual theme lives: <content>/../themes/<name>, else the themes shipped with techpages.
 std::filesystem::path find_theme_dir(const std::filesystem::path& content_dir, const std::string& name);

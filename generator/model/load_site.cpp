@@ -17,10 +17,11 @@ namespace techpages {
 
 namespace {
 
-using Record = std::variant<std::monostate, SiteConfig, Home, CommitmentTheme, Page, Institution, Profile, CaseStudy,
-                            CareerStory, Plan>;
+using Record = ContentRecord;
 
-Record read_entry(const ContentEntry& e, Diagnostics& d) {
+}  // namespace
+
+ContentRecord read_content_file(const ContentEntry& e, Diagnostics& d) {
     auto wrap = [](auto opt) -> Record {
         if (opt) return std::move(*opt);
         return std::monostate{};
@@ -38,6 +39,8 @@ Record read_entry(const ContentEntry& e, Diagnostics& d) {
     }
     return std::monostate{};
 }
+
+namespace {
 
 // Names compare without regard to case, so "de Souza" sorts among the Ds.
 bool name_less(const std::string& a, const std::string& b) {
@@ -179,11 +182,17 @@ Site load_site(const LoadOptions& options, Diagnostics& diagnostics) {
         return site;
     }
     ContentTree tree = scan_content(options.content_dir, diagnostics);
-    site.static_files = tree.static_files;
     std::vector<Record> records(tree.entries.size());
     unsigned threads = options.threads ? options.threads : default_thread_count();
     parallel_for(tree.entries.size(), threads,
-                 [&](unsigned, size_t i) { records[i] = read_entry(tree.entries[i], diagnostics); });
+                 [&](unsigned, size_t i) { records[i] = read_content_file(tree.entries[i], diagnostics); });
+    return assemble_site(tree, std::move(records), options, diagnostics);
+}
+
+Site assemble_site(const ContentTree& tree, std::vector<ContentRecord> records, const LoadOptions& options,
+                   Diagnostics& diagnostics) {
+    Site site;
+    site.static_files = tree.static_files;
 
     // Institutions first: everything under an institution folder refers to one.
     std::map<std::string, size_t> institution_by_slug;

@@ -458,47 +458,49 @@ std::string output_file(const std::string& site_path) {
 
 std::vector<PageJob> list_pages(const Site& site, const SiteIndex& index) {
     std::vector<PageJob> jobs;
-    auto add = [&](std::string path, std::string tmpl, std::function<data(const Views&)> build,
+    auto add = [&](PageKind kind, size_t item, std::string path, std::string tmpl, std::function<data(const Views&)> build,
                    std::optional<Date> lastmod = std::nullopt, std::string source = {}) {
-        jobs.push_back({std::move(path), std::move(tmpl), std::move(build), lastmod, std::move(source)});
+        jobs.push_back({std::move(path), std::move(tmpl), std::move(build), lastmod, std::move(source), kind, item});
     };
-    add("", "home", home_page, std::nullopt, "index.md");
-    add("themes/", "themes", themes_index);
-    for (const auto& t : site.themes)
-        add(site_path::theme(t.id), "theme", [&t](const Views& v) { return theme_page(v, t); }, std::nullopt, t.origin.path);
-    add("institutions/", "institutions", institutions_index);
+    add(PageKind::home, 0, "", "home", home_page, std::nullopt, "index.md");
+    add(PageKind::themes_index, 0, "themes/", "themes", themes_index);
+    for (size_t i = 0; i < site.themes.size(); ++i) {
+        const CommitmentTheme& t = site.themes[i];
+        add(PageKind::theme, i, site_path::theme(t.id), "theme", [&t](const Views& v) { return theme_page(v, t); }, std::nullopt, t.origin.path);
+    }
+    add(PageKind::institutions_index, 0, "institutions/", "institutions", institutions_index);
     for (size_t i = 0; i < site.institutions.size(); ++i)
-        add(site_path::institution(site.institutions[i]), "institution", [i](const Views& v) { return institution_page(v, i); },
+        add(PageKind::institution, i, site_path::institution(site.institutions[i]), "institution", [i](const Views& v) { return institution_page(v, i); },
             std::nullopt, site.institutions[i].origin.path);
     for (size_t i = 0; i < site.plans.size(); ++i)
-        add(site_path::plan(site, site.plans[i]), "plan", [i](const Views& v) { return plan_page(v, i); },
+        add(PageKind::plan, i, site_path::plan(site, site.plans[i]), "plan", [i](const Views& v) { return plan_page(v, i); },
             site.plans[i].last_changed(), site.plans[i].origin.path);
     for (size_t i = 0; i < site.profiles.size(); ++i)
-        add(site_path::profile(site, site.profiles[i]), "profile", [i](const Views& v) { return profile_page(v, i); },
+        add(PageKind::profile, i, site_path::profile(site, site.profiles[i]), "profile", [i](const Views& v) { return profile_page(v, i); },
             site.profiles[i].date, site.profiles[i].origin.path);
     for (size_t i = 0; i < site.case_studies.size(); ++i)
-        add(site_path::case_study(site, site.case_studies[i]), "case-study", [i](const Views& v) { return case_study_page(v, i); },
+        add(PageKind::case_study, i, site_path::case_study(site, site.case_studies[i]), "case-study", [i](const Views& v) { return case_study_page(v, i); },
             site.case_studies[i].date, site.case_studies[i].origin.path);
     for (size_t i = 0; i < site.career_stories.size(); ++i)
-        add(site_path::career_story(site, site.career_stories[i]), "career-story",
+        add(PageKind::career_story, i, site_path::career_story(site, site.career_stories[i]), "career-story",
             [i](const Views& v) { return career_story_page(v, i); }, site.career_stories[i].date,
             site.career_stories[i].origin.path);
 
-    add("technicians/", "list", [](const Views& v) {
+    add(PageKind::technicians, 0, "technicians/", "list", [](const Views& v) {
         return by_institution(v, &Institution::profiles, CardKind::profile, "Technicians", "technicians/",
                               "Technicians from every institution on this site, in their own words.");
     });
-    add("case-studies/", "list", [](const Views& v) {
+    add(PageKind::case_studies, 0, "case-studies/", "list", [](const Views& v) {
         std::vector<data> sections{section("", "", v.card_list(all_of(v.site().case_studies.size()), CardKind::case_study))};
         return listing(v, "case-studies/", "Case studies", "What technicians and institutions have done, newest first.",
                        std::move(sections));
     });
-    add("career-stories/", "list", [](const Views& v) {
+    add(PageKind::career_stories, 0, "career-stories/", "list", [](const Views& v) {
         std::vector<data> sections{section("", "", v.card_list(all_of(v.site().career_stories.size()), CardKind::career_story))};
         return listing(v, "career-stories/", "Career stories", "How technicians got where they are, newest first.",
                        std::move(sections));
     });
-    add("plans/", "list", [](const Views& v) {
+    add(PageKind::plans, 0, "plans/", "list", [](const Views& v) {
         return by_institution(v, &Institution::plans, CardKind::plan, "Action plans", "plans/",
                               "Every institution's Technician Commitment action plans, with progress.");
     });
@@ -511,18 +513,25 @@ std::vector<PageJob> list_pages(const Site& site, const SiteIndex& index) {
         // Plain copies: lambdas may not capture structured bindings before C++20's P1091 (clang 14).
         const Taxonomy* tax = taxonomy;
         const std::string intro = introduction;
-        add(tax->slug + "/", "terms", [tax, intro](const Views& v) { return taxonomy_index(v, *tax, intro); });
-        for (const auto& term : tax->terms)
-            add(site_path::term(tax->slug, term.slug), "term", [tax, &term](const Views& v) { return term_page(v, *tax, term); });
+        add(PageKind::taxonomy, 0, tax->slug + "/", "terms", [tax, intro](const Views& v) { return taxonomy_index(v, *tax, intro); });
+        jobs.back().taxonomy = tax;
+        for (size_t t = 0; t < tax->terms.size(); ++t) {
+            const Term& term = tax->terms[t];
+            add(PageKind::term, t, site_path::term(tax->slug, term.slug), "term", [tax, &term](const Views& v) { return term_page(v, *tax, term); });
+            jobs.back().taxonomy = tax;
+            jobs.back().term = &term;
+        }
     }
-    for (const auto& page : site.pages)
-        add(page.slug + "/", "page", [&page](const Views& v) {
+    for (size_t i = 0; i < site.pages.size(); ++i) {
+        const Page& page = site.pages[i];
+        add(PageKind::page, i, page.slug + "/", "page", [&page](const Views& v) {
             data d = frame(v, page.slug + "/", page.title, page.description, {}, "page");
             put(d, "body_html", v.md_site(page.body));
             return d;
         }, std::nullopt, page.origin.path);
-    add("accessibility/", "accessibility", accessibility_page);
-    add("404.html", "404", [](const Views& v) { return frame(v, "404.html", "Page not found", "", {}, "404"); });
+    }
+    add(PageKind::accessibility, 0, "accessibility/", "accessibility", accessibility_page);
+    add(PageKind::not_found, 0, "404.html", "404", [](const Views& v) { return frame(v, "404.html", "Page not found", "", {}, "404"); });
     return jobs;
 }
 

@@ -1,0 +1,484 @@
+#include "incremental/site_builder.h"
+
+#include <atomic>
+#include <chrono>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "check/links.h"
+#include "incremental/build_cache.h"
+#include "incremental/input_files.h"
+#include "incremental/page_dependencies.h"
+#include "incremental/site_writer.h"
+#include "load/content_tree.h"
+#include "model/load_site.h"
+#include "model/site_index.h"
+#include "render/cards.h"
+#include "render/markdown.h"
+#include "render/pages.h"
+#include "render/site_files.h"
+#include "render/templates.h"
+#include "render/urls.h"
+#include "render/views.h"
+#include "util/files.h"
+#include "util/hash.h"
+#include "util/parallel.h"
+#include "write/codeowners.h"
+#include "write/output_dir.h"
+#include "write/photos.h"
+#include "write/site_assets.h"
+
+namespace techpages {
+
+namespace {
+
+// What no input file holds but every page depends on: the options, and the techpages
+// binary itself (a new build of it may render differently).
+uint64_t settings_hash(const BuildOptions& o) {
+    FileStamp binary = stat_file("/proc/self/exe");
+    return Hasher()
+        .add("build-cache-1")
+        .add(TECHPAGES_VERSION)
+        .add(o.theme)
+        .add(o.base_url)
+        .add(o.include_drafts ? 1 : 0)
+        .add(static_cast<uint64_t>(binary.size))
+        .add(static_cast<uint64_t>(binary.mtime_ns))
+        .value();
+}
+
+bool is_template_input(const std::string& key) {
+    return key.rfind(theme_prefix, 0) == 0 || key.rfind("templates/", 0) == 0;
+}
+
+// True when a content file was added or removed (the theme's files aside).
+bool content_files_differ(const InputFiles& a, const InputFiles& b) {
+    auto content_keys = [](const InputFiles& files) {
+        std::vector<std::string_view> keys;
+        for (const auto& [key, stamp] : files)
+            if (key.rfind(theme_prefix, 0) != 0) keys.push_back(key);
+        return keys;
+    };
+    return content_keys(a) != content_keys(b);
+}
+
+const Origin& card_origin(const Site& site, CardKind kind, size_t i) {
+    switch (kind) {
+        case CardKind::profile: return site.profiles[i].origin;
+        case CardKind::case_study: return site.case_studies[i].origin;
+        case CardKind::career_story: return site.career_stories[i].origin;
+        case CardKind::plan: break;
+    }
+    return site.plans[i].origin;
+}
+
+size_t card_count(const Site& site, CardKind kind) {
+    switch (kind) {
+        case CardKind::profile: return site.profiles.size();
+        case CardKind::case_study: return site.case_studies.size();
+        case CardKind::career_story: return site.career_stories.size();
+        case CardKind::plan: break;
+    }
+    return site.plans.size();
+}
+
+constexpr CardKind card_kinds[] = {CardKind::profile, CardKind::case_study, CardKind::career_story, CardKind::plan};
+
+// Where `file` sits among the inputs: its key in InputFiles, or "" when it is not an input.
+std::string input_key(const fs::path& file, const fs::path& content_dir, const fs::path& theme_dir) {
+    std::error_code ec;
+    fs::path abs = fs::absolute(file, ec).lexically_normal();
+    for (const auto& [root, prefix] : {std::pair{content_dir, std::string()}, std::pair{theme_dir, std::string(theme_prefix)}}) {
+        if (root.empty()) continue;
+        fs::path rel = abs.lexically_relative(fs::absolute(root, ec).lexically_normal());
+        if (rel.empty() || *rel.begin() == "..") continue;
+        for (const auto& part : rel)
+            if (part.string().rfind('.', 0) == 0) return {};  // hidden: not content
+        return prefix + rel.generic_string();
+    }
+    return {};
+}
+
+}  // namespace
+
+struct SiteBuilder::State {
+    BuildOptions options;
+    Publish publish;
+    fs::path cache_dir;
+    bool built = false;  // a build succeeded in this process: what follows describes it
+    bool cache_read = false;
+    std::optional<BuildCache> cache;  // what the output folder holds now
+    InputFiles inputs;                // as the last successful build read them
+
+    // Kept between builds in place (the live preview), so a rebuild reads only what changed.
+    struct LoadedFile {
+        uint64_t hash = 0;
+        ContentRecord record;
+        std::vector<Diagnostic> diagnostics;
+    };
+    ContentTree tree;
+    bool have_tree = false;
+    std::map<std::string, LoadedFile> loaded;  // by content path
+    fs::path theme_dir;
+    std::optional<ThemeTemplates> templates;
+    uint64_t templates_hash = 0;
+    std::vector<std::unique_ptr<TemplateRenderer>> renderers;
+    std::map<std::string, std::pair<uint64_t, std::string>> cards;  // by content path: dependencies, HTML
+    ImageIndex images;
+    std::set<std::string> photos;
+
+    bool keep_in_memory() const { return publish == Publish::in_place; }
+    unsigned threads() const { return options.threads ? options.threads : default_thread_count(); }
+    BuildResult run(Diagnostics& diagnostics, const std::vector<fs::path>* changed);
+    InputFiles current_inputs(const fs::path& theme_guess, const std::vector<fs::path>* changed);
+    std::optional<Site> load(const InputFiles& now, bool content_changed, Diagnostics& diagnostics);
+};
+
+InputFiles SiteBuilder::State::current_inputs(const fs::path& theme_guess, const std::vector<fs::path>* changed) {
+    if (!changed || !built) return stat_inputs(options.content_dir, theme_guess);
+    InputFiles now = inputs;
+    for (const auto& file : *changed) {
+        std::error_code ec;
+        if (fs::is_directory(file, ec)) return stat_inputs(options.content_dir, theme_guess);  // a whole folder: look at everything
+        std::string key = input_key(file, options.content_dir, theme_guess);
+        if (key.empty()) continue;
+        FileStamp stamp = stat_file(file);
+        if (stamp.size < 0) {
+            now.erase(key);
+            continue;
+        }
+        auto bytes = read_file(file);  // told it changed: read it, whatever its time says
+        stamp.hash = bytes ? hash_bytes(*bytes) : 0;
+        now[key] = stamp;
+    }
+    return now;
+}
+
+std::optional<Site> SiteBuilder::State::load(const InputFiles& now, bool content_changed, Diagnostics& diagnostics) {
+    std::error_code ec;
+    if (!fs::is_directory(options.content_dir, ec)) {
+        diagnostics.error(options.content_dir.string(), {}, "the content folder does not exist",
+                          "run techpages from the project folder, or name the folder with --content DIR");
+        return std::nullopt;
+    }
+    if (!have_tree || content_changed) {
+        tree = scan_content(options.content_dir, diagnostics);
+        have_tree = true;
+    }
+    // Read the files that changed (all of them, the first time), each with its own problems.
+    std::vector<ContentRecord> records(tree.entries.size());
+    std::vector<LoadedFile*> reused(tree.entries.size(), nullptr);
+    std::vector<size_t> to_read;
+    for (size_t i = 0; i < tree.entries.size(); ++i) {
+        auto stamp = now.find(tree.entries[i].path);
+        auto it = loaded.find(tree.entries[i].path);
+        if (it != loaded.end() && stamp != now.end() && it->second.hash == stamp->second.hash) reused[i] = &it->second;
+        else to_read.push_back(i);
+    }
+    std::vector<LoadedFile> fresh(to_read.size());
+    parallel_for(to_read.size(), threads(), [&](unsigned, size_t j) {
+        const ContentEntry& entry = tree.entries[to_read[j]];
+        Diagnostics own;
+        fresh[j].record = read_content_file(entry, own);
+        fresh[j].diagnostics = own.sorted();
+        auto stamp = now.find(entry.path);
+        fresh[j].hash = stamp == now.end() ? 0 : stamp->second.hash;
+    });
+    for (size_t j = 0; j < to_read.size(); ++j) {
+        size_t i = to_read[j];
+        for (const auto& d : fresh[j].diagnostics) diagnostics.add(d);
+        if (keep_in_memory()) {
+            records[i] = fresh[j].record;
+            loaded[tree.entries[i].path] = std::move(fresh[j]);
+        } else {
+            records[i] = std::move(fresh[j].record);
+        }
+    }
+    for (size_t i = 0; i < tree.entries.size(); ++i) {
+        if (!reused[i]) continue;
+        for (const auto& d : reused[i]->diagnostics) diagnostics.add(d);
+        records[i] = reused[i]->record;
+    }
+    if (keep_in_memory() && content_changed) {  // forget files that are gone
+        std::set<std::string> present;
+        for (const auto& e : tree.entries) present.insert(e.path);
+        for (auto it = loaded.begin(); it != loaded.end();) it = present.count(it->first) ? std::next(it) : loaded.erase(it);
+    }
+    LoadOptions load_options;
+    load_options.content_dir = options.content_dir;
+    load_options.include_drafts = options.include_drafts;
+    load_options.threads = options.threads;
+    return assemble_site(tree, std::move(records), load_options, diagnostics);
+}
+
+BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<fs::path>* changed) {
+    auto started = std::chrono::steady_clock::now();
+    auto finish = [&](BuildResult& r) {
+        r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        return r;
+    };
+    BuildResult result;
+    const BuildOptions& o = options;
+    if (o.write_output && !output_dir_is_safe(o.out_dir, o.content_dir, diagnostics)) return result;
+    bool clean = o.clean && !built;  // --clean: the first build ignores the cache; rebuilds use what it made
+    uint64_t settings = settings_hash(o);
+    fs::path cache_file = build_cache_file(cache_dir, o.out_dir);
+    if (!cache_read) {
+        cache_read = true;
+        if (o.write_output && !clean) cache = read_build_cache(cache_file);
+    }
+    if (cache && cache->settings != settings) cache.reset();
+
+    // What changed since the last build? Nothing: nothing to do.
+    fs::path theme_guess = !theme_dir.empty() ? theme_dir : cache ? fs::path(cache->theme_dir) : fs::path();
+    InputFiles now = current_inputs(theme_guess, changed);
+    static const InputFiles none;
+    const InputFiles& previous = built ? inputs : cache ? cache->inputs : none;
+    hash_inputs(now, previous, o.content_dir, theme_guess, threads());
+    std::error_code ec;
+    if (o.write_output && cache && !clean && same_inputs(now, cache->inputs) &&
+        fs::is_regular_file(o.out_dir / "index.html", ec)) {
+        bool touched = false;  // same contents, new times: remember the times, so they are not read again
+        for (auto i = now.begin(), j = cache->inputs.begin(); i != now.end(); ++i, ++j) touched |= !i->second.same_stat(j->second);
+        if (touched) {
+            cache->inputs = now;
+            write_build_cache(cache_file, *cache);
+        }
+        inputs = now;
+        result.ok = true;
+        result.pages = cache->pages.size();
+        result.photos.cached = cache->photos;
+        result.files_copied = cache->files_copied;
+        return finish(result);
+    }
+
+    // load → model: only the files that changed are read again
+    bool content_changed = content_files_differ(now, previous) || !built;
+    std::optional<Site> loaded_site = load(now, content_changed, diagnostics);
+    if (!loaded_site || diagnostics.has_errors()) return result;
+    Site& site = *loaded_site;
+    if (!o.base_url.empty()) site.config.base_url = o.base_url;
+    std::string theme_name = o.theme.empty() ? site.config.theme : o.theme;
+    if (!check_theme(theme_name, !o.theme.empty(), site.config, o.content_dir, diagnostics)) return result;
+    fs::path new_theme_dir = find_theme_dir(o.content_dir, theme_name);
+    if (new_theme_dir != theme_guess) {  // the theme's files were not looked at yet
+        for (auto it = now.begin(); it != now.end();) it = it->first.rfind(theme_prefix, 0) == 0 ? now.erase(it) : std::next(it);
+        InputFiles theme_files = stat_inputs({}, new_theme_dir);
+        hash_inputs(theme_files, none, {}, new_theme_dir, threads());
+        now.merge(theme_files);
+    }
+
+    // render: templates first, so a broken theme fails before anything is written
+    Hasher template_hash;
+    template_hash.add(new_theme_dir.string());
+    for (const auto& [key, stamp] : now)
+        if (is_template_input(key)) template_hash.add(key).add(stamp.hash);
+    if (!templates || template_hash.value() != templates_hash) {
+        templates.reset();
+        renderers.clear();
+        cards.clear();
+        auto loaded_templates = ThemeTemplates::load(new_theme_dir, o.content_dir / "templates", diagnostics);
+        if (!loaded_templates) return result;
+        templates.emplace(std::move(*loaded_templates));
+        templates_hash = template_hash.value();
+    }
+    for (const auto& name : required_templates())
+        if (!templates->source(name))
+            diagnostics.error((new_theme_dir / "templates").string(), {}, "the theme has no " + name + ".mustache template",
+                              "add templates/" + name + ".mustache to the theme");
+    if (diagnostics.has_errors()) return result;
+    theme_dir = new_theme_dir;
+    while (renderers.size() < threads()) renderers.push_back(std::make_unique<TemplateRenderer>(*templates));
+    SiteIndex index = build_site_index(site);
+
+    // write: photos first, since pages give their sizes
+    std::optional<SiteWriter> writer;
+    if (o.write_output) {
+        writer.emplace(o.out_dir, publish == Publish::in_place);
+        if (!writer->begin(diagnostics)) return result;
+    }
+    std::set<std::string> site_photos = photos_of(site);
+    if (writer) {
+        bool photos_changed = !built || publish == Publish::staged || site_photos != photos;
+        for (const auto& p : site_photos) {
+            auto a = now.find(p), b = inputs.find(p);
+            photos_changed |= a == now.end() || b == inputs.end() || a->second.hash != b->second.hash;
+        }
+        if (photos_changed) {
+            fs::path photo_cache = (o.cache_dir.empty() ? default_cache_dir(o.content_dir) : o.cache_dir) / "photos";
+            images = process_photos(site_photos, o.content_dir, writer->root(), photo_cache, threads(), result.photos, diagnostics);
+        } else {
+            result.photos.cached = site_photos.size();
+        }
+    } else {
+        images.clear();
+    }
+    if (diagnostics.has_errors()) return result;
+
+    Urls urls(site.config.base_url);
+    // Content under institutions/ comes from contributors: raw HTML never reaches the page,
+    // whatever the site allows for its own pages.
+    MarkdownRenderer contributor_markdown(false, urls.base_path());
+    MarkdownRenderer site_markdown(site.config.allow_raw_html, urls.base_path());
+    Views views(site, index, urls, contributor_markdown, site_markdown, images);
+    std::vector<PageJob> pages = list_pages(site, index);
+    PageDependencies dependencies(site, index, now, settings);
+
+    // Cards whose inputs did not change keep the HTML they had.
+    CardHtml card_html;
+    std::map<CardKind, std::vector<char>> card_reused;
+    for (CardKind kind : card_kinds) {
+        size_t count = card_count(site, kind);
+        card_html.of(kind).resize(count);
+        card_reused[kind].assign(count, 0);
+        for (size_t i = 0; i < count && !cards.empty(); ++i) {
+            auto it = cards.find(card_origin(site, kind, i).path);
+            if (it == cards.end() || it->second.first != dependencies.card(kind, i)) continue;
+            card_html.of(kind)[i] = it->second.second;
+            card_reused[kind][i] = 1;
+        }
+    }
+    render_cards(views, renderers, card_html, [&](CardKind kind, size_t i) { return !card_reused[kind][i]; });
+    views.set_card_html(&card_html);
+
+    // Pages whose inputs did not change are kept as they are (hard-linked into the staging folder).
+    bool reuse = writer && cache && !clean;
+    std::vector<uint64_t> page_dependencies(pages.size());
+    std::vector<char> unchanged(pages.size(), 0);
+    parallel_for(pages.size(), threads(), [&](unsigned, size_t i) {
+        page_dependencies[i] = dependencies.page(pages[i]);
+        if (!reuse) return;
+        auto it = cache->pages.find(pages[i].site_path);
+        if (it != cache->pages.end() && it->second.dependencies == page_dependencies[i] &&
+            writer->keep(output_file(pages[i].site_path)))
+            unchanged[i] = 1;
+    });
+
+    std::vector<PageLinks> links(pages.size());
+    std::map<std::string, std::string> template_files;  // relative to the content folder, like every message
+    for (const auto& name : required_templates())
+        template_files[name] = fs::absolute(templates->file(name)).lexically_normal().lexically_relative(fs::absolute(o.content_dir).lexically_normal()).generic_string();
+    std::atomic<size_t> rendered{0};
+    parallel_for(pages.size(), threads(), [&](unsigned worker, size_t i) {
+        const PageJob& job = pages[i];
+        links[i].site_path = job.site_path;
+        links[i].source = job.source;
+        links[i].template_file = template_files.at(job.template_name);
+        if (unchanged[i]) {
+            links[i].ids = cache->pages.at(job.site_path).ids;
+            return;
+        }
+        std::string html = renderers[worker]->render(job.template_name, job.build(views));
+        extract_links(html, links[i]);
+        ++rendered;
+        if (writer && !writer->write(output_file(job.site_path), html))
+            diagnostics.error((writer->root() / output_file(job.site_path)).string(), {}, "cannot write this page",
+                              "check that the output folder is writable and the disk is not full");
+    });
+
+    // Pages the site no longer has; pages that lost an element id a link may point at.
+    bool links_may_break = !reuse;
+    std::set<std::string> page_paths;
+    for (const auto& job : pages) page_paths.insert(job.site_path);
+    if (cache) {
+        for (const auto& [path, page] : cache->pages) {
+            if (page_paths.count(path)) continue;
+            links_may_break = true;
+            if (writer) writer->remove(output_file(path));
+        }
+        for (size_t i = 0; i < pages.size() && !links_may_break; ++i) {
+            if (unchanged[i]) continue;
+            auto it = cache->pages.find(pages[i].site_path);
+            if (it == cache->pages.end()) continue;
+            std::set<std::string> ids(links[i].ids.begin(), links[i].ids.end());
+            for (const auto& id : it->second.ids) links_may_break |= !ids.count(id);
+        }
+    }
+
+    // The files beside the pages: feeds, assets, photos.
+    std::vector<std::string> generated;
+    std::map<std::string, uint64_t> generated_hashes;
+    for (const auto& file : site_files(site, pages, urls)) {
+        generated.push_back(file.path);
+        uint64_t hash = hash_bytes(file.contents);
+        generated_hashes[file.path] = hash;
+        if (!writer) continue;
+        auto old = reuse ? cache->files.find(file.path) : cache->files.end();
+        if (reuse && old != cache->files.end() && old->second == hash && writer->keep(file.path)) continue;
+        if (!writer->write(file.path, file.contents))
+            diagnostics.error(file.path, {}, "cannot write this file", "check that the output folder is writable");
+    }
+    if (writer && cache)
+        for (const auto& [path, hash] : cache->files)
+            if (!generated_hashes.count(path)) writer->remove(path);
+    if (writer) result.files_copied = copy_assets(site, o.content_dir, theme_dir, writer->root(), diagnostics);
+    std::set<std::string> files = published_files(site, theme_dir, writer ? &images : nullptr, generated);
+    Hasher published;
+    for (const auto& f : files) published.add(f);
+    links_may_break |= cache && published.value() != cache->published;
+
+    // check: every internal link leads somewhere. Links in pages kept as they were are read
+    // again only when a page, a file or an id they may lead to is gone.
+    if (links_may_break && reuse) {
+        parallel_for(pages.size(), threads(), [&](unsigned, size_t i) {
+            if (!unchanged[i]) return;
+            links[i].ids.clear();
+            if (auto html = read_file(writer->root() / output_file(pages[i].site_path))) extract_links(*html, links[i]);
+        });
+    }
+    check_links(links, files, urls, o.content_dir.string(), diagnostics);
+    if (!writer) {
+        check_codeowners(site, o.content_dir, diagnostics);
+        result.ok = !diagnostics.has_errors();
+        return finish(result);
+    }
+    if (diagnostics.has_errors() || !writer->commit(diagnostics)) return result;
+
+    // Remember what the output holds, for the next build.
+    BuildCache next;
+    next.settings = settings;
+    next.theme_dir = theme_dir.string();
+    next.inputs = now;
+    for (size_t i = 0; i < pages.size(); ++i)
+        next.pages[pages[i].site_path] = {page_dependencies[i], std::move(links[i].ids)};
+    next.files = std::move(generated_hashes);
+    next.photos = site_photos.size();
+    next.files_copied = result.files_copied;
+    next.published = published.value();
+    fs::create_directories(cache_dir, ec);
+    write_build_cache(cache_file, next);
+    cache = std::move(next);
+    inputs = std::move(now);
+    photos = std::move(site_photos);
+    built = true;
+    if (keep_in_memory()) {
+        cards.clear();
+        for (CardKind kind : card_kinds)
+            for (size_t i = 0; i < card_html.of(kind).size(); ++i)
+                cards[card_origin(site, kind, i).path] = {dependencies.card(kind, i), std::move(card_html.of(kind)[i])};
+    }
+
+    result.ok = true;
+    result.pages = pages.size();
+    result.pages_rendered = rendered;
+    return finish(result);
+}
+
+SiteBuilder::SiteBuilder(BuildOptions options, Publish publish) : state_(std::make_unique<State>()) {
+    state_->cache_dir = options.cache_dir.empty() ? default_cache_dir(options.content_dir) : options.cache_dir;
+    state_->options = std::move(options);
+    state_->publish = publish;
+}
+
+SiteBuilder::~SiteBuilder() = default;
+
+BuildResult SiteBuilder::build(Diagnostics& diagnostics) { return state_->run(diagnostics, nullptr); }
+
+BuildResult SiteBuilder::rebuild(Diagnostics& diagnostics) { return state_->run(diagnostics, nullptr); }
+
+BuildResult SiteBuilder::rebuild(const std::vector<fs::path>& changed, Diagnostics& diagnostics) {
+    return state_->run(diagnostics, &changed);
+}
+
+}  // namespace techpages
