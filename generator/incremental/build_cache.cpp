@@ -2,7 +2,7 @@
 
 #include <unistd.h>
 
-#include <sstream>
+#include <cstdio>
 
 #include "util/files.h"
 #include "util/hash.h"
@@ -58,7 +58,8 @@ std::optional<BuildCache> read_build_cache(const fs::path& file) {
                 continue;
             }
             auto f = split_tabs(line);
-            if (f[0] == "settings" && f.size() == 2) cache.settings = parse_hex(f[1]);
+            if (f[0] == "out" && f.size() == 2) cache.out_dir = std::string(f[1]);
+            else if (f[0] == "settings" && f.size() == 2) cache.settings = parse_hex(f[1]);
             else if (f[0] == "theme" && f.size() == 2) cache.theme_dir = std::string(f[1]);
             else if (f[0] == "photos" && f.size() == 2) cache.photos = static_cast<size_t>(parse_int(f[1]));
             else if (f[0] == "copied" && f.size() == 2) cache.files_copied = static_cast<size_t>(parse_int(f[1]));
@@ -83,6 +84,7 @@ bool write_build_cache(const fs::path& file, const BuildCache& cache) {
     std::string out;
     out.reserve(64 * (cache.inputs.size() + cache.pages.size()));
     out += format_line;
+    if (storable(cache.out_dir)) out += "\nout\t" + cache.out_dir;
     out += "\nsettings\t" + hex64(cache.settings) + "\n";
     if (storable(cache.theme_dir)) out += "theme\t" + cache.theme_dir + "\n";
     out += "photos\t" + std::to_string(cache.photos) + "\n";
@@ -107,6 +109,28 @@ bool write_build_cache(const fs::path& file, const BuildCache& cache) {
     std::error_code ec;
     fs::rename(temporary, file, ec);
     return !ec;
+}
+
+void forget_removed_outputs(const fs::path& cache_dir) {
+    std::error_code ec;
+    for (fs::directory_iterator it(cache_dir, ec), end; !ec && it != end; it.increment(ec)) {
+        std::string name = it->path().filename().string();
+        if (name.rfind("build-", 0) != 0) continue;
+        // The output folder is on the second line: read no more than that.
+        std::FILE* f = std::fopen(it->path().c_str(), "rb");
+        if (!f) continue;
+        char head[4096];
+        size_t n = std::fread(head, 1, sizeof head, f);
+        std::fclose(f);
+        std::string_view text(head, n);
+        size_t at = text.find("\nout\t");
+        if (at == std::string_view::npos) continue;
+        size_t end_of_line = text.find('\n', at + 5);
+        if (end_of_line == std::string_view::npos) continue;
+        fs::path out(std::string(text.substr(at + 5, end_of_line - at - 5)));
+        std::error_code exists_ec;
+        if (!fs::exists(out, exists_ec) && !exists_ec) fs::remove(it->path(), exists_ec);
+    }
 }
 
 }  // namespace techpages

@@ -20,6 +20,7 @@ struct CachedPage {
 };
 
 struct BuildCache {
+    std::string out_dir;    // absolute
     uint64_t settings = 0;  // options and the techpages binary: any change and nothing is reused
     std::string theme_dir;
     InputFiles inputs;
@@ -34,5 +35,8 @@ std::filesystem::path build_cache_file(const std::filesystem::path& cache_dir, c
 std::optional<BuildCache> read_build_cache(const std::filesystem::path& file);
 // Written beside and renamed into place, so a build killed half-way leaves the old one.
 bool write_build_cache(const std::filesystem::path& file, const BuildCache& cache);
+// Removes the caches of output folders that no longer exist (tests and previews build into
+// temporary folders), so the cache folder does not grow without end.
+void forget_removed_outputs(const std::filesystem::path& cache_dir);
 
 }  // namespace techpages

@@ -245,6 +245,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
             cache->inputs = now;
             write_build_cache(cache_file, *cache);
         }
+        if (publish == Publish::staged) remove_abandoned_staging(o.out_dir);
         inputs = now;
         result.ok = true;
         result.pages = cache->pages.size();
@@ -433,10 +434,19 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
         result.ok = !diagnostics.has_errors();
         return finish(result);
     }
-    if (diagnostics.has_errors() || !writer->commit(diagnostics)) return result;
+    if (diagnostics.has_errors()) return result;
+    // The old cache describes the old output: gone before the new output is swapped in, so a
+    // build killed in between leaves no cache (and the next build renders everything).
+    fs::remove(cache_file, ec);
+    cache_read = true;
+    if (!writer->commit(diagnostics)) {
+        cache.reset();
+        return result;
+    }
 
     // Remember what the output holds, for the next build.
     BuildCache next;
+    next.out_dir = fs::absolute(o.out_dir, ec).lexically_normal().string();
     next.settings = settings;
     next.theme_dir = theme_dir.string();
     next.inputs = now;
@@ -447,6 +457,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     next.files_copied = result.files_copied;
     next.published = published.value();
     fs::create_directories(cache_dir, ec);
+    forget_removed_outputs(cache_dir);
     write_build_cache(cache_file, next);
     cache = std::move(next);
     inputs = std::move(now);

@@ -62,8 +62,10 @@ StagedOutput::~StagedOutput() {
     }
 }
 
+namespace {
+
 // Staging folders left by builds that were killed: their process no longer exists.
-void remove_abandoned_staging(const fs::path& parent, const std::string& prefix) {
+void remove_abandoned(const fs::path& parent, const std::string& prefix) {
     std::error_code ec;
     for (fs::directory_iterator it(parent, ec), end; !ec && it != end; it.increment(ec)) {
         std::string name = it->path().filename().string();
@@ -77,10 +79,17 @@ void remove_abandoned_staging(const fs::path& parent, const std::string& prefix)
     }
 }
 
+fs::path parent_of(const fs::path& out) { return out.has_parent_path() ? out.parent_path() : fs::path("."); }
+
+}  // namespace
+
+void remove_abandoned_staging(const fs::path& out_dir) {
+    remove_abandoned(parent_of(out_dir), "." + out_dir.filename().string() + ".staging-");
+}
+
 bool StagedOutput::begin(Diagnostics& diagnostics) {
     std::error_code ec;
-    fs::path parent = out_.has_parent_path() ? out_.parent_path() : fs::path(".");
-    remove_abandoned_staging(parent, "." + out_.filename().string() + ".staging-");
+    remove_abandoned_staging(out_);
     fs::remove_all(staging_, ec);
     if (out_.has_parent_path()) fs::create_directories(out_.parent_path(), ec);
     if (!fs::create_directories(staging_, ec) || ec) {
