@@ -108,6 +108,7 @@ struct SiteBuilder::State {
     fs::path cache_dir;
     bool built = false;  // a build succeeded in this process: what follows describes it
     bool cache_read = false;
+    bool cache_dirty = false;         // in place: `cache` is newer than the file on disk
     std::optional<BuildCache> cache;  // what the output folder holds now
     InputFiles inputs;                // as the last successful build read them
 
@@ -298,6 +299,9 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     if (o.write_output) {
         writer.emplace(o.out_dir, publish == Publish::in_place);
         if (!writer->begin(diagnostics)) return result;
+        // In place, the output changes from now on: the cache on disk no longer describes it
+        // (it is written again when the builder is done; see ~SiteBuilder).
+        if (publish == Publish::in_place && !cache_dirty) fs::remove(cache_file, ec);
     }
     std::set<std::string> site_photos = photos_of(site);
     if (writer) {
@@ -345,6 +349,9 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
 
     // Pages whose inputs did not change are kept as they are (hard-linked into the staging folder).
     bool reuse = writer && cache && !clean;
+    // In place, after a build in this process, the output holds what the cache says (it
+    // was written here): no need to look at every file.
+    bool trust_output = publish == Publish::in_place && built;
     std::vector<uint64_t> page_dependencies(pages.size());
     std::vector<char> unchanged(pages.size(), 0);
     parallel_for(pages.size(), threads(), [&](unsigned, size_t i) {
@@ -352,7 +359,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
         if (!reuse) return;
         auto it = cache->pages.find(pages[i].site_path);
         if (it != cache->pages.end() && it->second.dependencies == page_dependencies[i] &&
-            writer->keep(output_file(pages[i].site_path)))
+            (trust_output || writer->keep(output_file(pages[i].site_path))))
             unchanged[i] = 1;
     });
 
@@ -366,8 +373,8 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
         links[i].site_path = job.site_path;
         links[i].source = job.source;
         links[i].template_file = template_files.at(job.template_name);
-        if (unchanged[i]) {
-            links[i].ids = cache->pages.at(job.site_path).ids;
+        if (unchanged[i]) {  // its ids are lent to the link check, and given back below
+            links[i].ids = std::move(cache->pages.at(job.site_path).ids);
             return;
         }
         std::string html = renderers[worker]->render(job.template_name, job.build(views));
@@ -424,21 +431,36 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     if (links_may_break && reuse) {
         parallel_for(pages.size(), threads(), [&](unsigned, size_t i) {
             if (!unchanged[i]) return;
+            cache->pages.at(pages[i].site_path).ids = std::move(links[i].ids);
             links[i].ids.clear();
             if (auto html = read_file(writer->root() / output_file(pages[i].site_path))) extract_links(*html, links[i]);
         });
     }
     check_links(links, files, urls, o.content_dir.string(), diagnostics);
+    auto give_back_ids = [&] {
+        if (links_may_break && reuse) return;  // they were read again from the pages; the cache keeps its own
+        for (size_t i = 0; i < pages.size(); ++i)
+            if (unchanged[i]) cache->pages.at(pages[i].site_path).ids = std::move(links[i].ids);
+    };
     if (!writer) {
         check_codeowners(site, o.content_dir, diagnostics);
         result.ok = !diagnostics.has_errors();
         return finish(result);
     }
-    if (diagnostics.has_errors()) return result;
+    if (diagnostics.has_errors()) {
+        if (cache) give_back_ids();
+        if (cache && publish == Publish::in_place) {
+            // What was written in place is not what the cache says: never take it as unchanged.
+            for (size_t i = 0; i < pages.size(); ++i)
+                if (!unchanged[i]) cache->pages[pages[i].site_path].dependencies = 0;
+            for (auto& [path, hash] : generated_hashes) cache->files[path] = 0;
+            cache->inputs.clear();
+        }
+        return result;
+    }
     // The old cache describes the old output: gone before the new output is swapped in, so a
     // build killed in between leaves no cache (and the next build renders everything).
     fs::remove(cache_file, ec);
-    cache_read = true;
     if (!writer->commit(diagnostics)) {
         cache.reset();
         return result;
@@ -456,9 +478,13 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     next.photos = site_photos.size();
     next.files_copied = result.files_copied;
     next.published = published.value();
-    fs::create_directories(cache_dir, ec);
-    forget_removed_outputs(cache_dir);
-    write_build_cache(cache_file, next);
+    if (publish == Publish::staged) {
+        fs::create_directories(cache_dir, ec);
+        forget_removed_outputs(cache_dir);
+        write_build_cache(cache_file, next);
+    } else {
+        cache_dirty = true;
+    }
     cache = std::move(next);
     inputs = std::move(now);
     photos = std::move(site_photos);
@@ -482,7 +508,15 @@ SiteBuilder::SiteBuilder(BuildOptions options, Publish publish) : state_(std::ma
     state_->publish = publish;
 }
 
-SiteBuilder::~SiteBuilder() = default;
+SiteBuilder::~SiteBuilder() {
+    // Writing the cache takes tens of milliseconds at 10,000 pages: once, not on every rebuild.
+    State& s = *state_;
+    if (!s.cache_dirty || !s.cache) return;
+    std::error_code ec;
+    fs::create_directories(s.cache_dir, ec);
+    forget_removed_outputs(s.cache_dir);
+    write_build_cache(build_cache_file(s.cache_dir, s.options.out_dir), *s.cache);
+}
 
 BuildResult SiteBuilder::build(Diagnostics& diagnostics) { return state_->run(diagnostics, nullptr); }
 

@@ -1,6 +1,7 @@
 #include "model/load_site.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <optional>
 #include <set>
@@ -44,8 +45,16 @@ namespace {
 
 // Names compare without regard to case, so "de Souza" sorts among the Ds.
 bool name_less(const std::string& a, const std::string& b) {
-    std::string la = to_lower(a), lb = to_lower(b);
-    return la != lb ? la < lb : a < b;
+    // As to_lower(a) < to_lower(b), then a < b, without making the lower-case copies:
+    // sorting 100,000 profiles compares names two million times.
+    size_t n = std::min(a.size(), b.size());
+    for (size_t i = 0; i < n; ++i) {
+        auto la = static_cast<unsigned char>(std::tolower(static_cast<unsigned char>(a[i])));
+        auto lb = static_cast<unsigned char>(std::tolower(static_cast<unsigned char>(b[i])));
+        if (la != lb) return la < lb;
+    }
+    if (a.size() != b.size()) return a.size() < b.size();
+    return a < b;
 }
 
 // Profiles that exist as files but are not in the Site: drafts, and files that could not
