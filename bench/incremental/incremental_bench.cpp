@@ -61,7 +61,7 @@ int main(int argc, char** argv) {
 
     SiteBuilder builder(options, SiteBuilder::Publish::in_place);
     Diagnostics first;
-    if (!report("first build (in place, build cache used)", builder.build(first), first)) return 1;
+    if (!report("first build (in place)", builder.build(first), first)) return 1;
 
     std::vector<std::pair<fs::path, std::string>> originals;
     bool ok = true;

@@ -133,7 +133,11 @@ struct SiteBuilder::State {
     unsigned threads() const { return options.threads ? options.threads : default_thread_count(); }
     BuildResult run(Diagnostics& diagnostics, const std::vector<fs::path>* changed);
     InputFiles current_inputs(const fs::path& theme_guess, const std::vector<fs::path>* changed);
-    std::optional<Site> load(const InputFiles& now, bool content_changed, Diagnostics& diagnostics);
+    // The model, kept between builds in place; `index_current` false when it must be made again.
+    std::optional<Site> site;
+    std::optional<SiteIndex> index;
+    bool load(const InputFiles& now, bool content_changed, bool& index_current, Diagnostics& diagnostics);
+    bool patch_profiles(const std::vector<size_t>& changed, std::vector<LoadedFile>& fresh);
 };
 
 InputFiles SiteBuilder::State::current_inputs(const fs::path& theme_guess, const std::vector<fs::path>* changed) {
@@ -156,12 +160,42 @@ InputFiles SiteBuilder::State::current_inputs(const fs::path& theme_guess, const
     return now;
 }
 
-std::optional<Site> SiteBuilder::State::load(const InputFiles& now, bool content_changed, Diagnostics& diagnostics) {
+// An edit that leaves every profile where it was in the site — same name (the sort order),
+// themes, skills, registrations, publication — is put into the model as it is, without
+// linking every record again or remaking the index: the usual edit, made fast.
+bool SiteBuilder::State::patch_profiles(const std::vector<size_t>& changed, std::vector<LoadedFile>& fresh) {
+    if (!site || !index || changed.empty()) return false;
+    std::map<std::string, size_t> by_path;
+    for (size_t i = 0; i < site->profiles.size(); ++i) by_path[site->profiles[i].origin.path] = i;
+    std::vector<std::pair<size_t, Profile*>> edits;
+    for (size_t j = 0; j < changed.size(); ++j) {
+        auto* edited = std::get_if<Profile>(&fresh[j].record);
+        auto old = edited ? by_path.find(edited->origin.path) : by_path.end();
+        if (!edited || old == by_path.end()) return false;
+        const Profile& before = site->profiles[old->second];
+        if (edited->name != before.name || edited->published != before.published || edited->themes != before.themes ||
+            edited->skills != before.skills || edited->registrations != before.registrations)
+            return false;
+        edits.push_back({old->second, edited});
+    }
+    for (auto [i, edited] : edits) {
+        Profile updated = *edited;
+        Profile& before = site->profiles[i];
+        updated.institution = before.institution;
+        updated.case_studies = before.case_studies;
+        updated.career_stories = before.career_stories;
+        before = std::move(updated);
+    }
+    return true;
+}
+
+bool SiteBuilder::State::load(const InputFiles& now, bool content_changed, bool& index_current, Diagnostics& diagnostics) {
+    index_current = false;
     std::error_code ec;
     if (!fs::is_directory(options.content_dir, ec)) {
         diagnostics.error(options.content_dir.string(), {}, "the content folder does not exist",
                           "run techpages from the project folder, or name the folder with --content DIR");
-        return std::nullopt;
+        return false;
     }
     if (!have_tree || content_changed) {
         tree = scan_content(options.content_dir, diagnostics);
@@ -186,6 +220,13 @@ std::optional<Site> SiteBuilder::State::load(const InputFiles& now, bool content
         auto stamp = now.find(entry.path);
         fresh[j].hash = stamp == now.end() ? 0 : stamp->second.hash;
     });
+    bool has_problems = false;
+    for (const auto& f : fresh) has_problems |= !f.diagnostics.empty();
+    if (keep_in_memory() && !content_changed && !has_problems && patch_profiles(to_read, fresh)) {
+        for (size_t j = 0; j < to_read.size(); ++j) loaded[tree.entries[to_read[j]].path] = std::move(fresh[j]);
+        index_current = true;
+        return true;
+    }
     for (size_t j = 0; j < to_read.size(); ++j) {
         size_t i = to_read[j];
         for (const auto& d : fresh[j].diagnostics) diagnostics.add(d);
@@ -210,7 +251,10 @@ std::optional<Site> SiteBuilder::State::load(const InputFiles& now, bool content
     load_options.content_dir = options.content_dir;
     load_options.include_drafts = options.include_drafts;
     load_options.threads = options.threads;
-    return assemble_site(tree, std::move(records), load_options, diagnostics);
+    site.reset();
+    index.reset();
+    site.emplace(assemble_site(tree, std::move(records), load_options, diagnostics));
+    return true;
 }
 
 BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<fs::path>* changed) {
@@ -257,9 +301,13 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
 
     // load → model: only the files that changed are read again
     bool content_changed = content_files_differ(now, previous) || !built;
-    std::optional<Site> loaded_site = load(now, content_changed, diagnostics);
-    if (!loaded_site || diagnostics.has_errors()) return result;
-    Site& site = *loaded_site;
+    bool index_current = false;
+    if (!load(now, content_changed, index_current, diagnostics) || diagnostics.has_errors()) {
+        site.reset();  // not a model to patch
+        index.reset();
+        return result;
+    }
+    Site& site = *this->site;
     if (!o.base_url.empty()) site.config.base_url = o.base_url;
     std::string theme_name = o.theme.empty() ? site.config.theme : o.theme;
     if (!check_theme(theme_name, !o.theme.empty(), site.config, o.content_dir, diagnostics)) return result;
@@ -292,7 +340,8 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     if (diagnostics.has_errors()) return result;
     theme_dir = new_theme_dir;
     while (renderers.size() < threads()) renderers.push_back(std::make_unique<TemplateRenderer>(*templates));
-    SiteIndex index = build_site_index(site);
+    if (!index_current) index.emplace(build_site_index(site));
+    const SiteIndex& index = *this->index;
 
     // write: photos first, since pages give their sizes
     std::optional<SiteWriter> writer;
