@@ -8,8 +8,8 @@
 
 #include "incremental/site_builder.h"
 #include "model/load_site.h"
+#include "render/visual_theme.h"
 #include "util/files.h"
-#include "util/text.h"
 #include "write/codeowners.h"
 
 namespace techpages {
@@ -21,39 +21,14 @@ fs::path default_cache_dir(const fs::path& content_dir) {
     return fs::absolute(content_dir, ec).lexically_normal().parent_path() / ".techpages-cache";
 }
 
-fs::path find_theme_dir(const fs::path& content_dir, const std::string& name) {
-    std::error_code ec;
-    fs::path beside = fs::absolute(content_dir, ec).lexically_normal().parent_path() / "themes" / name;
-    if (fs::is_directory(beside, ec)) return beside;
-    return fs::path(TECHPAGES_BUILTIN_THEMES_DIR) / name;
-}
-
 void print_diagnostics(const Diagnostics& diagnostics, std::ostream& out) {
     for (const auto& d : diagnostics.sorted()) out << format_diagnostic(d) << '\n';
 }
 
-namespace {
-
-// Every visual theme techpages can find for this content folder.
-std::vector<std::string> available_themes(const fs::path& content_dir) {
-    std::vector<std::string> names;
-    std::error_code ec;
-    fs::path beside = fs::absolute(content_dir, ec).lexically_normal().parent_path() / "themes";
-    for (const fs::path& dir : {beside, fs::path(TECHPAGES_BUILTIN_THEMES_DIR)})
-        for (const auto& e : sorted_entries(dir))
-            if (fs::is_directory(e.path() / "templates", ec)) names.push_back(e.path().filename().string());
-    return names;
-}
-
-}  // namespace
-
 bool check_theme(const std::string& name, bool from_option, const SiteConfig& config, const fs::path& content_dir,
                  Diagnostics& diagnostics) {
-    std::error_code ec;
-    if (fs::is_directory(find_theme_dir(content_dir, name) / "templates", ec)) return true;
-    std::string suggestion = closest_match(name, available_themes(content_dir));
-    std::string hint = suggestion.empty() ? "the themes are folders under themes/: " + join(available_themes(content_dir), ", ")
-                                          : "did you mean '" + suggestion + "'?";
+    if (is_theme_dir(find_theme_dir(content_dir, name))) return true;
+    std::string hint = unknown_theme_hint(content_dir, name);
     if (from_option)
         diagnostics.error("--theme", {1, 1}, "'" + name + "' is not a visual theme", hint);
     else
@@ -61,15 +36,17 @@ bool check_theme(const std::string& name, bool from_option, const SiteConfig& co
     return false;
 }
 
-bool check_site(const fs::path& content_dir, Diagnostics& diagnostics) {
+BuildResult check_site(const fs::path& content_dir, Diagnostics& diagnostics, bool external_links) {
     // Everything a build does (drafts too, so they are ready when published), but nothing
     // is written: broken links are found without touching the site.
     BuildOptions options;
     options.content_dir = content_dir;
     options.include_drafts = true;
     options.write_output = false;
-    build_site(options, diagnostics);
-    return !diagnostics.has_errors();
+    options.external_links = external_links;
+    BuildResult result = build_site(options, diagnostics);
+    result.ok = !diagnostics.has_errors();
+    return result;
 }
 
 bool write_codeowners(const fs::path& content_dir, bool write, std::ostream& out, Diagnostics& diagnostics) {

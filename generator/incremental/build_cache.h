@@ -22,7 +22,7 @@ struct CachedPage {
 struct BuildCache {
     std::string out_dir;    // absolute
     uint64_t settings = 0;  // options and the techpages binary: any change and nothing is reused
-    std::string theme_dir;
+    std::vector<std::string> theme_dirs;  // the visual theme's folder, then those of the themes it extends
     InputFiles inputs;
     std::map<std::string, CachedPage> pages;  // by site path
     std::map<std::string, uint64_t> files;    // the other files the build wrote (sitemap, feed…): content hash

@@ -21,7 +21,8 @@ FileStamp stat_file(const fs::path& path) {
 
 namespace {
 
-void stat_tree(const fs::path& root, const std::string& prefix, InputFiles& out) {
+// Keys relative to `root`, or (theme files) absolute after `prefix`.
+void stat_tree(const fs::path& root, const std::string& prefix, bool absolute, InputFiles& out) {
     std::error_code ec;
     if (!fs::is_directory(root, ec)) return;
     for (fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
@@ -33,27 +34,27 @@ void stat_tree(const fs::path& root, const std::string& prefix, InputFiles& out)
         }
         if (!it->is_regular_file(ec)) continue;
         FileStamp stamp = stat_file(it->path());
-        if (stamp.size >= 0) out[prefix + relative_path(it->path(), root)] = stamp;
+        if (stamp.size < 0) continue;
+        out[prefix + (absolute ? fs::absolute(it->path(), ec).lexically_normal().string() : relative_path(it->path(), root))] = stamp;
     }
 }
 
 }  // namespace
 
-InputFiles stat_inputs(const fs::path& content_dir, const fs::path& theme_dir) {
+InputFiles stat_inputs(const fs::path& content_dir, const std::vector<fs::path>& theme_dirs) {
     InputFiles files;
-    stat_tree(content_dir, "", files);
-    if (!theme_dir.empty()) stat_tree(theme_dir, theme_prefix, files);
+    if (!content_dir.empty()) stat_tree(content_dir, "", false, files);
+    for (const auto& dir : theme_dirs) stat_tree(dir, theme_prefix, true, files);
     return files;
 }
 
-fs::path input_path(const std::string& key, const fs::path& content_dir, const fs::path& theme_dir) {
+fs::path input_path(const std::string& key, const fs::path& content_dir) {
     std::string_view prefix = theme_prefix;
-    if (key.rfind(prefix, 0) == 0) return theme_dir / key.substr(prefix.size());
+    if (key.rfind(prefix, 0) == 0) return fs::path(key.substr(prefix.size()));
     return content_dir / key;
 }
 
-size_t hash_inputs(InputFiles& files, const InputFiles& previous, const fs::path& content_dir, const fs::path& theme_dir,
-                   unsigned threads) {
+size_t hash_inputs(InputFiles& files, const InputFiles& previous, const fs::path& content_dir, unsigned threads) {
     std::vector<std::pair<const std::string*, FileStamp*>> to_read;
     for (auto& [key, stamp] : files) {
         if (stamp.hash != 0) continue;  // already read
@@ -62,7 +63,7 @@ size_t hash_inputs(InputFiles& files, const InputFiles& previous, const fs::path
         else to_read.push_back({&key, &stamp});
     }
     parallel_for(to_read.size(), threads, [&](unsigned, size_t i) {
-        auto bytes = read_file(input_path(*to_read[i].first, content_dir, theme_dir));
+        auto bytes = read_file(input_path(*to_read[i].first, content_dir));
         to_read[i].second->hash = bytes ? hash_bytes(*bytes) : 0;
     });
     return to_read.size();

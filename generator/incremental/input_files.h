@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <vector>
 
 namespace techpages {
 
@@ -18,23 +19,23 @@ struct FileStamp {
 };
 
 // Keyed by path: content files relative to the content folder ("institutions/x/institution.md"),
-// theme files as "theme:" + path relative to the theme folder ("theme:templates/head.mustache").
+// the visual theme's files (its own folder's and those of the themes it extends) as
+// "theme:" + absolute path.
 using InputFiles = std::map<std::string, FileStamp>;
 
 constexpr const char* theme_prefix = "theme:";
 
 // Size and time of every file (hash 0: not read yet).
-InputFiles stat_inputs(const std::filesystem::path& content_dir, const std::filesystem::path& theme_dir);
+InputFiles stat_inputs(const std::filesystem::path& content_dir, const std::vector<std::filesystem::path>& theme_dirs);
 // One file's size and time; size -1 when it is missing.
 FileStamp stat_file(const std::filesystem::path& path);
 // Fills in each hash not yet known: from `previous` when size and time match, else by
 // reading the file.
 // Returns how many files were read.
 size_t hash_inputs(InputFiles& files, const InputFiles& previous, const std::filesystem::path& content_dir,
-                   const std::filesystem::path& theme_dir, unsigned threads);
+                   unsigned threads);
 // The file on disk that an InputFiles key names.
-std::filesystem::path input_path(const std::string& key, const std::filesystem::path& content_dir,
-                                 const std::filesystem::path& theme_dir);
+std::filesystem::path input_path(const std::string& key, const std::filesystem::path& content_dir);
 // Same paths and same hashes.
 bool same_inputs(const InputFiles& a, const InputFiles& b);
 

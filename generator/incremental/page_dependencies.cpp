@@ -54,7 +54,8 @@ PageDependencies::PageDependencies(const Site& site, const SiteIndex& index, con
 
 uint64_t PageDependencies::card(CardKind kind, size_t i) const {
     switch (kind) {
-        case CardKind::profile: return profile_cards_.at(i);
+        case CardKind::profile:
+        case CardKind::directory_profile: return profile_cards_.at(i);
         case CardKind::case_study: return case_study_cards_.at(i);
         case CardKind::career_story: return career_story_cards_.at(i);
         case CardKind::plan: break;
@@ -145,6 +146,7 @@ uint64_t PageDependencies::page(const PageJob& job) const {
             for (size_t i = 0; i < site_.institutions.size(); ++i) {
                 const Institution& inst = site_.institutions[i];
                 h.add(file(inst.origin.path));
+                // (the directory's filters are counted from the same profiles and institutions)
                 if (job.kind == PageKind::technicians) add_cards(h, CardKind::profile, inst.profiles);
                 else add_cards(h, CardKind::plan, inst.plans);
             }

@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 
+#include "check/external_report.h"
 #include "check/links.h"
 #include "incremental/build_cache.h"
 #include "incremental/input_files.h"
@@ -21,6 +22,7 @@
 #include "render/templates.h"
 #include "render/urls.h"
 #include "render/views.h"
+#include "render/visual_theme.h"
 #include "util/files.h"
 #include "util/hash.h"
 #include "util/parallel.h"
@@ -65,7 +67,8 @@ bool content_files_differ(const InputFiles& a, const InputFiles& b) {
 
 const Origin& card_origin(const Site& site, CardKind kind, size_t i) {
     switch (kind) {
-        case CardKind::profile: return site.profiles[i].origin;
+        case CardKind::profile:
+        case CardKind::directory_profile: return site.profiles[i].origin;
         case CardKind::case_study: return site.case_studies[i].origin;
         case CardKind::career_story: return site.career_stories[i].origin;
         case CardKind::plan: break;
@@ -75,7 +78,8 @@ const Origin& card_origin(const Site& site, CardKind kind, size_t i) {
 
 size_t card_count(const Site& site, CardKind kind) {
     switch (kind) {
-        case CardKind::profile: return site.profiles.size();
+        case CardKind::profile:
+        case CardKind::directory_profile: return site.profiles.size();
         case CardKind::case_study: return site.case_studies.size();
         case CardKind::career_story: return site.career_stories.size();
         case CardKind::plan: break;
@@ -83,22 +87,32 @@ size_t card_count(const Site& site, CardKind kind) {
     return site.plans.size();
 }
 
-constexpr CardKind card_kinds[] = {CardKind::profile, CardKind::case_study, CardKind::career_story, CardKind::plan};
+constexpr CardKind card_kinds[] = {CardKind::profile, CardKind::directory_profile, CardKind::case_study,
+                                   CardKind::career_story, CardKind::plan};
+
+// Cards kept between builds in place, by kind and content file.
+std::string card_key(const Site& site, CardKind kind, size_t i) {
+    return std::to_string(static_cast<int>(kind)) + ":" + card_origin(site, kind, i).path;
+}
 
 // Where `file` sits among the inputs: its key in InputFiles, or "" when it is not an input.
-std::string input_key(const fs::path& file, const fs::path& content_dir, const fs::path& theme_dir) {
+std::string input_key(const fs::path& file, const fs::path& content_dir, const std::vector<fs::path>& theme_dirs) {
     std::error_code ec;
     fs::path abs = fs::absolute(file, ec).lexically_normal();
-    for (const auto& [root, prefix] : {std::pair{content_dir, std::string()}, std::pair{theme_dir, std::string(theme_prefix)}}) {
-        if (root.empty()) continue;
+    auto inside = [&](const fs::path& root) -> std::optional<fs::path> {
         fs::path rel = abs.lexically_relative(fs::absolute(root, ec).lexically_normal());
-        if (rel.empty() || *rel.begin() == "..") continue;
+        if (rel.empty() || *rel.begin() == "..") return std::nullopt;
         for (const auto& part : rel)
-            if (part.string().rfind('.', 0) == 0) return {};  // hidden: not content
-        return prefix + rel.generic_string();
-    }
+            if (part.string().rfind('.', 0) == 0) return std::nullopt;  // hidden: not content
+        return rel;
+    };
+    if (auto rel = inside(content_dir)) return rel->generic_string();
+    for (const auto& dir : theme_dirs)
+        if (inside(dir)) return theme_prefix + abs.string();
     return {};
 }
+
+std::vector<fs::path> as_paths(const std::vector<std::string>& dirs) { return {dirs.begin(), dirs.end()}; }
 
 }  // namespace
 
@@ -121,18 +135,18 @@ struct SiteBuilder::State {
     ContentTree tree;
     bool have_tree = false;
     std::map<std::string, LoadedFile> loaded;  // by content path
-    fs::path theme_dir;
+    std::optional<VisualTheme> theme;
     std::optional<ThemeTemplates> templates;
     uint64_t templates_hash = 0;
     std::vector<std::unique_ptr<TemplateRenderer>> renderers;
-    std::map<std::string, std::pair<uint64_t, std::string>> cards;  // by content path: dependencies, HTML
+    std::map<std::string, std::pair<uint64_t, std::string>> cards;  // by card_key: dependencies, HTML
     ImageIndex images;
     std::set<std::string> photos;
 
     bool keep_in_memory() const { return publish == Publish::in_place; }
     unsigned threads() const { return options.threads ? options.threads : default_thread_count(); }
     BuildResult run(Diagnostics& diagnostics, const std::vector<fs::path>* changed);
-    InputFiles current_inputs(const fs::path& theme_guess, const std::vector<fs::path>* changed);
+    InputFiles current_inputs(const std::vector<fs::path>& theme_guess, const std::vector<fs::path>* changed);
     // The model, kept between builds in place; `index_current` false when it must be made again.
     std::optional<Site> site;
     std::optional<SiteIndex> index;
@@ -140,7 +154,7 @@ struct SiteBuilder::State {
     bool patch_profiles(const std::vector<size_t>& changed, std::vector<LoadedFile>& fresh);
 };
 
-InputFiles SiteBuilder::State::current_inputs(const fs::path& theme_guess, const std::vector<fs::path>* changed) {
+InputFiles SiteBuilder::State::current_inputs(const std::vector<fs::path>& theme_guess, const std::vector<fs::path>* changed) {
     if (!changed || !built) return stat_inputs(options.content_dir, theme_guess);
     InputFiles now = inputs;
     for (const auto& file : *changed) {
@@ -276,11 +290,11 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     if (cache && cache->settings != settings) cache.reset();
 
     // What changed since the last build? Nothing: nothing to do.
-    fs::path theme_guess = !theme_dir.empty() ? theme_dir : cache ? fs::path(cache->theme_dir) : fs::path();
+    std::vector<fs::path> theme_guess = theme ? theme->dirs : cache ? as_paths(cache->theme_dirs) : std::vector<fs::path>{};
     InputFiles now = current_inputs(theme_guess, changed);
     static const InputFiles none;
     const InputFiles& previous = built ? inputs : cache ? cache->inputs : none;
-    hash_inputs(now, previous, o.content_dir, theme_guess, threads());
+    hash_inputs(now, previous, o.content_dir, threads());
     std::error_code ec;
     if (o.write_output && cache && !clean && same_inputs(now, cache->inputs) &&
         fs::is_regular_file(o.out_dir / "index.html", ec)) {
@@ -311,34 +325,35 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     if (!o.base_url.empty()) site.config.base_url = o.base_url;
     std::string theme_name = o.theme.empty() ? site.config.theme : o.theme;
     if (!check_theme(theme_name, !o.theme.empty(), site.config, o.content_dir, diagnostics)) return result;
-    fs::path new_theme_dir = find_theme_dir(o.content_dir, theme_name);
-    if (new_theme_dir != theme_guess) {  // the theme's files were not looked at yet
+    auto new_theme = load_visual_theme(o.content_dir, theme_name, diagnostics);
+    if (!new_theme) return result;
+    if (new_theme->dirs != theme_guess) {  // the theme's files were not looked at yet
         for (auto it = now.begin(); it != now.end();) it = it->first.rfind(theme_prefix, 0) == 0 ? now.erase(it) : std::next(it);
-        InputFiles theme_files = stat_inputs({}, new_theme_dir);
-        hash_inputs(theme_files, none, {}, new_theme_dir, threads());
+        InputFiles theme_files = stat_inputs({}, new_theme->dirs);
+        hash_inputs(theme_files, previous, {}, threads());
         now.merge(theme_files);
     }
 
     // render: templates first, so a broken theme fails before anything is written
     Hasher template_hash;
-    template_hash.add(new_theme_dir.string());
+    for (const auto& dir : new_theme->dirs) template_hash.add(dir.string());
     for (const auto& [key, stamp] : now)
         if (is_template_input(key)) template_hash.add(key).add(stamp.hash);
     if (!templates || template_hash.value() != templates_hash) {
         templates.reset();
         renderers.clear();
         cards.clear();
-        auto loaded_templates = ThemeTemplates::load(new_theme_dir, o.content_dir / "templates", diagnostics);
+        auto loaded_templates = ThemeTemplates::load(new_theme->dirs, o.content_dir / "templates", diagnostics);
         if (!loaded_templates) return result;
         templates.emplace(std::move(*loaded_templates));
         templates_hash = template_hash.value();
     }
     for (const auto& name : required_templates())
         if (!templates->source(name))
-            diagnostics.error((new_theme_dir / "templates").string(), {}, "the theme has no " + name + ".mustache template",
+            diagnostics.error((new_theme->dirs.front() / "templates").string(), {}, "the theme has no " + name + ".mustache template",
                               "add templates/" + name + ".mustache to the theme");
     if (diagnostics.has_errors()) return result;
-    theme_dir = new_theme_dir;
+    theme = std::move(new_theme);
     while (renderers.size() < threads()) renderers.push_back(std::make_unique<TemplateRenderer>(*templates));
     if (!index_current) index.emplace(build_site_index(site));
     const SiteIndex& index = *this->index;
@@ -376,6 +391,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     MarkdownRenderer contributor_markdown(false, urls.base_path());
     MarkdownRenderer site_markdown(site.config.allow_raw_html, urls.base_path());
     Views views(site, index, urls, contributor_markdown, site_markdown, images);
+    views.set_stylesheets(theme->stylesheets);
     std::vector<PageJob> pages = list_pages(site, index);
     PageDependencies dependencies(site, index, now, settings);
 
@@ -387,7 +403,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
         card_html.of(kind).resize(count);
         card_reused[kind].assign(count, 0);
         for (size_t i = 0; i < count && !cards.empty(); ++i) {
-            auto it = cards.find(card_origin(site, kind, i).path);
+            auto it = cards.find(card_key(site, kind, i));
             if (it == cards.end() || it->second.first != dependencies.card(kind, i)) continue;
             card_html.of(kind)[i] = it->second.second;
             card_reused[kind][i] = 1;
@@ -397,7 +413,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     views.set_card_html(&card_html);
 
     // Pages whose inputs did not change are kept as they are (hard-linked into the staging folder).
-    bool reuse = writer && cache && !clean;
+    bool reuse = writer && cache && !clean && !o.external_links;  // the external check needs every page's links
     // In place, after a build in this process, the output holds what the cache says (it
     // was written here): no need to look at every file.
     bool trust_output = publish == Publish::in_place && built;
@@ -469,8 +485,8 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     if (writer && cache)
         for (const auto& [path, hash] : cache->files)
             if (!generated_hashes.count(path)) writer->remove(path);
-    if (writer) result.files_copied = copy_assets(site, o.content_dir, theme_dir, writer->root(), diagnostics);
-    std::set<std::string> files = published_files(site, theme_dir, writer ? &images : nullptr, generated);
+    if (writer) result.files_copied = copy_assets(site, o.content_dir, *theme, writer->root(), diagnostics);
+    std::set<std::string> files = published_files(site, *theme, writer ? &images : nullptr, generated);
     Hasher published;
     for (const auto& f : files) published.add(f);
     links_may_break |= cache && published.value() != cache->published;
@@ -486,6 +502,15 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
         });
     }
     check_links(links, files, urls, o.content_dir.string(), diagnostics);
+    // and, when asked, every link to another site still answers (every page was rendered)
+    if (o.external_links) {
+        auto started_external = std::chrono::steady_clock::now();
+        auto uses = collect_external_links(links, urls, o.content_dir.string());
+        auto checker = link_check_options(site.config.link_check, site.config.base_url, cache_dir / "links.tsv");
+        result.external = report_external_links(uses, checker, site.config.link_check.pos, diagnostics);
+        result.external_unique = uses.size();
+        result.external_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_external).count();
+    }
     auto give_back_ids = [&] {
         if (links_may_break && reuse) return;  // they were read again from the pages; the cache keeps its own
         for (size_t i = 0; i < pages.size(); ++i)
@@ -519,7 +544,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     BuildCache next;
     next.out_dir = fs::absolute(o.out_dir, ec).lexically_normal().string();
     next.settings = settings;
-    next.theme_dir = theme_dir.string();
+    for (const auto& dir : theme->dirs) next.theme_dirs.push_back(dir.string());
     next.inputs = now;
     for (size_t i = 0; i < pages.size(); ++i)
         next.pages[pages[i].site_path] = {page_dependencies[i], std::move(links[i].ids)};
@@ -542,7 +567,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
         cards.clear();
         for (CardKind kind : card_kinds)
             for (size_t i = 0; i < card_html.of(kind).size(); ++i)
-                cards[card_origin(site, kind, i).path] = {dependencies.card(kind, i), std::move(card_html.of(kind)[i])};
+                cards[card_key(site, kind, i)] = {dependencies.card(kind, i), std::move(card_html.of(kind)[i])};
     }
 
     result.ok = true;

@@ -1,6 +1,7 @@
 #include "model/read_documents.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "load/front_matter.h"
 #include "load/source_file.h"
@@ -8,6 +9,7 @@
 #include "model/field_reader.h"
 #include "model/field_rules.h"
 #include "model/vocabulary.h"
+#include "util/colour.h"
 #include "util/text.h"
 
 namespace techpages {
@@ -15,6 +17,11 @@ namespace techpages {
 std::string relative_parent(const std::string& path);
 
 namespace {
+
+// Themes show an institution's brand colour behind white text (its page's header band),
+// so the colour must give that text WCAG 2.2 AA contrast.
+const Rgb brand_text_colour{255, 255, 255};
+constexpr double brand_min_contrast = 4.5;
 
 // Photos, logos and images larger than this are refused: they would make pages slow.
 constexpr std::uintmax_t max_media_bytes = 5 * 1024 * 1024;
@@ -71,6 +78,48 @@ void check_file_beside(FieldReader& fields, const std::string& key, const std::s
         fields.error(key, "the file '" + name + "' is " + std::to_string(size / (1024 * 1024)) + " MB, over the " +
                               std::to_string(max_media_bytes / (1024 * 1024)) + " MB limit",
                      "save a smaller copy (a photo 1600 pixels wide is plenty) and upload that");
+}
+
+// A whole number in [low, high], or `fallback` (with a located error) when it is not.
+int bounded_number(FieldReader& fields, std::string_view key, int fallback, int low, int high, std::string_view unit) {
+    auto value = fields.integer(key);
+    if (!value) return fallback;
+    if (*value < low || *value > high) {
+        fields.error(key, "'" + std::string(key) + "' is " + std::to_string(*value) + ", outside " + std::to_string(low) +
+                              " to " + std::to_string(high) + " " + std::string(unit),
+                     "write a number in that range, e.g. " + std::string(key) + " = " + std::to_string(fallback));
+        return fallback;
+    }
+    return static_cast<int>(*value);
+}
+
+// [link_check]: what `techpages check --external` skips, how long it waits, how hard it asks.
+LinkCheckSettings read_link_check(FieldReader& fields) {
+    LinkCheckSettings settings;
+    settings.pos = fields.where();
+    settings.skip = fields.text_list("skip");
+    for (const auto& pattern : settings.skip)
+        if (pattern.find('*') == std::string::npos && pattern.find("://") == std::string::npos)
+            fields.warning("skip", "the pattern '" + pattern + "' is matched against whole addresses, so it skips nothing",
+                           "start it with https:// or put * where any text may be, e.g. \"*" + pattern + "*\"");
+    settings.cache_expiry_days = bounded_number(fields, "cache_expiry_days", settings.cache_expiry_days, 0, 365, "days");
+    settings.timeout_seconds = bounded_number(fields, "timeout_seconds", settings.timeout_seconds, 1, 300, "seconds");
+    settings.deadline_seconds = bounded_number(fields, "deadline_seconds", settings.deadline_seconds, 1, 86400, "seconds");
+    settings.max_connections = bounded_number(fields, "max_connections", settings.max_connections, 1, 256, "requests");
+    settings.max_per_host = bounded_number(fields, "max_per_host", settings.max_per_host, 1, 100, "requests");
+    settings.contact = fields.text("contact");
+    const std::string& contact = settings.contact;
+    if (!contact.empty() && !is_valid_email(contact) && !starts_with_ci(contact, "https://") &&
+        !starts_with_ci(contact, "http://")) {
+        fields.error("contact", "'" + contact + "' is neither a web address nor an e-mail address",
+                     "write where site owners can find out about these requests, e.g. contact = \"https://github.com/org/site\"");
+        settings.contact.clear();
+    }
+    if (settings.deadline_seconds < settings.timeout_seconds)
+        fields.warning("deadline_seconds", "the deadline is shorter than one request's timeout, so slow links are never finished",
+                       "make deadline_seconds larger than timeout_seconds");
+    fields.report_unknown_fields("the [link_check] table");
+    return settings;
 }
 
 std::string relative_parent_impl(const std::string& path) {
@@ -145,6 +194,7 @@ std::optional<SiteConfig> read_site_config(const ContentEntry& entry, Diagnostic
         st.known_issues = a->text_list("known_issues");
         a->report_unknown_fields("the [accessibility] table");
     }
+    if (auto link_check = fields.table("link_check")) config.link_check = read_link_check(*link_check);
     fields.report_unknown_fields("the site configuration");
     return config;
 }
@@ -206,10 +256,19 @@ std::optional<Institution> read_institution(const ContentEntry& entry, Diagnosti
         i.brand_colour = f.text("brand_colour");
         if (!i.brand_colour.empty()) {
             const auto& c = i.brand_colour;
-            bool ok = c.size() == 7 && c[0] == '#' &&
-                      std::all_of(c.begin() + 1, c.end(), [](char ch) { return std::isxdigit(static_cast<unsigned char>(ch)); });
-            if (!ok) {
+            auto colour = parse_hex_colour(c);
+            if (!colour) {
                 f.error("brand_colour", "'" + c + "' is not a colour", "write it as # and six hex digits, e.g. \"#00558c\"");
+                i.brand_colour.clear();
+            } else if (double ratio = contrast_ratio(*colour, brand_text_colour); ratio < brand_min_contrast) {
+                // Themes set the institution's name in white on its brand colour (WCAG 2.2 SC 1.4.3).
+                char shown[16];
+                std::snprintf(shown, sizeof shown, "%.2f", ratio);
+                f.error("brand_colour",
+                        "the brand colour '" + c + "' has a contrast of only " + shown +
+                            ":1 with the white text shown on it (WCAG 2.2 AA needs 4.5:1)",
+                        "write \"" + hex_colour(nearest_contrasting_colour(*colour, brand_text_colour, brand_min_contrast)) +
+                            "\", the nearest colour that passes");
                 i.brand_colour.clear();
             }
         }

@@ -8,6 +8,7 @@ void render_cards(const Views& views, std::vector<std::unique_ptr<TemplateRender
                   const std::function<bool(CardKind, size_t)>& wanted) {
     const Site& site = views.site();
     const std::pair<CardKind, size_t> kinds[] = {{CardKind::profile, site.profiles.size()},
+                                                 {CardKind::directory_profile, site.profiles.size()},
                                                  {CardKind::case_study, site.case_studies.size()},
                                                  {CardKind::career_story, site.career_stories.size()},
                                                  {CardKind::plan, site.plans.size()}};

@@ -1,6 +1,9 @@
 #include "render/pages.h"
 
 #include "model/vocabulary.h"
+#include "render/open_data.h"
+#include "render/plan_extras.h"
+#include "render/search_index.h"
 #include "render/site_files.h"
 #include "render/structured_data.h"
 #include "util/text.h"
@@ -34,7 +37,16 @@ data frame(const Views& v, const std::string& path, const std::string& title, co
     put(s, "base_path", urls.base_path());
     put(s, "home_url", urls.link(""));
     put(s, "assets_url", urls.link("assets/"));
+    std::vector<data> stylesheets;
+    for (const auto& file : v.stylesheets()) {
+        data sheet;
+        put(sheet, "url", urls.link("assets/" + file));
+        stylesheets.push_back(std::move(sheet));
+    }
+    put(s, "stylesheets", list_of(std::move(stylesheets)));
     put(s, "feed_url", urls.link(feed_path));
+    put(s, "search_url", urls.link("search/"));
+    put(s, "search_index_url", urls.link(search_index_path));
     put(d, "site", std::move(s));
 
     std::vector<data> nav;
@@ -203,6 +215,8 @@ data plan_page(const Views& v, size_t p) {
     put(d, "plan", std::move(info));
     put(d, "institution", v.institution_ref(plan.institution));
     put(d, "labels", v.plan_labels(plan));
+    put(d, "history", plan_history_view(v, plan));
+    put(d, "downloads", plan_downloads_view(v, plan));
 
     // Actions grouped as the plan groups them; ungrouped actions first, under no heading.
     std::vector<data> groups;
@@ -353,6 +367,7 @@ data listing(const Views& v, const std::string& path, const std::string& title, 
              std::vector<data> sections) {
     data d = frame(v, path, title, intro, {}, "list");
     put(d, "intro", intro);
+    put(d, "all_actions_url", "");
     set_list(d, "sections", list_of(std::move(sections)));
     return d;
 }
@@ -440,13 +455,62 @@ data accessibility_page(const Views& v) {
     return d;
 }
 
+// The technician directory's filters: each choice with its value (the slug a profile
+// card's data- attribute holds), its page (the plain list it stands for without
+// JavaScript) and how many technicians it has. Choices without technicians are left out.
+data directory_filters(const Views& v) {
+    const Site& site = v.site();
+    const SiteIndex& index = v.index();
+    auto choice = [&](const std::string& name, const std::string& value, const std::string& path, size_t count) {
+        data c;
+        put(c, "name", name);
+        put(c, "value", value);
+        put(c, "url", v.urls().link(path));
+        put(c, "count", std::to_string(count));
+        return c;
+    };
+    std::vector<data> institutions, themes;
+    for (const auto& inst : site.institutions)
+        if (!inst.profiles.empty())
+            institutions.push_back(choice(inst.name, inst.slug, site_path::institution(inst), inst.profiles.size()));
+    for (const auto& t : site.themes)
+        if (size_t n = index.by_theme.at(t.id).profiles.size())
+            themes.push_back(choice(t.title, t.id, site_path::theme(t.id), n));
+    auto terms = [&](const Taxonomy& tax) {
+        std::vector<data> out;
+        for (const auto& t : tax.terms)
+            if (!t.profiles.empty()) out.push_back(choice(t.name, t.slug, site_path::term(tax.slug, t.slug), t.profiles.size()));
+        return list_of(std::move(out));
+    };
+    data d;
+    put(d, "total", std::to_string(site.profiles.size()));
+    set_list(d, "institutions", list_of(std::move(institutions)));
+    set_list(d, "themes", list_of(std::move(themes)));
+    set_list(d, "skills", terms(index.skills));
+    set_list(d, "registrations", terms(index.registrations));
+    return d;
+}
+
+data technicians_directory(const Views& v) {
+    data d = by_institution(v, &Institution::profiles, CardKind::directory_profile, "Technicians", "technicians/",
+                            "Technicians from every institution on this site, in their own words.");
+    put(d, "directory", directory_filters(v));
+    put(d, "is_directory", true);
+    return d;
+}
+
+data search_page(const Views& v) {
+    return frame(v, "search/", "Search", "Search technician profiles, case studies, career stories and actions in plans.",
+                 {}, "search");
+}
+
 }  // namespace
 
 const std::vector<std::string>& required_templates() {
     static const std::vector<std::string> names = {"home",        "themes",      "theme",      "institutions",
                                                    "institution", "plan",        "profile",    "case-study",
                                                    "career-story", "list",       "terms",      "term",
-                                                   "page",        "404",         "accessibility"};
+                                                   "page",        "404",         "accessibility", "search"};
     return names;
 }
 
@@ -486,10 +550,8 @@ std::vector<PageJob> list_pages(const Site& site, const SiteIndex& index) {
             [i](const Views& v) { return career_story_page(v, i); }, site.career_stories[i].date,
             site.career_stories[i].origin.path);
 
-    add(PageKind::technicians, 0, "technicians/", "list", [](const Views& v) {
-        return by_institution(v, &Institution::profiles, CardKind::profile, "Technicians", "technicians/",
-                              "Technicians from every institution on this site, in their own words.");
-    });
+    add(PageKind::technicians, 0, "technicians/", "list", technicians_directory);
+    add(PageKind::search, 0, "search/", "search", search_page);
     add(PageKind::case_studies, 0, "case-studies/", "list", [](const Views& v) {
         std::vector<data> sections{section("", "", v.card_list(all_of(v.site().case_studies.size()), CardKind::case_study))};
         return listing(v, "case-studies/", "Case studies", "What technicians and institutions have done, newest first.",
@@ -501,8 +563,10 @@ std::vector<PageJob> list_pages(const Site& site, const SiteIndex& index) {
                        std::move(sections));
     });
     add(PageKind::plans, 0, "plans/", "list", [](const Views& v) {
-        return by_institution(v, &Institution::plans, CardKind::plan, "Action plans", "plans/",
-                              "Every institution's Technician Commitment action plans, with progress.");
+        data d = by_institution(v, &Institution::plans, CardKind::plan, "Action plans", "plans/",
+                                "Every institution's Technician Commitment action plans, with progress.");
+        put(d, "all_actions_url", v.urls().link(all_actions_csv_path));
+        return d;
     });
 
     const std::pair<const Taxonomy*, std::string> taxonomies[] = {

@@ -13,7 +13,7 @@ namespace techpages {
 // What a page shows, so the build cache can tell what it depends on.
 enum class PageKind {
     home, themes_index, theme, institutions_index, institution, plan, profile, case_study, career_story,
-    technicians, case_studies, career_stories, plans, taxonomy, term, page, accessibility, not_found
+    technicians, search, case_studies, career_stories, plans, taxonomy, term, page, accessibility, not_found
 };
 
 struct PageJob {

@@ -191,7 +191,7 @@ namespace {
 data blank_card() {
     data d;
     for (const char* key : {"title", "url", "subtitle", "summary", "date", "date_display", "institution", "themes",
-                            "has_themes", "kind", "image", "progress"})
+                            "has_themes", "kind", "image", "progress", "filters"})
         d.set(key, data(false));
     return d;
 }
@@ -215,6 +215,16 @@ data Views::profile_card(size_t i) const {
     for (const auto& r : p.registrations) regs.push_back(data(r));
     put(d, "registrations", list_of(std::move(regs)));
     put(d, "kind", "Technician profile");
+    // What the technician directory filters on, as space-separated slugs for data- attributes.
+    data filters;
+    std::vector<std::string> skills, registrations;
+    for (const auto& s : p.skills) skills.push_back(slugify(s));
+    for (const auto& r : p.registrations) registrations.push_back(slugify(r));
+    put(filters, "institution", site_.institutions[p.institution].slug);
+    put(filters, "themes", join(p.themes, " "));
+    put(filters, "skills", join(skills, " "));
+    put(filters, "registrations", join(registrations, " "));
+    put(d, "filters", filters);
     return d;
 }
 
@@ -281,6 +291,7 @@ data Views::cards(const std::vector<size_t>& indexes, data (Views::*card)(size_t
 std::vector<std::string>& CardHtml::of(CardKind kind) {
     switch (kind) {
         case CardKind::profile: return profiles;
+        case CardKind::directory_profile: return directory_profiles;
         case CardKind::case_study: return case_studies;
         case CardKind::career_story: return career_stories;
         case CardKind::plan: break;
@@ -291,6 +302,11 @@ std::vector<std::string>& CardHtml::of(CardKind kind) {
 data Views::card(CardKind kind, size_t i) const {
     switch (kind) {
         case CardKind::profile: return profile_card(i);
+        case CardKind::directory_profile: {
+            data d = profile_card(i);
+            put(d, "is_directory", true);
+            return d;
+        }
         case CardKind::case_study: return case_study_card(i);
         case CardKind::career_story: return career_story_card(i);
         case CardKind::plan: break;
@@ -396,8 +412,9 @@ data Views::action(const Plan& plan, size_t a, bool with_children) const {
     put(d, "owners_html", act.owners.empty() ? std::string() : owners_html(plan, act.owners));
     put(d, "rag", rag_name(act.rag));
     put(d, "rag_word", rag_word(act.rag));
-    put(d, "status", act.status.empty() ? rag_word(act.rag) : act.status);
-    put(d, "has_status", !act.status.empty());
+    const std::string& status = act.current_status();  // written, else the latest update's
+    put(d, "status", status.empty() ? rag_word(act.rag) : status);
+    put(d, "has_status", !status.empty());
     put(d, "themes", theme_refs(act.themes));
     put(d, "has_themes", !act.themes.empty());
     const PlanGroup* group = plan.find_group(act.group);

@@ -17,10 +17,12 @@ namespace techpages {
 using mustache::data;
 
 // The lists a card can stand in, and each card's HTML, rendered once before the pages:
-// a profile appears as a card on about nine list pages.
-enum class CardKind { profile, case_study, career_story, plan };
+// a profile appears as a card on about nine list pages. The card template sees only its
+// card's data; on the technician directory a profile's card also has `is_directory` (its
+// filters' data- attributes), so it is a kind of its own.
+enum class CardKind { profile, directory_profile, case_study, career_story, plan };
 struct CardHtml {
-    std::vector<std::string> profiles, case_studies, career_stories, plans;
+    std::vector<std::string> profiles, directory_profiles, case_studies, career_stories, plans;
     std::vector<std::string>& of(CardKind kind);
     const std::vector<std::string>& of(CardKind kind) const { return const_cast<CardHtml*>(this)->of(kind); }
 };
@@ -69,6 +71,9 @@ public:
     std::string md_site(const std::string& markdown) const { return site_markdown_.to_html(markdown); }
     std::string md_inline(const std::string& markdown) const { return markdown_.to_inline_html(markdown); }
     std::string md_phrase(const std::string& markdown) const { return markdown_.to_phrase_html(markdown); }
+    // The theme's stylesheets under assets/, linked by every page in this order.
+    void set_stylesheets(std::vector<std::string> files) { stylesheets_ = std::move(files); }
+    const std::vector<std::string>& stylesheets() const { return stylesheets_; }
     const Urls& urls() const { return urls_; }
     const Site& site() const { return site_; }
     const SiteIndex& index() const { return index_; }
@@ -82,6 +87,7 @@ private:
     const ImageIndex& images_;
     const CardHtml* card_html_ = nullptr;
     const std::string& html_of(CardKind kind, size_t i) const;
+    std::vector<std::string> stylesheets_{"style.css"};
 };
 
 // Sets a key of template data. Empty text becomes false, so {{#key}} … {{/key}} leaves out

@@ -44,33 +44,22 @@ bool copy_into(const fs::path& from, const fs::path& to, Diagnostics& diagnostic
     return !ec;
 }
 
-template <typename Fn>
-void each_theme_asset(const fs::path& theme_dir, Fn fn) {
-    std::error_code ec;
-    fs::path theme_assets = theme_dir / "assets";
-    if (!fs::is_directory(theme_assets, ec)) return;
-    for (fs::recursive_directory_iterator it(theme_assets, ec), end; !ec && it != end; it.increment(ec))
-        if (it->is_regular_file()) fn(it->path(), relative_path(it->path(), theme_assets));
-}
-
 }  // namespace
 
-size_t copy_assets(const Site& site, const fs::path& content, const fs::path& theme_dir, const fs::path& out,
+size_t copy_assets(const Site& site, const fs::path& content, const VisualTheme& theme, const fs::path& out,
                    Diagnostics& diagnostics) {
     size_t copied = 0;
-    each_theme_asset(theme_dir, [&](const fs::path& file, const std::string& rel) {
-        copied += copy_into(file, out / "assets" / rel, diagnostics, file.string());
-    });
+    for (const auto& [rel, file] : theme.assets()) copied += copy_into(file, out / "assets" / rel, diagnostics, file.string());
     for (const auto& rel : files_to_copy(site)) copied += copy_into(content / rel, out / rel, diagnostics, rel);
     for (const auto& rel : site.static_files)
         copied += copy_into(content / rel, out / rel.substr(std::string("static/").size()), diagnostics, rel);
     return copied;
 }
 
-std::set<std::string> published_files(const Site& site, const fs::path& theme_dir, const ImageIndex* images,
+std::set<std::string> published_files(const Site& site, const VisualTheme& theme, const ImageIndex* images,
                                       const std::vector<std::string>& generated) {
     std::set<std::string> files(generated.begin(), generated.end());
-    each_theme_asset(theme_dir, [&](const fs::path&, const std::string& rel) { files.insert("assets/" + rel); });
+    for (const auto& asset : theme.assets()) files.insert("assets/" + asset.first);
     for (const auto& f : files_to_copy(site)) files.insert(f);
     for (const auto& f : site.static_files) files.insert(f.substr(std::string("static/").size()));
     if (!images) {
