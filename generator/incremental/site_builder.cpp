@@ -291,7 +291,8 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
 
     // What changed since the last build? Nothing: nothing to do.
     std::vector<fs::path> theme_guess = theme ? theme->dirs : cache ? as_paths(cache->theme_dirs) : std::vector<fs::path>{};
-    InputFiles now = current_inputs(theme_guess, changed);
+    // (`check` writes nothing and keeps no cache: it need not look at the files' hashes.)
+    InputFiles now = o.write_output ? current_inputs(theme_guess, changed) : InputFiles{};
     static const InputFiles none;
     const InputFiles& previous = built ? inputs : cache ? cache->inputs : none;
     hash_inputs(now, previous, o.content_dir, threads());
@@ -327,7 +328,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     if (!check_theme(theme_name, !o.theme.empty(), site.config, o.content_dir, diagnostics)) return result;
     auto new_theme = load_visual_theme(o.content_dir, theme_name, diagnostics);
     if (!new_theme) return result;
-    if (new_theme->dirs != theme_guess) {  // the theme's files were not looked at yet
+    if (o.write_output && new_theme->dirs != theme_guess) {  // the theme's files were not looked at yet
         for (auto it = now.begin(); it != now.end();) it = it->first.rfind(theme_prefix, 0) == 0 ? now.erase(it) : std::next(it);
         InputFiles theme_files = stat_inputs({}, new_theme->dirs);
         hash_inputs(theme_files, previous, {}, threads());
