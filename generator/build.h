@@ -8,6 +8,7 @@
 #include <string>
 
 #include "check/external_links.h"
+#include "model/site_model.h"
 #include "util/diagnostics.h"
 #include "write/photos.h"
 
@@ -23,11 +24,13 @@ struct BuildOptions {
     std::filesystem::path cache_dir;  // empty: .techpages-cache beside the content folder
     bool write_output = true;  // false: render and check everything, write nothing (techpages check)
     bool external_links = false;  // also ask every other site the pages link to (check --external)
+    bool clean = false;        // ignore the build cache: render every page (and write a new cache)
 };
 
 struct BuildResult {
     bool ok = false;
-    size_t pages = 0;
+    size_t pages = 0;           // pages the site has
+    size_t pages_rendered = 0;  // of those, rendered by this build; the others were unchanged
     size_t files_copied = 0;
     PhotoStats photos;
     double seconds = 0;
@@ -37,7 +40,8 @@ struct BuildResult {
 };
 
 // Builds the site into options.out_dir. On any error nothing is published and the
-// previous output stays exactly as it was; every problem is in `diagnostics`.
+// previous output stays exactly as it was; every problem is in `diagnostics`. Pages whose
+// inputs did not change since the last build are not rendered again (incremental/).
 BuildResult build_site(const BuildOptions& options, Diagnostics& diagnostics);
 
 // Loads and checks the content without writing anything; with `external_links`, also
@@ -53,5 +57,9 @@ void print_diagnostics(const Diagnostics& diagnostics, std::ostream& out);
 
 // Where processed photos are kept between builds: <content>/../.techpages-cache.
 std::filesystem::path default_cache_dir(const std::filesystem::path& content_dir);
+
+// The visual theme must exist; said at site.toml's line, or about --theme.
+bool check_theme(const std::string& name, bool from_option, const SiteConfig& config,
+                 const std::filesystem::path& content_dir, Diagnostics& diagnostics);
 
 }  // namespace techpages

@@ -1,6 +1,7 @@
 #include "check/links.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <optional>
 #include <unordered_map>
@@ -40,18 +41,6 @@ std::string html_unescape(std::string_view s) {
     return out;
 }
 
-// Values of every `name="…"` attribute in the HTML.
-template <typename Fn>
-void each_attribute(std::string_view html, std::string_view name, Fn fn) {
-    std::string needle = " " + std::string(name) + "=\"";
-    for (size_t pos = html.find(needle); pos != std::string_view::npos; pos = html.find(needle, pos + 1)) {
-        size_t start = pos + needle.size();
-        size_t end = html.find('"', start);
-        if (end == std::string_view::npos) return;
-        fn(html_unescape(html.substr(start, end - start)));
-    }
-}
-
 // "a/./b/../c" → "a/c"; false when it climbs above the root.
 bool normalise(std::string& path) {
     std::vector<std::string> parts;
@@ -82,19 +71,38 @@ std::string page_dir(const std::string& site_path) {
 }  // namespace
 
 void extract_links(std::string_view html, PageLinks& page) {
-    for (const char* attr : {"href", "src"}) each_attribute(html, attr, [&](std::string v) { page.links.push_back(std::move(v)); });
-    each_attribute(html, "srcset", [&](const std::string& v) {
-        // "a.jpg 320w, b.jpg 640w"
-        size_t start = 0;
-        while (start < v.size()) {
-            size_t comma = v.find(',', start);
-            std::string item = trim(v.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
-            if (!item.empty()) page.links.push_back(item.substr(0, item.find(' ')));
-            if (comma == std::string::npos) break;
-            start = comma + 1;
+    // One pass over the page for every ` name="…"` (pages are large and there are many):
+    // find each `="`, then read the attribute name before it.
+    std::vector<std::string> hrefs, srcs, srcsets;
+    for (size_t eq = html.find("=\""); eq != std::string_view::npos; eq = html.find("=\"", eq + 2)) {
+        size_t name_start = eq;
+        while (name_start > 0 && std::isalpha(static_cast<unsigned char>(html[name_start - 1]))) --name_start;
+        if (name_start == 0 || html[name_start - 1] != ' ') continue;
+        std::string_view name = html.substr(name_start, eq - name_start);
+        size_t start = eq + 2;
+        size_t end = html.find('"', start);
+        if (end == std::string_view::npos) break;
+        std::string_view raw = html.substr(start, end - start);
+        if (name == "href") hrefs.push_back(html_unescape(raw));
+        else if (name == "src") srcs.push_back(html_unescape(raw));
+        else if (name == "id") page.ids.push_back(html_unescape(raw));
+        else if (name == "srcset") {
+            // "a.jpg 320w, b.jpg 640w"
+            std::string v = html_unescape(raw);
+            size_t from = 0;
+            while (from < v.size()) {
+                size_t comma = v.find(',', from);
+                std::string item = trim(v.substr(from, comma == std::string::npos ? std::string::npos : comma - from));
+                if (!item.empty()) srcsets.push_back(item.substr(0, item.find(' ')));
+                if (comma == std::string::npos) break;
+                from = comma + 1;
+            }
         }
-    });
-    each_attribute(html, "id", [&](std::string v) { page.ids.push_back(std::move(v)); });
+    }
+    // In the order the checker has always reported them: href, then src, then srcset.
+    page.links.reserve(page.links.size() + hrefs.size() + srcs.size() + srcsets.size());
+    for (auto* list : {&hrefs, &srcs, &srcsets})
+        for (auto& link : *list) page.links.push_back(std::move(link));
 }
 
 LinkTarget resolve_link(const std::string& link, const std::string& page_site_path, const Urls& urls) {

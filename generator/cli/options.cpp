@@ -20,7 +20,7 @@ namespace {
 const char* usage = R"(techpages — the Technician Commitment site generator
 
 Usage:
-  techpages build [--content DIR] [--out DIR] [--theme NAME] [--base-url URL] [--drafts]
+  techpages build [--content DIR] [--out DIR] [--theme NAME] [--base-url URL] [--drafts] [--clean]
   techpages check [--content DIR] [--format text|github|json] [--external]
   techpages codeowners [--content DIR] [--write]
   techpages import-plan FILE --institution SLUG [--content DIR] [--plan NAME] [--map COLUMN=FIELD …] [--force]
@@ -29,7 +29,9 @@ Usage:
 
 Commands:
   build    check the content and build the site into the output folder
-           (the previous site is kept untouched if anything is wrong)
+           (the previous site is kept untouched if anything is wrong); pages
+           whose content did not change since the last build are not rendered
+           again (the build cache is in .techpages-cache/ beside the content)
   check    check the content and report every problem, without building;
            --external also asks every other site the pages link to
   codeowners  print .github/CODEOWNERS from the institutions' reviewers
@@ -45,6 +47,8 @@ Options:
   --theme NAME     a visual theme under themes/ (default: the theme in site.toml)
   --base-url URL   the address the site is published at (default: base_url in site.toml)
   --drafts         include profiles, case studies and stories marked published = false
+  --clean          build: ignore the build cache and render every page (the cache is
+                   written anew)
   --threads N      worker threads (default: one per core)
   --format F       how check reports problems: text (default), github (annotations
                    on a pull request's diff) or json (for tools)
@@ -77,7 +81,7 @@ const std::map<std::string, std::vector<std::string>> value_options = {
     {"export-plan", {"--out"}},
 };
 const std::map<std::string, std::vector<std::string>> flag_options = {
-    {"build", {"--drafts"}},
+    {"build", {"--drafts", "--clean"}},
     {"check", {"--external"}},
     {"codeowners", {"--write"}},
     {"import-plan", {"--force"}},
@@ -152,6 +156,7 @@ int run_build(const Args& args, std::ostream& out, std::ostream& err) {
     options.theme = value_or(args, "--theme", "");
     options.base_url = value_or(args, "--base-url", "");
     options.include_drafts = has_flag(args, "--drafts");
+    options.clean = has_flag(args, "--clean");
     std::string threads = value_or(args, "--threads", "0");
     try {
         options.threads = static_cast<unsigned>(std::stoul(threads));
@@ -174,6 +179,8 @@ int run_build(const Args& args, std::ostream& out, std::ostream& err) {
         << result.files_copied << " files into " << options.out_dir.string() << " in " << seconds << " s";
     if (size_t w = diagnostics.warning_count()) out << " (" << w << (w == 1 ? " warning" : " warnings") << ")";
     out << "\n";
+    out << "Rendered " << result.pages_rendered << " of " << result.pages << " pages (" << result.pages - result.pages_rendered
+        << " unchanged)\n";
     return 0;
 }
 

@@ -1,6 +1,7 @@
 #include "model/load_site.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <optional>
 #include <set>
@@ -17,10 +18,11 @@ namespace techpages {
 
 namespace {
 
-using Record = std::variant<std::monostate, SiteConfig, Home, CommitmentTheme, Page, Institution, Profile, CaseStudy,
-                            CareerStory, Plan>;
+using Record = ContentRecord;
 
-Record read_entry(const ContentEntry& e, Diagnostics& d) {
+}  // namespace
+
+ContentRecord read_content_file(const ContentEntry& e, Diagnostics& d) {
     auto wrap = [](auto opt) -> Record {
         if (opt) return std::move(*opt);
         return std::monostate{};
@@ -39,10 +41,20 @@ Record read_entry(const ContentEntry& e, Diagnostics& d) {
     return std::monostate{};
 }
 
+namespace {
+
 // Names compare without regard to case, so "de Souza" sorts among the Ds.
 bool name_less(const std::string& a, const std::string& b) {
-    std::string la = to_lower(a), lb = to_lower(b);
-    return la != lb ? la < lb : a < b;
+    // As to_lower(a) < to_lower(b), then a < b, without making the lower-case copies:
+    // sorting 100,000 profiles compares names two million times.
+    size_t n = std::min(a.size(), b.size());
+    for (size_t i = 0; i < n; ++i) {
+        auto la = static_cast<unsigned char>(std::tolower(static_cast<unsigned char>(a[i])));
+        auto lb = static_cast<unsigned char>(std::tolower(static_cast<unsigned char>(b[i])));
+        if (la != lb) return la < lb;
+    }
+    if (a.size() != b.size()) return a.size() < b.size();
+    return a < b;
 }
 
 // Profiles that exist as files but are not in the Site: drafts, and files that could not
@@ -179,11 +191,17 @@ Site load_site(const LoadOptions& options, Diagnostics& diagnostics) {
         return site;
     }
     ContentTree tree = scan_content(options.content_dir, diagnostics);
-    site.static_files = tree.static_files;
     std::vector<Record> records(tree.entries.size());
     unsigned threads = options.threads ? options.threads : default_thread_count();
     parallel_for(tree.entries.size(), threads,
-                 [&](unsigned, size_t i) { records[i] = read_entry(tree.entries[i], diagnostics); });
+                 [&](unsigned, size_t i) { records[i] = read_content_file(tree.entries[i], diagnostics); });
+    return assemble_site(tree, std::move(records), options, diagnostics);
+}
+
+Site assemble_site(const ContentTree& tree, std::vector<ContentRecord> records, const LoadOptions& options,
+                   Diagnostics& diagnostics) {
+    Site site;
+    site.static_files = tree.static_files;
 
     // Institutions first: everything under an institution folder refers to one.
     std::map<std::string, size_t> institution_by_slug;

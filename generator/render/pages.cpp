@@ -41,13 +41,13 @@ data frame(const Views& v, const std::string& path, const std::string& title, co
     for (const auto& file : v.stylesheets()) {
         data sheet;
         put(sheet, "url", urls.link("assets/" + file));
-        stylesheets.push_back(sheet);
+        stylesheets.push_back(std::move(sheet));
     }
     put(s, "stylesheets", list_of(std::move(stylesheets)));
     put(s, "feed_url", urls.link(feed_path));
     put(s, "search_url", urls.link("search/"));
     put(s, "search_index_url", urls.link(search_index_path));
-    put(d, "site", s);
+    put(d, "site", std::move(s));
 
     std::vector<data> nav;
     for (const auto& link : site.config.nav) {
@@ -58,7 +58,7 @@ data frame(const Views& v, const std::string& path, const std::string& title, co
         // The current section: the page is at or under the menu entry's address.
         bool current = internal && link.url.size() > 1 && ("/" + path).rfind(link.url, 0) == 0;
         put(n, "current", current);
-        nav.push_back(n);
+        nav.push_back(std::move(n));
     }
     put(d, "nav", list_of(std::move(nav)));
     std::vector<data> themes;
@@ -75,20 +75,20 @@ data frame(const Views& v, const std::string& path, const std::string& title, co
     put(page, "image", head.image);
     put(page, "jsonld", head.jsonld);
     put(page, "og_type", head.og_type);
-    put(d, "page", page);
+    put(d, "page", std::move(page));
 
     std::vector<data> trail;
     if (!path.empty()) {
         data home;
         put(home, "title", "Home");
         put(home, "url", urls.link(""));
-        trail.push_back(home);
+        trail.push_back(std::move(home));
     }
     for (const auto& c : crumbs) {
         data crumb;
         put(crumb, "title", c.title);
         put(crumb, "url", urls.link(c.site_path));
-        trail.push_back(crumb);
+        trail.push_back(std::move(crumb));
     }
     put(d, "has_breadcrumbs", !trail.empty());
     put(d, "breadcrumbs", list_of(std::move(trail)));
@@ -113,8 +113,8 @@ data home_page(const Views& v) {
         for (size_t i = 0; i < std::min(n, count); ++i) out.push_back(i);
         return out;
     };
-    set_list(d, "recent_case_studies", v.cards(first(3, site.case_studies.size()), &Views::case_study_card));
-    set_list(d, "recent_career_stories", v.cards(first(3, site.career_stories.size()), &Views::career_story_card));
+    set_list(d, "recent_case_studies", v.card_list(first(3, site.case_studies.size()), CardKind::case_study));
+    set_list(d, "recent_career_stories", v.card_list(first(3, site.career_stories.size()), CardKind::career_story));
     data totals;
     size_t actions = 0;
     for (const auto& p : site.plans) actions += p.progress().total();
@@ -124,7 +124,7 @@ data home_page(const Views& v) {
     put(totals, "actions", std::to_string(actions));
     put(totals, "case_studies", std::to_string(site.case_studies.size()));
     put(totals, "career_stories", std::to_string(site.career_stories.size()));
-    put(d, "totals", totals);
+    put(d, "totals", std::move(totals));
     return d;
 }
 
@@ -142,7 +142,7 @@ data theme_page(const Views& v, const CommitmentTheme& t) {
     data d = frame(v, site_path::theme(t.id), t.title, t.aim, {{"Themes", "themes/"}}, "theme");
     data theme = v.theme_summary(t);
     put(theme, "body_html", v.md_site(t.body));
-    put(d, "theme", theme);
+    put(d, "theme", std::move(theme));
     // Every institution's actions under this theme, side by side, plan by plan.
     std::vector<data> institutions;
     for (size_t i = 0; i < site.institutions.size(); ++i) {
@@ -161,19 +161,19 @@ data theme_page(const Views& v, const CommitmentTheme& t) {
             put(pd, "url", v.urls().link(site_path::plan(site, plan)));
             put(pd, "progress", v.progress(pp));
             put(pd, "actions", list_of(std::move(actions)));
-            plans.push_back(pd);
+            plans.push_back(std::move(pd));
         }
         if (plans.empty()) continue;
         data inst = v.institution_ref(i);
         put(inst, "progress", v.progress(inst_progress));
         put(inst, "plans", list_of(std::move(plans)));
-        institutions.push_back(inst);
+        institutions.push_back(std::move(inst));
     }
     put(d, "has_institutions", !institutions.empty());
     put(d, "institutions", list_of(std::move(institutions)));
-    set_list(d, "profiles", v.cards(members.profiles, &Views::profile_card));
-    set_list(d, "case_studies", v.cards(members.case_studies, &Views::case_study_card));
-    set_list(d, "career_stories", v.cards(members.career_stories, &Views::career_story_card));
+    set_list(d, "profiles", v.card_list(members.profiles, CardKind::profile));
+    set_list(d, "case_studies", v.card_list(members.case_studies, CardKind::case_study));
+    set_list(d, "career_stories", v.card_list(members.career_stories, CardKind::career_story));
     return d;
 }
 
@@ -195,11 +195,11 @@ data institution_page(const Views& v, size_t i) {
     put(info, "brand_colour", inst.brand_colour);
     put(info, "signatory_since", inst.signatory_since ? std::to_string(inst.signatory_since) : std::string());
     put(info, "summary_html", v.md(inst.body));
-    put(d, "institution", info);
+    put(d, "institution", std::move(info));
     set_list(d, "plans", v.cards(inst.plans, &Views::plan_card));
-    set_list(d, "profiles", v.cards(inst.profiles, &Views::profile_card));
-    set_list(d, "case_studies", v.cards(inst.case_studies, &Views::case_study_card));
-    set_list(d, "career_stories", v.cards(inst.career_stories, &Views::career_story_card));
+    set_list(d, "profiles", v.card_list(inst.profiles, CardKind::profile));
+    set_list(d, "case_studies", v.card_list(inst.case_studies, CardKind::case_study));
+    set_list(d, "career_stories", v.card_list(inst.career_stories, CardKind::career_story));
     return d;
 }
 
@@ -212,7 +212,7 @@ data plan_page(const Views& v, size_t p) {
     data info = v.plan_card(p);
     put(info, "intro_html", v.md(plan.intro));
     put(info, "adopted", plan.adopted ? plan.adopted->display() : std::string());
-    put(d, "plan", info);
+    put(d, "plan", std::move(info));
     put(d, "institution", v.institution_ref(plan.institution));
     put(d, "labels", v.plan_labels(plan));
     put(d, "history", plan_history_view(v, plan));
@@ -240,7 +240,7 @@ data plan_page(const Views& v, size_t p) {
             put(gd, "themes", v.theme_refs(g->themes));
         }
         put(gd, "actions", list_of(std::move(actions)));
-        groups.push_back(gd);
+        groups.push_back(std::move(gd));
     };
     add_group(nullptr, top_level_in(""));
     for (const auto& g : plan.groups) add_group(&g, top_level_in(g.id));
@@ -251,27 +251,27 @@ data plan_page(const Views& v, size_t p) {
         data e;
         put(e, "abbr", g.abbr);
         put(e, "meaning", g.meaning);
-        glossary.push_back(e);
+        glossary.push_back(std::move(e));
     }
     for (const auto& ph : plan.phases) {
         data e;
         put(e, "id", ph.id);
         put(e, "label", ph.label);
         put(e, "dates", ph.dates);
-        phases.push_back(e);
+        phases.push_back(std::move(e));
     }
     for (const auto& s : plan.statuses) {
         data e;
         put(e, "label", s.label);
         put(e, "rag", rag_name(s.rag));
         put(e, "rag_word", rag_word(s.rag));
-        statuses.push_back(e);
+        statuses.push_back(std::move(e));
     }
     for (const auto& f : plan.flags) {
         data e;
         put(e, "mark", f.mark);
         put(e, "label", f.label);
-        flags.push_back(e);
+        flags.push_back(std::move(e));
     }
     put(d, "has_key", !glossary.empty() || !phases.empty() || !statuses.empty() || !flags.empty());
     set_list(d, "glossary", list_of(std::move(glossary)));
@@ -299,7 +299,7 @@ data profile_page(const Views& v, size_t i) {
         data e;
         put(e, "name", s);
         put(e, "url", v.urls().link(site_path::term("skills", slugify(s))));
-        skills.push_back(e);
+        skills.push_back(std::move(e));
     }
     for (const auto& r : p.registrations) {
         data e;
@@ -308,22 +308,22 @@ data profile_page(const Views& v, size_t i) {
         put(e, "full_name", reg ? reg->full_name : r);
         put(e, "body", reg ? reg->body : "");
         put(e, "url", v.urls().link(site_path::term("registrations", slugify(r))));
-        regs.push_back(e);
+        regs.push_back(std::move(e));
     }
     for (const auto& a : p.awards) awards.push_back(data(a));
     for (const auto& l : p.links) {
         data e;
         put(e, "title", l.title);
         put(e, "url", l.url);
-        links.push_back(e);
+        links.push_back(std::move(e));
     }
     set_list(info, "skills", list_of(std::move(skills)));
     set_list(info, "registrations", list_of(std::move(regs)));
     set_list(info, "awards", list_of(std::move(awards)));
     set_list(info, "links", list_of(std::move(links)));
-    put(d, "profile", info);
-    set_list(d, "case_studies", v.cards(p.case_studies, &Views::case_study_card));
-    set_list(d, "career_stories", v.cards(p.career_stories, &Views::career_story_card));
+    put(d, "profile", std::move(info));
+    set_list(d, "case_studies", v.card_list(p.case_studies, CardKind::case_study));
+    set_list(d, "career_stories", v.card_list(p.career_stories, CardKind::career_story));
     return d;
 }
 
@@ -335,8 +335,8 @@ data case_study_page(const Views& v, size_t i) {
                    "case-study", {image, case_study_jsonld(site, c, v.urls(), image), "article"});
     data info = v.case_study_card(i);
     put(info, "body_html", v.md(c.body));
-    put(d, "case_study", info);
-    set_list(d, "technicians", v.cards(c.technicians, &Views::profile_card));
+    put(d, "case_study", std::move(info));
+    set_list(d, "technicians", v.card_list(c.technicians, CardKind::profile));
     return d;
 }
 
@@ -354,11 +354,11 @@ data career_story_page(const Views& v, size_t i) {
         put(e, "when", st.when);
         put(e, "title", st.title);
         put(e, "description_html", st.description.empty() ? std::string() : v.md_inline(st.description));
-        stages.push_back(e);
+        stages.push_back(std::move(e));
     }
     set_list(info, "stages", list_of(std::move(stages)));
-    put(d, "career_story", info);
-    put(d, "technician", s.technician ? v.profile_card(*s.technician) : data(false));
+    put(d, "career_story", std::move(info));
+    put(d, "technician", s.technician ? v.card_with_html(CardKind::profile, *s.technician) : data(false));
     return d;
 }
 
@@ -382,14 +382,14 @@ data section(const std::string& title, const std::string& url, data items) {
 }
 
 template <typename Member>
-data by_institution(const Views& v, Member member, data (Views::*card)(size_t) const, const std::string& title,
+data by_institution(const Views& v, Member member, CardKind kind, const std::string& title,
                     const std::string& path, const std::string& intro) {
     std::vector<data> sections;
     for (size_t i = 0; i < v.site().institutions.size(); ++i) {
         const Institution& inst = v.site().institutions[i];
         const auto& items = inst.*member;
         if (items.empty()) continue;
-        sections.push_back(section(inst.name, v.urls().link(site_path::institution(inst)), v.cards(items, card)));
+        sections.push_back(section(inst.name, v.urls().link(site_path::institution(inst)), v.card_list(items, kind)));
     }
     return listing(v, path, title, intro, std::move(sections));
 }
@@ -411,7 +411,7 @@ data taxonomy_index(const Views& v, const Taxonomy& tax, const std::string& intr
         put(e, "count", std::to_string(t.profiles.size() + t.actions.size()));
         if (const Registration* r = find_registration(t.name); r && tax.slug == "registrations")
             put(e, "description", r->full_name + " (" + r->body + ")");
-        terms.push_back(e);
+        terms.push_back(std::move(e));
     }
     set_list(d, "terms", list_of(std::move(terms)));
     return d;
@@ -427,7 +427,7 @@ data term_page(const Views& v, const Taxonomy& tax, const Term& t) {
     put(d, "description", description);
     put(d, "taxonomy_title", tax.title);
     put(d, "taxonomy_url", v.urls().link(tax.slug + "/"));
-    set_list(d, "profiles", v.cards(t.profiles, &Views::profile_card));
+    set_list(d, "profiles", v.card_list(t.profiles, CardKind::profile));
     std::vector<data> actions;
     for (const auto& ref : t.actions) actions.push_back(v.action_ref(ref));
     set_list(d, "actions", list_of(std::move(actions)));
@@ -492,7 +492,7 @@ data directory_filters(const Views& v) {
 }
 
 data technicians_directory(const Views& v) {
-    data d = by_institution(v, &Institution::profiles, &Views::profile_card, "Technicians", "technicians/",
+    data d = by_institution(v, &Institution::profiles, CardKind::directory_profile, "Technicians", "technicians/",
                             "Technicians from every institution on this site, in their own words.");
     put(d, "directory", directory_filters(v));
     put(d, "is_directory", true);
@@ -522,46 +522,48 @@ std::string output_file(const std::string& site_path) {
 
 std::vector<PageJob> list_pages(const Site& site, const SiteIndex& index) {
     std::vector<PageJob> jobs;
-    auto add = [&](std::string path, std::string tmpl, std::function<data(const Views&)> build,
+    auto add = [&](PageKind kind, size_t item, std::string path, std::string tmpl, std::function<data(const Views&)> build,
                    std::optional<Date> lastmod = std::nullopt, std::string source = {}) {
-        jobs.push_back({std::move(path), std::move(tmpl), std::move(build), lastmod, std::move(source)});
+        jobs.push_back({std::move(path), std::move(tmpl), std::move(build), lastmod, std::move(source), kind, item});
     };
-    add("", "home", home_page, std::nullopt, "index.md");
-    add("themes/", "themes", themes_index);
-    for (const auto& t : site.themes)
-        add(site_path::theme(t.id), "theme", [&t](const Views& v) { return theme_page(v, t); }, std::nullopt, t.origin.path);
-    add("institutions/", "institutions", institutions_index);
+    add(PageKind::home, 0, "", "home", home_page, std::nullopt, "index.md");
+    add(PageKind::themes_index, 0, "themes/", "themes", themes_index);
+    for (size_t i = 0; i < site.themes.size(); ++i) {
+        const CommitmentTheme& t = site.themes[i];
+        add(PageKind::theme, i, site_path::theme(t.id), "theme", [&t](const Views& v) { return theme_page(v, t); }, std::nullopt, t.origin.path);
+    }
+    add(PageKind::institutions_index, 0, "institutions/", "institutions", institutions_index);
     for (size_t i = 0; i < site.institutions.size(); ++i)
-        add(site_path::institution(site.institutions[i]), "institution", [i](const Views& v) { return institution_page(v, i); },
+        add(PageKind::institution, i, site_path::institution(site.institutions[i]), "institution", [i](const Views& v) { return institution_page(v, i); },
             std::nullopt, site.institutions[i].origin.path);
     for (size_t i = 0; i < site.plans.size(); ++i)
-        add(site_path::plan(site, site.plans[i]), "plan", [i](const Views& v) { return plan_page(v, i); },
+        add(PageKind::plan, i, site_path::plan(site, site.plans[i]), "plan", [i](const Views& v) { return plan_page(v, i); },
             site.plans[i].last_changed(), site.plans[i].origin.path);
     for (size_t i = 0; i < site.profiles.size(); ++i)
-        add(site_path::profile(site, site.profiles[i]), "profile", [i](const Views& v) { return profile_page(v, i); },
+        add(PageKind::profile, i, site_path::profile(site, site.profiles[i]), "profile", [i](const Views& v) { return profile_page(v, i); },
             site.profiles[i].date, site.profiles[i].origin.path);
     for (size_t i = 0; i < site.case_studies.size(); ++i)
-        add(site_path::case_study(site, site.case_studies[i]), "case-study", [i](const Views& v) { return case_study_page(v, i); },
+        add(PageKind::case_study, i, site_path::case_study(site, site.case_studies[i]), "case-study", [i](const Views& v) { return case_study_page(v, i); },
             site.case_studies[i].date, site.case_studies[i].origin.path);
     for (size_t i = 0; i < site.career_stories.size(); ++i)
-        add(site_path::career_story(site, site.career_stories[i]), "career-story",
+        add(PageKind::career_story, i, site_path::career_story(site, site.career_stories[i]), "career-story",
             [i](const Views& v) { return career_story_page(v, i); }, site.career_stories[i].date,
             site.career_stories[i].origin.path);
 
-    add("technicians/", "list", technicians_directory);
-    add("search/", "search", search_page);
-    add("case-studies/", "list", [](const Views& v) {
-        std::vector<data> sections{section("", "", v.cards(all_of(v.site().case_studies.size()), &Views::case_study_card))};
+    add(PageKind::technicians, 0, "technicians/", "list", technicians_directory);
+    add(PageKind::search, 0, "search/", "search", search_page);
+    add(PageKind::case_studies, 0, "case-studies/", "list", [](const Views& v) {
+        std::vector<data> sections{section("", "", v.card_list(all_of(v.site().case_studies.size()), CardKind::case_study))};
         return listing(v, "case-studies/", "Case studies", "What technicians and institutions have done, newest first.",
                        std::move(sections));
     });
-    add("career-stories/", "list", [](const Views& v) {
-        std::vector<data> sections{section("", "", v.cards(all_of(v.site().career_stories.size()), &Views::career_story_card))};
+    add(PageKind::career_stories, 0, "career-stories/", "list", [](const Views& v) {
+        std::vector<data> sections{section("", "", v.card_list(all_of(v.site().career_stories.size()), CardKind::career_story))};
         return listing(v, "career-stories/", "Career stories", "How technicians got where they are, newest first.",
                        std::move(sections));
     });
-    add("plans/", "list", [](const Views& v) {
-        data d = by_institution(v, &Institution::plans, &Views::plan_card, "Action plans", "plans/",
+    add(PageKind::plans, 0, "plans/", "list", [](const Views& v) {
+        data d = by_institution(v, &Institution::plans, CardKind::plan, "Action plans", "plans/",
                                 "Every institution's Technician Commitment action plans, with progress.");
         put(d, "all_actions_url", v.urls().link(all_actions_csv_path));
         return d;
@@ -575,18 +577,25 @@ std::vector<PageJob> list_pages(const Site& site, const SiteIndex& index) {
         // Plain copies: lambdas may not capture structured bindings before C++20's P1091 (clang 14).
         const Taxonomy* tax = taxonomy;
         const std::string intro = introduction;
-        add(tax->slug + "/", "terms", [tax, intro](const Views& v) { return taxonomy_index(v, *tax, intro); });
-        for (const auto& term : tax->terms)
-            add(site_path::term(tax->slug, term.slug), "term", [tax, &term](const Views& v) { return term_page(v, *tax, term); });
+        add(PageKind::taxonomy, 0, tax->slug + "/", "terms", [tax, intro](const Views& v) { return taxonomy_index(v, *tax, intro); });
+        jobs.back().taxonomy = tax;
+        for (size_t t = 0; t < tax->terms.size(); ++t) {
+            const Term& term = tax->terms[t];
+            add(PageKind::term, t, site_path::term(tax->slug, term.slug), "term", [tax, &term](const Views& v) { return term_page(v, *tax, term); });
+            jobs.back().taxonomy = tax;
+            jobs.back().term = &term;
+        }
     }
-    for (const auto& page : site.pages)
-        add(page.slug + "/", "page", [&page](const Views& v) {
+    for (size_t i = 0; i < site.pages.size(); ++i) {
+        const Page& page = site.pages[i];
+        add(PageKind::page, i, page.slug + "/", "page", [&page](const Views& v) {
             data d = frame(v, page.slug + "/", page.title, page.description, {}, "page");
             put(d, "body_html", v.md_site(page.body));
             return d;
         }, std::nullopt, page.origin.path);
-    add("accessibility/", "accessibility", accessibility_page);
-    add("404.html", "404", [](const Views& v) { return frame(v, "404.html", "Page not found", "", {}, "404"); });
+    }
+    add(PageKind::accessibility, 0, "accessibility/", "accessibility", accessibility_page);
+    add(PageKind::not_found, 0, "404.html", "404", [](const Views& v) { return frame(v, "404.html", "Page not found", "", {}, "404"); });
     return jobs;
 }
 

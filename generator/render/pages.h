@@ -10,12 +10,22 @@
 
 namespace techpages {
 
+// What a page shows, so the build cache can tell what it depends on.
+enum class PageKind {
+    home, themes_index, theme, institutions_index, institution, plan, profile, case_study, career_story,
+    technicians, search, case_studies, career_stories, plans, taxonomy, term, page, accessibility, not_found
+};
+
 struct PageJob {
     std::string site_path;  // "institutions/lstm/" (written as …/index.html) or "404.html"
     std::string template_name;
     std::function<data(const Views&)> build;
     std::optional<Date> lastmod;  // for sitemap.xml: when the content last changed, if known
     std::string source;           // the content file the page shows, if one (for link errors)
+    PageKind kind = PageKind::not_found;
+    size_t item = 0;                   // index into the Site's list of that kind (themes, profiles, …)
+    const Taxonomy* taxonomy = nullptr;  // taxonomy and term pages
+    const Term* term = nullptr;          // term pages
 };
 
 std::vector<PageJob> list_pages(const Site& site, const SiteIndex& index);

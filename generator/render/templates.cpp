@@ -23,8 +23,10 @@ void read_templates(const fs::path& dir, const std::string& display_prefix, Sour
 }
 
 // Replaces {{> name}} with partials/name, recursively; reports unknown partials and loops.
+// The card partial becomes {{{card_html}}}: each card is rendered once, before the pages,
+// rather than again on every list it appears in (see Views::card_list).
 bool inline_partials(std::string& text, const Sources& sources, const std::string& display, Diagnostics& diagnostics,
-                     int depth = 0) {
+                     bool card_prerendered, int depth = 0) {
     static const std::regex partial_tag(R"(\{\{>\s*([A-Za-z0-9_\-/]+)\s*\}\})");
     if (depth > 8) {
         diagnostics.error(display, {}, "partials include each other too deeply (a partial including itself?)",
@@ -40,13 +42,15 @@ bool inline_partials(std::string& text, const Sources& sources, const std::strin
         out.append(text, last, m.position() - last);
         std::string name = "partials/" + m[1].str();
         auto found = sources.find(name);
-        if (found == sources.end()) {
+        if (card_prerendered && name == card_template && found != sources.end()) {
+            out += "{{{card_html}}}";
+        } else if (found == sources.end()) {
             diagnostics.error(display, {}, "the partial '" + m[1].str() + "' does not exist",
                               "create templates/" + name + ".mustache in the theme, or fix the name");
             ok = false;
         } else {
             std::string included = found->second.first;
-            ok = inline_partials(included, sources, found->second.second, diagnostics, depth + 1) && ok;
+            ok = inline_partials(included, sources, found->second.second, diagnostics, card_prerendered, depth + 1) && ok;
             out += included;
         }
         last = m.position() + m.length();
@@ -77,9 +81,9 @@ std::optional<ThemeTemplates> ThemeTemplates::load(const std::vector<fs::path>& 
     ThemeTemplates result;
     bool ok = true;
     for (const auto& [name, source] : sources) {
-        if (name.rfind("partials/", 0) == 0) continue;
+        if (name.rfind("partials/", 0) == 0 && name != card_template) continue;
         std::string text = source.first;
-        ok = inline_partials(text, sources, source.second, diagnostics) && ok;
+        ok = inline_partials(text, sources, source.second, diagnostics, name != card_template) && ok;
         mustache::mustache compiled(text);
         if (!compiled.is_valid()) {
             diagnostics.error(source.second, {}, "this template has a mistake: " + compiled.error_message(),

@@ -16,6 +16,10 @@ namespace techpages {
 
 namespace mustache = kainjow::mustache;
 
+// The partial every list of profiles, case studies, career stories and plans shows its
+// items with. Pages get it pre-rendered, as each item's `card_html`.
+inline const std::string card_template = "partials/card";
+
 class ThemeTemplates {
 public:
     // Reads templates/**.mustache from each of theme_dirs (a theme first, then the theme it

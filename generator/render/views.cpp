@@ -8,22 +8,45 @@
 
 namespace techpages {
 
+namespace {
+
+// kainjow's data::set and push_back take their value by const reference and copy it,
+// deep-copying whole trees of template data. These move instead: the value is put in
+// the slot the key already has (or a new one), through the mutable storage behind the
+// const accessors (the data is never const; only the accessors are).
+void set_moved(data& d, const std::string& key, data&& value) {
+    if (!d.get(key)) d.set(key, data(false));
+    const_cast<data&>(*d.get(key)) = std::move(value);
+}
+
+}  // namespace
+
 void put(data& d, const std::string& key, const std::string& value) {
-    d.set(key, value.empty() ? data(false) : data(value));
+    set_moved(d, key, value.empty() ? data(false) : data(value));
+}
+void put(data& d, const std::string& key, std::string&& value) {
+    if (value.empty()) return set_moved(d, key, data(false));
+    data text(data::type::string);
+    const_cast<std::string&>(text.string_value()) = std::move(value);
+    set_moved(d, key, std::move(text));
 }
 void put(data& d, const std::string& key, const char* value) { put(d, key, std::string(value)); }
-void put(data& d, const std::string& key, bool value) { d.set(key, data(value)); }
+void put(data& d, const std::string& key, bool value) { set_moved(d, key, data(value)); }
 void put(data& d, const std::string& key, const data& value) { d.set(key, value); }
+void put(data& d, const std::string& key, data&& value) { set_moved(d, key, std::move(value)); }
 
 data list_of(std::vector<data> items) {
     data list(data::type::list);
-    for (auto& item : items) list.push_back(item);
+    auto& storage = const_cast<mustache::list&>(list.list_value());
+    storage.reserve(items.size());
+    for (auto& item : items) storage.push_back(std::move(item));
     return list;
 }
 
-void set_list(data& d, const std::string& name, const data& list) {
-    d.set(name, list);
-    d.set("has_" + name, data(list.is_non_empty_list()));
+void set_list(data& d, const std::string& name, data&& list) {
+    bool non_empty = list.is_non_empty_list();
+    set_moved(d, name, std::move(list));
+    set_moved(d, "has_" + name, data(non_empty));
 }
 
 std::string progress_sentence(const Progress& p) {
@@ -118,7 +141,7 @@ data Views::progress(const Progress& p) const {
         put(s, "count", std::to_string(count));
         put(s, "percent", std::string(pct));
         put(s, "offset", std::string(off));
-        segments.push_back(s);
+        segments.push_back(std::move(s));
     }
     put(d, "segments", list_of(std::move(segments)));
     return d;
@@ -252,7 +275,7 @@ data Views::plan_card(size_t i) const {
         if (tp.total() == 0) continue;
         data row = theme_ref(t.id);
         put(row, "progress", progress(tp));
-        per_theme.push_back(row);
+        per_theme.push_back(std::move(row));
     }
     put(d, "theme_progress", list_of(std::move(per_theme)));
     return d;
@@ -263,6 +286,57 @@ data Views::cards(const std::vector<size_t>& indexes, data (Views::*card)(size_t
     items.reserve(indexes.size());
     for (size_t i : indexes) items.push_back((this->*card)(i));
     return list_of(std::move(items));
+}
+
+std::vector<std::string>& CardHtml::of(CardKind kind) {
+    switch (kind) {
+        case CardKind::profile: return profiles;
+        case CardKind::directory_profile: return directory_profiles;
+        case CardKind::case_study: return case_studies;
+        case CardKind::career_story: return career_stories;
+        case CardKind::plan: break;
+    }
+    return plans;
+}
+
+data Views::card(CardKind kind, size_t i) const {
+    switch (kind) {
+        case CardKind::profile: return profile_card(i);
+        case CardKind::directory_profile: {
+            data d = profile_card(i);
+            put(d, "is_directory", true);
+            return d;
+        }
+        case CardKind::case_study: return case_study_card(i);
+        case CardKind::career_story: return career_story_card(i);
+        case CardKind::plan: break;
+    }
+    return plan_card(i);
+}
+
+const std::string& Views::html_of(CardKind kind, size_t i) const {
+    static const std::string none;
+    if (!card_html_) return none;
+    const auto& html = card_html_->of(kind);
+    return i < html.size() ? html[i] : none;
+}
+
+data Views::card_list(const std::vector<size_t>& indexes, CardKind kind) const {
+    data list(data::type::list);
+    auto& items = const_cast<mustache::list&>(list.list_value());
+    items.reserve(indexes.size());
+    for (size_t i : indexes) {
+        data item;
+        put(item, "card_html", html_of(kind, i));
+        items.push_back(std::move(item));
+    }
+    return list;
+}
+
+data Views::card_with_html(CardKind kind, size_t i) const {
+    data d = card(kind, i);
+    put(d, "card_html", html_of(kind, i));
+    return d;
 }
 
 std::string Views::owners_html(const Plan& plan, const std::vector<std::string>& owners) const {
@@ -289,7 +363,7 @@ std::string Views::owners_html(const Plan& plan, const std::vector<std::string>&
                 ++i;
             }
         }
-        parts.push_back(html);
+        parts.push_back(std::move(html));
     }
     return join(parts, "; ");
 }
@@ -332,7 +406,7 @@ data Views::action(const Plan& plan, size_t a, bool with_children) const {
                 put(p, "id", ph.id);
                 put(p, "label", ph.label);
                 put(p, "dates", ph.dates);
-                phases.push_back(p);
+                phases.push_back(std::move(p));
             }
     put(d, "phases", list_of(std::move(phases)));
     put(d, "owners_html", act.owners.empty() ? std::string() : owners_html(plan, act.owners));
@@ -350,7 +424,7 @@ data Views::action(const Plan& plan, size_t a, bool with_children) const {
         data t;
         put(t, "id", r);
         put(t, "url", urls_.link(site_path::term("talent", to_lower(r))));
-        talent.push_back(t);
+        talent.push_back(std::move(t));
     }
     put(d, "has_talent", !talent.empty());
     put(d, "talent", list_of(std::move(talent)));
@@ -363,7 +437,7 @@ data Views::action(const Plan& plan, size_t a, bool with_children) const {
                 data fl;
                 put(fl, "mark", f.mark);
                 put(fl, "label", f.label);
-                flags.push_back(fl);
+                flags.push_back(std::move(fl));
             }
     put(d, "has_flags", !flags.empty());
     put(d, "flags", list_of(std::move(flags)));
@@ -375,7 +449,7 @@ data Views::action(const Plan& plan, size_t a, bool with_children) const {
         put(st, "success_html", s.success.empty() ? std::string() : md_inline(s.success));
         put(st, "owners_html", s.owners.empty() ? std::string() : owners_html(plan, s.owners));
         put(st, "status", s.status);
-        steps.push_back(st);
+        steps.push_back(std::move(st));
     }
     put(d, "has_steps", !steps.empty());
     put(d, "steps", list_of(std::move(steps)));
@@ -389,7 +463,7 @@ data Views::action(const Plan& plan, size_t a, bool with_children) const {
         put(up, "rag_word", rag_word(u.rag));
         put(up, "has_status", true);
         put(up, "note_html", u.note.empty() ? std::string() : md_inline(u.note));
-        updates.push_back(up);
+        updates.push_back(std::move(up));
     }
     put(d, "has_updates", !updates.empty());
     put(d, "updates", list_of(std::move(updates)));
@@ -398,7 +472,7 @@ data Views::action(const Plan& plan, size_t a, bool with_children) const {
         data e;
         put(e, "name", name);
         put(e, "value", value);
-        extra.push_back(e);
+        extra.push_back(std::move(e));
     }
     put(d, "extra", list_of(std::move(extra)));
     // Sub-actions at any depth, flattened in plan order with their depth, so a template
@@ -412,7 +486,7 @@ data Views::action(const Plan& plan, size_t a, bool with_children) const {
             stack.pop_back();
             data child = action(plan, c, false);
             put(child, "depth", std::to_string(depth));
-            children.push_back(child);
+            children.push_back(std::move(child));
             const auto& grandchildren = plan.actions[c].children;
             for (auto it = grandchildren.rbegin(); it != grandchildren.rend(); ++it) stack.push_back({*it, depth + 1});
         }

@@ -16,6 +16,17 @@ namespace techpages {
 
 using mustache::data;
 
+// The lists a card can stand in, and each card's HTML, rendered once before the pages:
+// a profile appears as a card on about nine list pages. The card template sees only its
+// card's data; on the technician directory a profile's card also has `is_directory` (its
+// filters' data- attributes), so it is a kind of its own.
+enum class CardKind { profile, directory_profile, case_study, career_story, plan };
+struct CardHtml {
+    std::vector<std::string> profiles, directory_profiles, case_studies, career_stories, plans;
+    std::vector<std::string>& of(CardKind kind);
+    const std::vector<std::string>& of(CardKind kind) const { return const_cast<CardHtml*>(this)->of(kind); }
+};
+
 class Views {
 public:
     // `markdown` renders what contributors write (never raw HTML); `site_markdown` the
@@ -41,6 +52,13 @@ public:
     data career_story_card(size_t i) const;
     data plan_card(size_t i) const;
     data cards(const std::vector<size_t>& indexes, data (Views::*card)(size_t) const) const;
+    // The card data of one item, whatever its kind (what the card template is rendered with).
+    data card(CardKind kind, size_t i) const;
+    // A list of cards as the card template shows them: each item is {card_html}, rendered
+    // once by set_card_html's renderer. `card` keeps the full data, with card_html added.
+    data card_list(const std::vector<size_t>& indexes, CardKind kind) const;
+    data card_with_html(CardKind kind, size_t i) const;
+    void set_card_html(const CardHtml* html) { card_html_ = html; }
 
     // One action; with `with_children`, its sub-actions (all depths) in `children`.
     data action(const Plan& plan, size_t a, bool with_children) const;
@@ -67,6 +85,8 @@ private:
     const MarkdownRenderer& markdown_;
     const MarkdownRenderer& site_markdown_;
     const ImageIndex& images_;
+    const CardHtml* card_html_ = nullptr;
+    const std::string& html_of(CardKind kind, size_t i) const;
     std::vector<std::string> stylesheets_{"style.css"};
 };
 
@@ -74,13 +94,15 @@ private:
 // a field that is not filled in (Mustache treats "" as true) and never falls back to a
 // key of the same name further out.
 void put(data& d, const std::string& key, const std::string& value);
+void put(data& d, const std::string& key, std::string&& value);
 void put(data& d, const std::string& key, const char* value);
 void put(data& d, const std::string& key, bool value);
 void put(data& d, const std::string& key, const data& value);
+void put(data& d, const std::string& key, data&& value);
 
 data list_of(std::vector<data> items);
 // Sets `name` and `has_name`, so templates can leave out a heading over an empty list.
-void set_list(data& d, const std::string& name, const data& list);
+void set_list(data& d, const std::string& name, data&& list);
 // "3 complete, 1 in progress, 2 not begun and 4 not reported"
 std::string progress_sentence(const Progress& p);
 

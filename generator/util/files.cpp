@@ -4,6 +4,12 @@
 #include <cstdio>
 #include <fstream>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+
 namespace techpages {
 
 std::optional<std::string> read_file(const fs::path& path) {
@@ -19,14 +25,41 @@ std::optional<std::string> read_file(const fs::path& path) {
     return data;
 }
 
+namespace {
+
+int create_for_writing(const fs::path& path) {
+    return ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+}
+
+}  // namespace
+
 bool write_file(const fs::path& path, std::string_view contents) {
-    std::error_code ec;
-    fs::create_directories(path.parent_path(), ec);
-    std::FILE* f = std::fopen(path.c_str(), "wb");
-    if (!f) return false;
-    bool ok = std::fwrite(contents.data(), 1, contents.size(), f) == contents.size();
-    ok = (std::fclose(f) == 0) && ok;
-    return ok;
+    // Few system calls: a site is tens of thousands of files. Try the file first; make its
+    // folder only when it is missing (one mkdir when the parent exists, as it mostly does).
+    int fd = create_for_writing(path);
+    if (fd < 0 && errno == ENOENT && path.has_parent_path()) {
+        if (::mkdir(path.parent_path().c_str(), 0777) != 0) {
+            std::error_code ec;
+            fs::create_directories(path.parent_path(), ec);
+        }
+        fd = create_for_writing(path);
+    }
+    if (fd < 0) return false;
+    const char* at = contents.data();
+    size_t left = contents.size();
+    while (left > 0) {
+        ssize_t n = ::write(fd, at, left);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            int saved = errno;
+            ::close(fd);
+            errno = saved;
+            return false;
+        }
+        at += n;
+        left -= static_cast<size_t>(n);
+    }
+    return ::close(fd) == 0;
 }
 
 std::vector<fs::directory_entry> sorted_entries(const fs::path& dir) {

@@ -7,8 +7,13 @@ namespace techpages {
 std::string json_string(std::string_view text) {
     std::string out = "\"";
     out.reserve(text.size() + 2);
+    // Runs of characters that need no escape are copied whole (the search index is megabytes).
+    size_t run = 0;
     for (size_t i = 0; i < text.size(); ++i) {
         unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&') continue;
+        out.append(text.substr(run, i - run));
+        run = i + 1;
         switch (c) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
@@ -19,16 +24,14 @@ std::string json_string(std::string_view text) {
             case '<': out += "\\u003c"; break;
             case '>': out += "\\u003e"; break;
             case '&': out += "\\u0026"; break;
-            default:
-                if (c < 0x20) {
-                    char buffer[8];
-                    std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
-                    out += buffer;
-                } else {
-                    out += static_cast<char>(c);
-                }
+            default: {
+                char buffer[8];
+                std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
+                out += buffer;
+            }
         }
     }
+    out.append(text.substr(run));
     out += '"';
     return out;
 }

@@ -223,6 +223,9 @@ std::string plain_excerpt(std::string_view markdown, size_t limit) {
         if (space) plain += ' ';
         space = false;
         plain += c;
+        // Past the limit, the rest cannot change what is kept: stop reading (a body is
+        // thousands of characters; the search index and the cards want a few hundred).
+        if (plain.size() > limit) break;
     }
     if (plain.size() <= limit) return plain;
     // Cut at a word boundary when there is one in the second half, never inside a character.

@@ -1,8 +1,11 @@
 #include "write/output_dir.h"
 
 #include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstdlib>
 
@@ -62,8 +65,10 @@ StagedOutput::~StagedOutput() {
     }
 }
 
+namespace {
+
 // Staging folders left by builds that were killed: their process no longer exists.
-void remove_abandoned_staging(const fs::path& parent, const std::string& prefix) {
+void remove_abandoned(const fs::path& parent, const std::string& prefix) {
     std::error_code ec;
     for (fs::directory_iterator it(parent, ec), end; !ec && it != end; it.increment(ec)) {
         std::string name = it->path().filename().string();
@@ -77,10 +82,18 @@ void remove_abandoned_staging(const fs::path& parent, const std::string& prefix)
     }
 }
 
+fs::path parent_of(const fs::path& out) { return out.has_parent_path() ? out.parent_path() : fs::path("."); }
+
+}  // namespace
+
+void remove_abandoned_staging(const fs::path& out_dir) {
+    remove_abandoned(parent_of(out_dir), "." + out_dir.filename().string() + ".staging-");
+    remove_abandoned(parent_of(out_dir), "." + out_dir.filename().string() + ".old-");
+}
+
 bool StagedOutput::begin(Diagnostics& diagnostics) {
     std::error_code ec;
-    fs::path parent = out_.has_parent_path() ? out_.parent_path() : fs::path(".");
-    remove_abandoned_staging(parent, "." + out_.filename().string() + ".staging-");
+    remove_abandoned_staging(out_);
     fs::remove_all(staging_, ec);
     if (out_.has_parent_path()) fs::create_directories(out_.parent_path(), ec);
     if (!fs::create_directories(staging_, ec) || ec) {
@@ -91,9 +104,32 @@ bool StagedOutput::begin(Diagnostics& diagnostics) {
     return true;
 }
 
+namespace {
+
+// Deleting the previous site (tens of thousands of files and folders) can take longer
+// than an incremental build itself: a detached `rm -rf` does it after techpages returns.
+// If it cannot be started, it is done here; if it is killed, the next build finishes it.
+void remove_in_background(const fs::path& dir) {
+    // sh puts rm in the background and exits at once, so no child is left to wait for.
+    const char* argv[] = {"sh", "-c", "rm -rf -- \"$1\" </dev/null >/dev/null 2>&1 &", "sh", dir.c_str(), nullptr};
+    pid_t pid;
+    if (::posix_spawn(&pid, "/bin/sh", nullptr, nullptr, const_cast<char* const*>(argv), environ) == 0) {
+        int status;
+        ::waitpid(pid, &status, 0);
+        if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return;
+    }
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+}
+
+}  // namespace
+
 bool StagedOutput::commit(Diagnostics& diagnostics) {
     std::error_code ec;
-    fs::path old = staging_.string() + ".old";
+    // Not named "staging": it is a finished site on its way out.
+    static std::atomic<int> commits{0};
+    fs::path old = parent_of(out_) / ("." + out_.filename().string() + ".old-" + std::to_string(::getpid()) + "-" +
+                                      std::to_string(commits++));
     fs::remove_all(old, ec);
     bool had_output = fs::exists(out_, ec);
     if (had_output) {
@@ -111,7 +147,7 @@ bool StagedOutput::commit(Diagnostics& diagnostics) {
         return false;
     }
     committed_ = true;
-    fs::remove_all(old, ec);
+    if (had_output) remove_in_background(old);
     return true;
 }
 

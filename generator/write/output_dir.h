@@ -26,6 +26,10 @@ private:
     bool committed_ = false;
 };
 
+// Removes the staging folders that builds killed half-way left beside `out_dir`
+// (begin() does this too).
+void remove_abandoned_staging(const std::filesystem::path& out_dir);
+
 // Refuses output folders that would overwrite content or the system:
 // "/", the content folder, a folder inside it, or one of its parents.
 bool output_dir_is_safe(const std::filesystem::path& out, const std::filesystem::path& content, Diagnostics& diagnostics);

@@ -8,6 +8,7 @@
 #include <mutex>
 
 #include "util/files.h"
+#include "util/hash.h"
 #include "util/parallel.h"
 #include "util/text.h"
 
@@ -27,12 +28,6 @@ uint64_t fnv1a(std::string_view data, uint64_t hash = 1469598103934665603ull) {
         hash *= 1099511628211ull;
     }
     return hash;
-}
-
-std::string hex(uint64_t v) {
-    char buffer[17];
-    std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(v));
-    return buffer;
 }
 
 std::string vips_message() {
@@ -195,7 +190,7 @@ ImageIndex process_photos(const std::set<std::string>& photos, const fs::path& c
             diagnostics.error(rel, {1, 1}, "cannot read this photo", "check the file");
             return;
         }
-        fs::path cache_base = cache_dir / hex(fnv1a(*bytes, fnv1a(recipe)));
+        fs::path cache_base = cache_dir / hex64(fnv1a(*bytes, fnv1a(recipe)));
         fs::path index = cache_base.string() + ".sizes";
         Made made;
         bool from_cache = read_cache_index(index, made);

@@ -35,12 +35,14 @@ protected:
 TempDir* SampleSite::dir_ = nullptr;
 RunResult* SampleSite::build_ = nullptr;
 
-TEST_F(SampleSite, BuildSucceedsWithAOneLineSummary) {
+TEST_F(SampleSite, BuildSucceedsWithATwoLineSummary) {
     ASSERT_EQ(build_->status, 0) << build_->output;
-    std::regex summary(R"(^Built (\d+) pages, (\d+) photos \((\d+) processed, (\d+) unchanged\) and copied (\d+) files into .* in [0-9.]+ s\n$)");
+    std::regex summary(R"(^Built (\d+) pages, (\d+) photos \((\d+) processed, (\d+) unchanged\) and copied (\d+) files into .* in [0-9.]+ s\nRendered (\d+) of (\d+) pages \(0 unchanged\)\n$)");
     std::smatch m;
     ASSERT_TRUE(std::regex_match(build_->output, m, summary)) << build_->output;
     EXPECT_GT(std::stoi(m[1]), 100);
+    EXPECT_EQ(m[6], m[1]) << "a first build renders every page";
+    EXPECT_EQ(m[7], m[1]);
 }
 
 TEST_F(SampleSite, HasTheFourThemePagesWithTheirAims) {

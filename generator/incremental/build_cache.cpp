@@ -1,0 +1,137 @@
+#include "incremental/build_cache.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+
+#include "util/files.h"
+#include "util/hash.h"
+#include "util/text.h"
+
+namespace techpages {
+
+namespace {
+
+constexpr const char* format_line = "techpages-build-cache\t1";
+
+// Fields are separated by tabs; a value holding a tab or a newline cannot be stored.
+bool storable(const std::string& s) { return s.find_first_of("\t\n") == std::string::npos; }
+
+std::vector<std::string_view> split_tabs(std::string_view line) {
+    std::vector<std::string_view> fields;
+    size_t start = 0;
+    while (true) {
+        size_t tab = line.find('\t', start);
+        fields.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
+        if (tab == std::string_view::npos) break;
+        start = tab + 1;
+    }
+    return fields;
+}
+
+uint64_t parse_hex(std::string_view s) { return std::stoull(std::string(s), nullptr, 16); }
+int64_t parse_int(std::string_view s) { return std::stoll(std::string(s)); }
+
+}  // namespace
+
+fs::path build_cache_file(const fs::path& cache_dir, const fs::path& out_dir) {
+    std::error_code ec;
+    std::string out = fs::absolute(out_dir, ec).lexically_normal().generic_string();
+    return cache_dir / ("build-" + hex64(hash_bytes(out)) + ".tsv");
+}
+
+std::optional<BuildCache> read_build_cache(const fs::path& file) {
+    auto text = read_file(file);
+    if (!text) return std::nullopt;
+    BuildCache cache;
+    std::string_view rest = *text;
+    bool first = true;
+    try {
+        while (!rest.empty()) {
+            size_t newline = rest.find('\n');
+            if (newline == std::string_view::npos) return std::nullopt;  // cut short
+            std::string_view line = rest.substr(0, newline);
+            rest.remove_prefix(newline + 1);
+            if (first) {
+                if (line != format_line) return std::nullopt;
+                first = false;
+                continue;
+            }
+            auto f = split_tabs(line);
+            if (f[0] == "out" && f.size() == 2) cache.out_dir = std::string(f[1]);
+            else if (f[0] == "settings" && f.size() == 2) cache.settings = parse_hex(f[1]);
+            else if (f[0] == "theme" && f.size() == 2) cache.theme_dirs.emplace_back(f[1]);
+            else if (f[0] == "photos" && f.size() == 2) cache.photos = static_cast<size_t>(parse_int(f[1]));
+            else if (f[0] == "copied" && f.size() == 2) cache.files_copied = static_cast<size_t>(parse_int(f[1]));
+            else if (f[0] == "published" && f.size() == 2) cache.published = parse_hex(f[1]);
+            else if (f[0] == "input" && f.size() == 5)
+                cache.inputs[std::string(f[4])] = {parse_int(f[2]), parse_int(f[3]), parse_hex(f[1])};
+            else if (f[0] == "page" && f.size() >= 3) {
+                CachedPage& page = cache.pages[std::string(f[2])];
+                page.dependencies = parse_hex(f[1]);
+                for (size_t i = 3; i < f.size(); ++i) page.ids.emplace_back(f[i]);
+            } else if (f[0] == "file" && f.size() == 3) cache.files[std::string(f[2])] = parse_hex(f[1]);
+            else if (f[0] == "end") return cache;
+            else return std::nullopt;
+        }
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+    return std::nullopt;  // no "end": written half-way
+}
+
+bool write_build_cache(const fs::path& file, const BuildCache& cache) {
+    std::string out;
+    out.reserve(64 * (cache.inputs.size() + cache.pages.size()));
+    out += format_line;
+    if (storable(cache.out_dir)) out += "\nout\t" + cache.out_dir;
+    out += "\nsettings\t" + hex64(cache.settings) + "\n";
+    for (const auto& dir : cache.theme_dirs)
+        if (storable(dir)) out += "theme\t" + dir + "\n";
+    out += "photos\t" + std::to_string(cache.photos) + "\n";
+    out += "copied\t" + std::to_string(cache.files_copied) + "\n";
+    out += "published\t" + hex64(cache.published) + "\n";
+    for (const auto& [path, s] : cache.inputs) {
+        if (!storable(path)) continue;  // then it counts as new next time, and is read again
+        out += "input\t" + hex64(s.hash) + "\t" + std::to_string(s.size) + "\t" + std::to_string(s.mtime_ns) + "\t" + path + "\n";
+    }
+    for (const auto& [path, page] : cache.pages) {
+        if (!storable(path)) continue;
+        out += "page\t" + hex64(page.dependencies) + "\t" + path;
+        for (const auto& id : page.ids)
+            if (storable(id)) out += "\t" + id;
+        out += "\n";
+    }
+    for (const auto& [path, hash] : cache.files)
+        if (storable(path)) out += "file\t" + hex64(hash) + "\t" + path + "\n";
+    out += "end\n";
+    fs::path temporary = file.string() + ".tmp-" + std::to_string(::getpid());
+    if (!write_file(temporary, out)) return false;
+    std::error_code ec;
+    fs::rename(temporary, file, ec);
+    return !ec;
+}
+
+void forget_removed_outputs(const fs::path& cache_dir) {
+    std::error_code ec;
+    for (fs::directory_iterator it(cache_dir, ec), end; !ec && it != end; it.increment(ec)) {
+        std::string name = it->path().filename().string();
+        if (name.rfind("build-", 0) != 0) continue;
+        // The output folder is on the second line: read no more than that.
+        std::FILE* f = std::fopen(it->path().c_str(), "rb");
+        if (!f) continue;
+        char head[4096];
+        size_t n = std::fread(head, 1, sizeof head, f);
+        std::fclose(f);
+        std::string_view text(head, n);
+        size_t at = text.find("\nout\t");
+        if (at == std::string_view::npos) continue;
+        size_t end_of_line = text.find('\n', at + 5);
+        if (end_of_line == std::string_view::npos) continue;
+        fs::path out(std::string(text.substr(at + 5, end_of_line - at - 5)));
+        std::error_code exists_ec;
+        if (!fs::exists(out, exists_ec) && !exists_ec) fs::remove(it->path(), exists_ec);
+    }
+}
+
+}  // namespace techpages

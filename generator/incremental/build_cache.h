@@ -1,0 +1,42 @@
+// The build cache: what the last successful build read and wrote, kept between runs in
+// <content>/../.techpages-cache/build-<output folder's hash>.tsv (git-ignored). With it a
+// build knows which inputs changed and which pages it need not render again.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "incremental/input_files.h"
+
+namespace techpages {
+
+struct CachedPage {
+    uint64_t dependencies = 0;     // PageDependencies::page at the time it was written
+    std::vector<std::string> ids;  // its element ids, for checking #fragment links into it
+};
+
+struct BuildCache {
+    std::string out_dir;    // absolute
+    uint64_t settings = 0;  // options and the techpages binary: any change and nothing is reused
+    std::vector<std::string> theme_dirs;  // the visual theme's folder, then those of the themes it extends
+    InputFiles inputs;
+    std::map<std::string, CachedPage> pages;  // by site path
+    std::map<std::string, uint64_t> files;    // the other files the build wrote (sitemap, feed…): content hash
+    size_t photos = 0, files_copied = 0;  // for the summary of a build that had nothing to do
+    uint64_t published = 0;               // every file a link may lead to: a change means links are checked again
+};
+
+std::filesystem::path build_cache_file(const std::filesystem::path& cache_dir, const std::filesystem::path& out_dir);
+// Nothing when there is no cache or it is unreadable (then everything is built).
+std::optional<BuildCache> read_build_cache(const std::filesystem::path& file);
+// Written beside and renamed into place, so a build killed half-way leaves the old one.
+bool write_build_cache(const std::filesystem::path& file, const BuildCache& cache);
+// Removes the caches of output folders that no longer exist (tests and previews build into
+// temporary folders), so the cache folder does not grow without end.
+void forget_removed_outputs(const std::filesystem::path& cache_dir);
+
+}  // namespace techpages

@@ -1,0 +1,604 @@
+#include "incremental/site_builder.h"
+
+#include <atomic>
+#include <chrono>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "check/external_report.h"
+#include "check/links.h"
+#include "incremental/build_cache.h"
+#include "incremental/input_files.h"
+#include "incremental/page_dependencies.h"
+#include "incremental/site_writer.h"
+#include "load/content_tree.h"
+#include "model/load_site.h"
+#include "model/site_index.h"
+#include "render/cards.h"
+#include "render/markdown.h"
+#include "render/pages.h"
+#include "render/site_files.h"
+#include "render/templates.h"
+#include "render/urls.h"
+#include "render/views.h"
+#include "render/visual_theme.h"
+#include "util/files.h"
+#include "util/hash.h"
+#include "util/parallel.h"
+#include "write/codeowners.h"
+#include "write/output_dir.h"
+#include "write/photos.h"
+#include "write/site_assets.h"
+
+namespace techpages {
+
+namespace {
+
+// What no input file holds but every page depends on: the options, and the techpages
+// binary itself (a new build of it may render differently).
+uint64_t settings_hash(const BuildOptions& o) {
+    FileStamp binary = stat_file("/proc/self/exe");
+    return Hasher()
+        .add("build-cache-1")
+        .add(TECHPAGES_VERSION)
+        .add(o.theme)
+        .add(o.base_url)
+        .add(o.include_drafts ? 1 : 0)
+        .add(static_cast<uint64_t>(binary.size))
+        .add(static_cast<uint64_t>(binary.mtime_ns))
+        .value();
+}
+
+bool is_template_input(const std::string& key) {
+    return key.rfind(theme_prefix, 0) == 0 || key.rfind("templates/", 0) == 0;
+}
+
+// True when a content file was added or removed (the theme's files aside).
+bool content_files_differ(const InputFiles& a, const InputFiles& b) {
+    auto content_keys = [](const InputFiles& files) {
+        std::vector<std::string_view> keys;
+        for (const auto& [key, stamp] : files)
+            if (key.rfind(theme_prefix, 0) != 0) keys.push_back(key);
+        return keys;
+    };
+    return content_keys(a) != content_keys(b);
+}
+
+const Origin& card_origin(const Site& site, CardKind kind, size_t i) {
+    switch (kind) {
+        case CardKind::profile:
+        case CardKind::directory_profile: return site.profiles[i].origin;
+        case CardKind::case_study: return site.case_studies[i].origin;
+        case CardKind::career_story: return site.career_stories[i].origin;
+        case CardKind::plan: break;
+    }
+    return site.plans[i].origin;
+}
+
+size_t card_count(const Site& site, CardKind kind) {
+    switch (kind) {
+        case CardKind::profile:
+        case CardKind::directory_profile: return site.profiles.size();
+        case CardKind::case_study: return site.case_studies.size();
+        case CardKind::career_story: return site.career_stories.size();
+        case CardKind::plan: break;
+    }
+    return site.plans.size();
+}
+
+constexpr CardKind card_kinds[] = {CardKind::profile, CardKind::directory_profile, CardKind::case_study,
+                                   CardKind::career_story, CardKind::plan};
+
+// Cards kept between builds in place, by kind and content file.
+std::string card_key(const Site& site, CardKind kind, size_t i) {
+    return std::to_string(static_cast<int>(kind)) + ":" + card_origin(site, kind, i).path;
+}
+
+// Where `file` sits among the inputs: its key in InputFiles, or "" when it is not an input.
+std::string input_key(const fs::path& file, const fs::path& content_dir, const std::vector<fs::path>& theme_dirs) {
+    std::error_code ec;
+    fs::path abs = fs::absolute(file, ec).lexically_normal();
+    auto inside = [&](const fs::path& root) -> std::optional<fs::path> {
+        fs::path rel = abs.lexically_relative(fs::absolute(root, ec).lexically_normal());
+        if (rel.empty() || *rel.begin() == "..") return std::nullopt;
+        for (const auto& part : rel)
+            if (part.string().rfind('.', 0) == 0) return std::nullopt;  // hidden: not content
+        return rel;
+    };
+    if (auto rel = inside(content_dir)) return rel->generic_string();
+    for (const auto& dir : theme_dirs)
+        if (inside(dir)) return theme_prefix + abs.string();
+    return {};
+}
+
+std::vector<fs::path> as_paths(const std::vector<std::string>& dirs) { return {dirs.begin(), dirs.end()}; }
+
+}  // namespace
+
+struct SiteBuilder::State {
+    BuildOptions options;
+    Publish publish;
+    fs::path cache_dir;
+    bool built = false;  // a build succeeded in this process: what follows describes it
+    bool cache_read = false;
+    bool cache_dirty = false;         // in place: `cache` is newer than the file on disk
+    std::optional<BuildCache> cache;  // what the output folder holds now
+    InputFiles inputs;                // as the last successful build read them
+
+    // Kept between builds in place (the live preview), so a rebuild reads only what changed.
+    struct LoadedFile {
+        uint64_t hash = 0;
+        ContentRecord record;
+        std::vector<Diagnostic> diagnostics;
+    };
+    ContentTree tree;
+    bool have_tree = false;
+    std::map<std::string, LoadedFile> loaded;  // by content path
+    std::optional<VisualTheme> theme;
+    std::optional<ThemeTemplates> templates;
+    uint64_t templates_hash = 0;
+    std::vector<std::unique_ptr<TemplateRenderer>> renderers;
+    std::map<std::string, std::pair<uint64_t, std::string>> cards;  // by card_key: dependencies, HTML
+    ImageIndex images;
+    std::set<std::string> photos;
+
+    bool keep_in_memory() const { return publish == Publish::in_place; }
+    unsigned threads() const { return options.threads ? options.threads : default_thread_count(); }
+    BuildResult run(Diagnostics& diagnostics, const std::vector<fs::path>* changed);
+    InputFiles current_inputs(const std::vector<fs::path>& theme_guess, const std::vector<fs::path>* changed);
+    // The model, kept between builds in place; `index_current` false when it must be made again.
+    std::optional<Site> site;
+    std::optional<SiteIndex> index;
+    bool load(const InputFiles& now, bool content_changed, bool& index_current, Diagnostics& diagnostics);
+    bool patch_profiles(const std::vector<size_t>& changed, std::vector<LoadedFile>& fresh);
+};
+
+InputFiles SiteBuilder::State::current_inputs(const std::vector<fs::path>& theme_guess, const std::vector<fs::path>* changed) {
+    if (!changed || !built) return stat_inputs(options.content_dir, theme_guess);
+    InputFiles now = inputs;
+    for (const auto& file : *changed) {
+        std::error_code ec;
+        if (fs::is_directory(file, ec)) return stat_inputs(options.content_dir, theme_guess);  // a whole folder: look at everything
+        std::string key = input_key(file, options.content_dir, theme_guess);
+        if (key.empty()) continue;
+        FileStamp stamp = stat_file(file);
+        if (stamp.size < 0) {
+            now.erase(key);
+            continue;
+        }
+        auto bytes = read_file(file);  // told it changed: read it, whatever its time says
+        stamp.hash = bytes ? hash_bytes(*bytes) : 0;
+        now[key] = stamp;
+    }
+    return now;
+}
+
+// An edit that leaves every profile where it was in the site — same name (the sort order),
+// themes, skills, registrations, publication — is put into the model as it is, without
+// linking every record again or remaking the index: the usual edit, made fast.
+bool SiteBuilder::State::patch_profiles(const std::vector<size_t>& changed, std::vector<LoadedFile>& fresh) {
+    if (!site || !index || changed.empty()) return false;
+    std::map<std::string, size_t> by_path;
+    for (size_t i = 0; i < site->profiles.size(); ++i) by_path[site->profiles[i].origin.path] = i;
+    std::vector<std::pair<size_t, Profile*>> edits;
+    for (size_t j = 0; j < changed.size(); ++j) {
+        auto* edited = std::get_if<Profile>(&fresh[j].record);
+        auto old = edited ? by_path.find(edited->origin.path) : by_path.end();
+        if (!edited || old == by_path.end()) return false;
+        const Profile& before = site->profiles[old->second];
+        if (edited->name != before.name || edited->published != before.published || edited->themes != before.themes ||
+            edited->skills != before.skills || edited->registrations != before.registrations)
+            return false;
+        edits.push_back({old->second, edited});
+    }
+    for (auto [i, edited] : edits) {
+        Profile updated = *edited;
+        Profile& before = site->profiles[i];
+        updated.institution = before.institution;
+        updated.case_studies = before.case_studies;
+        updated.career_stories = before.career_stories;
+        before = std::move(updated);
+    }
+    return true;
+}
+
+bool SiteBuilder::State::load(const InputFiles& now, bool content_changed, bool& index_current, Diagnostics& diagnostics) {
+    index_current = false;
+    std::error_code ec;
+    if (!fs::is_directory(options.content_dir, ec)) {
+        diagnostics.error(options.content_dir.string(), {}, "the content folder does not exist",
+                          "run techpages from the project folder, or name the folder with --content DIR");
+        return false;
+    }
+    if (!have_tree || content_changed) {
+        tree = scan_content(options.content_dir, diagnostics);
+        have_tree = true;
+    }
+    // Read the files that changed (all of them, the first time), each with its own problems.
+    std::vector<ContentRecord> records(tree.entries.size());
+    std::vector<LoadedFile*> reused(tree.entries.size(), nullptr);
+    std::vector<size_t> to_read;
+    for (size_t i = 0; i < tree.entries.size(); ++i) {
+        auto stamp = now.find(tree.entries[i].path);
+        auto it = loaded.find(tree.entries[i].path);
+        if (it != loaded.end() && stamp != now.end() && it->second.hash == stamp->second.hash) reused[i] = &it->second;
+        else to_read.push_back(i);
+    }
+    std::vector<LoadedFile> fresh(to_read.size());
+    parallel_for(to_read.size(), threads(), [&](unsigned, size_t j) {
+        const ContentEntry& entry = tree.entries[to_read[j]];
+        Diagnostics own;
+        fresh[j].record = read_content_file(entry, own);
+        fresh[j].diagnostics = own.sorted();
+        auto stamp = now.find(entry.path);
+        fresh[j].hash = stamp == now.end() ? 0 : stamp->second.hash;
+    });
+    bool has_problems = false;
+    for (const auto& f : fresh) has_problems |= !f.diagnostics.empty();
+    if (keep_in_memory() && !content_changed && !has_problems && patch_profiles(to_read, fresh)) {
+        for (size_t j = 0; j < to_read.size(); ++j) loaded[tree.entries[to_read[j]].path] = std::move(fresh[j]);
+        index_current = true;
+        return true;
+    }
+    for (size_t j = 0; j < to_read.size(); ++j) {
+        size_t i = to_read[j];
+        for (const auto& d : fresh[j].diagnostics) diagnostics.add(d);
+        if (keep_in_memory()) {
+            records[i] = fresh[j].record;
+            loaded[tree.entries[i].path] = std::move(fresh[j]);
+        } else {
+            records[i] = std::move(fresh[j].record);
+        }
+    }
+    for (size_t i = 0; i < tree.entries.size(); ++i) {
+        if (!reused[i]) continue;
+        for (const auto& d : reused[i]->diagnostics) diagnostics.add(d);
+        records[i] = reused[i]->record;
+    }
+    if (keep_in_memory() && content_changed) {  // forget files that are gone
+        std::set<std::string> present;
+        for (const auto& e : tree.entries) present.insert(e.path);
+        for (auto it = loaded.begin(); it != loaded.end();) it = present.count(it->first) ? std::next(it) : loaded.erase(it);
+    }
+    LoadOptions load_options;
+    load_options.content_dir = options.content_dir;
+    load_options.include_drafts = options.include_drafts;
+    load_options.threads = options.threads;
+    site.reset();
+    index.reset();
+    site.emplace(assemble_site(tree, std::move(records), load_options, diagnostics));
+    return true;
+}
+
+BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<fs::path>* changed) {
+    auto started = std::chrono::steady_clock::now();
+    auto finish = [&](BuildResult& r) {
+        r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        return r;
+    };
+    BuildResult result;
+    const BuildOptions& o = options;
+    if (o.write_output && !output_dir_is_safe(o.out_dir, o.content_dir, diagnostics)) return result;
+    bool clean = o.clean && !built;  // --clean: the first build ignores the cache; rebuilds use what it made
+    uint64_t settings = settings_hash(o);
+    fs::path cache_file = build_cache_file(cache_dir, o.out_dir);
+    if (!cache_read) {
+        cache_read = true;
+        if (o.write_output && !clean) cache = read_build_cache(cache_file);
+    }
+    if (cache && cache->settings != settings) cache.reset();
+
+    // What changed since the last build? Nothing: nothing to do.
+    std::vector<fs::path> theme_guess = theme ? theme->dirs : cache ? as_paths(cache->theme_dirs) : std::vector<fs::path>{};
+    // (`check` writes nothing and keeps no cache: it need not look at the files' hashes.)
+    InputFiles now = o.write_output ? current_inputs(theme_guess, changed) : InputFiles{};
+    static const InputFiles none;
+    const InputFiles& previous = built ? inputs : cache ? cache->inputs : none;
+    hash_inputs(now, previous, o.content_dir, threads());
+    std::error_code ec;
+    if (o.write_output && cache && !clean && same_inputs(now, cache->inputs) &&
+        fs::is_regular_file(o.out_dir / "index.html", ec)) {
+        bool touched = false;  // same contents, new times: remember the times, so they are not read again
+        for (auto i = now.begin(), j = cache->inputs.begin(); i != now.end(); ++i, ++j) touched |= !i->second.same_stat(j->second);
+        if (touched) {
+            cache->inputs = now;
+            write_build_cache(cache_file, *cache);
+        }
+        if (publish == Publish::staged) remove_abandoned_staging(o.out_dir);
+        inputs = now;
+        result.ok = true;
+        result.pages = cache->pages.size();
+        result.photos.cached = cache->photos;
+        result.files_copied = cache->files_copied;
+        return finish(result);
+    }
+
+    // load → model: only the files that changed are read again
+    bool content_changed = content_files_differ(now, previous) || !built;
+    bool index_current = false;
+    if (!load(now, content_changed, index_current, diagnostics) || diagnostics.has_errors()) {
+        site.reset();  // not a model to patch
+        index.reset();
+        return result;
+    }
+    Site& site = *this->site;
+    if (!o.base_url.empty()) site.config.base_url = o.base_url;
+    std::string theme_name = o.theme.empty() ? site.config.theme : o.theme;
+    if (!check_theme(theme_name, !o.theme.empty(), site.config, o.content_dir, diagnostics)) return result;
+    auto new_theme = load_visual_theme(o.content_dir, theme_name, diagnostics);
+    if (!new_theme) return result;
+    if (o.write_output && new_theme->dirs != theme_guess) {  // the theme's files were not looked at yet
+        for (auto it = now.begin(); it != now.end();) it = it->first.rfind(theme_prefix, 0) == 0 ? now.erase(it) : std::next(it);
+        InputFiles theme_files = stat_inputs({}, new_theme->dirs);
+        hash_inputs(theme_files, previous, {}, threads());
+        now.merge(theme_files);
+    }
+
+    // render: templates first, so a broken theme fails before anything is written
+    Hasher template_hash;
+    for (const auto& dir : new_theme->dirs) template_hash.add(dir.string());
+    for (const auto& [key, stamp] : now)
+        if (is_template_input(key)) template_hash.add(key).add(stamp.hash);
+    if (!templates || template_hash.value() != templates_hash) {
+        templates.reset();
+        renderers.clear();
+        cards.clear();
+        auto loaded_templates = ThemeTemplates::load(new_theme->dirs, o.content_dir / "templates", diagnostics);
+        if (!loaded_templates) return result;
+        templates.emplace(std::move(*loaded_templates));
+        templates_hash = template_hash.value();
+    }
+    for (const auto& name : required_templates())
+        if (!templates->source(name))
+            diagnostics.error((new_theme->dirs.front() / "templates").string(), {}, "the theme has no " + name + ".mustache template",
+                              "add templates/" + name + ".mustache to the theme");
+    if (diagnostics.has_errors()) return result;
+    theme = std::move(new_theme);
+    while (renderers.size() < threads()) renderers.push_back(std::make_unique<TemplateRenderer>(*templates));
+    if (!index_current) index.emplace(build_site_index(site));
+    const SiteIndex& index = *this->index;
+
+    // write: photos first, since pages give their sizes
+    std::optional<SiteWriter> writer;
+    if (o.write_output) {
+        writer.emplace(o.out_dir, publish == Publish::in_place);
+        if (!writer->begin(diagnostics)) return result;
+        // In place, the output changes from now on: the cache on disk no longer describes it
+        // (it is written again when the builder is done; see ~SiteBuilder).
+        if (publish == Publish::in_place && !cache_dirty) fs::remove(cache_file, ec);
+    }
+    std::set<std::string> site_photos = photos_of(site);
+    if (writer) {
+        bool photos_changed = !built || publish == Publish::staged || site_photos != photos;
+        for (const auto& p : site_photos) {
+            auto a = now.find(p), b = inputs.find(p);
+            photos_changed |= a == now.end() || b == inputs.end() || a->second.hash != b->second.hash;
+        }
+        if (photos_changed) {
+            fs::path photo_cache = (o.cache_dir.empty() ? default_cache_dir(o.content_dir) : o.cache_dir) / "photos";
+            images = process_photos(site_photos, o.content_dir, writer->root(), photo_cache, threads(), result.photos, diagnostics);
+        } else {
+            result.photos.cached = site_photos.size();
+        }
+    } else {
+        images.clear();
+    }
+    if (diagnostics.has_errors()) return result;
+
+    Urls urls(site.config.base_url);
+    // Content under institutions/ comes from contributors: raw HTML never reaches the page,
+    // whatever the site allows for its own pages.
+    MarkdownRenderer contributor_markdown(false, urls.base_path());
+    MarkdownRenderer site_markdown(site.config.allow_raw_html, urls.base_path());
+    Views views(site, index, urls, contributor_markdown, site_markdown, images);
+    views.set_stylesheets(theme->stylesheets);
+    std::vector<PageJob> pages = list_pages(site, index);
+    PageDependencies dependencies(site, index, now, settings);
+
+    // Cards whose inputs did not change keep the HTML they had.
+    CardHtml card_html;
+    std::map<CardKind, std::vector<char>> card_reused;
+    for (CardKind kind : card_kinds) {
+        size_t count = card_count(site, kind);
+        card_html.of(kind).resize(count);
+        card_reused[kind].assign(count, 0);
+        for (size_t i = 0; i < count && !cards.empty(); ++i) {
+            auto it = cards.find(card_key(site, kind, i));
+            if (it == cards.end() || it->second.first != dependencies.card(kind, i)) continue;
+            card_html.of(kind)[i] = it->second.second;
+            card_reused[kind][i] = 1;
+        }
+    }
+    render_cards(views, renderers, card_html, [&](CardKind kind, size_t i) { return !card_reused[kind][i]; });
+    views.set_card_html(&card_html);
+
+    // Pages whose inputs did not change are kept as they are (hard-linked into the staging folder).
+    bool reuse = writer && cache && !clean && !o.external_links;  // the external check needs every page's links
+    // In place, after a build in this process, the output holds what the cache says (it
+    // was written here): no need to look at every file.
+    bool trust_output = publish == Publish::in_place && built;
+    std::vector<uint64_t> page_dependencies(pages.size());
+    std::vector<char> unchanged(pages.size(), 0);
+    parallel_for(pages.size(), threads(), [&](unsigned, size_t i) {
+        page_dependencies[i] = dependencies.page(pages[i]);
+        if (!reuse) return;
+        auto it = cache->pages.find(pages[i].site_path);
+        if (it != cache->pages.end() && it->second.dependencies == page_dependencies[i] &&
+            (trust_output || writer->keep(output_file(pages[i].site_path))))
+            unchanged[i] = 1;
+    });
+
+    std::vector<PageLinks> links(pages.size());
+    std::map<std::string, std::string> template_files;  // relative to the content folder, like every message
+    for (const auto& name : required_templates())
+        template_files[name] = fs::absolute(templates->file(name)).lexically_normal().lexically_relative(fs::absolute(o.content_dir).lexically_normal()).generic_string();
+    std::atomic<size_t> rendered{0};
+    parallel_for(pages.size(), threads(), [&](unsigned worker, size_t i) {
+        const PageJob& job = pages[i];
+        links[i].site_path = job.site_path;
+        links[i].source = job.source;
+        links[i].template_file = template_files.at(job.template_name);
+        if (unchanged[i]) {  // its ids are lent to the link check, and given back below
+            links[i].ids = std::move(cache->pages.at(job.site_path).ids);
+            return;
+        }
+        std::string html = renderers[worker]->render(job.template_name, job.build(views));
+        extract_links(html, links[i]);
+        ++rendered;
+        if (writer && !writer->write(output_file(job.site_path), html))
+            diagnostics.error((writer->root() / output_file(job.site_path)).string(), {}, "cannot write this page",
+                              "check that the output folder is writable and the disk is not full");
+    });
+
+    // Pages the site no longer has; pages that lost an element id a link may point at.
+    bool links_may_break = !reuse;
+    std::set<std::string> page_paths;
+    for (const auto& job : pages) page_paths.insert(job.site_path);
+    if (cache) {
+        for (const auto& [path, page] : cache->pages) {
+            if (page_paths.count(path)) continue;
+            links_may_break = true;
+            if (writer) writer->remove(output_file(path));
+        }
+        for (size_t i = 0; i < pages.size() && !links_may_break; ++i) {
+            if (unchanged[i]) continue;
+            auto it = cache->pages.find(pages[i].site_path);
+            if (it == cache->pages.end()) continue;
+            std::set<std::string> ids(links[i].ids.begin(), links[i].ids.end());
+            for (const auto& id : it->second.ids) links_may_break |= !ids.count(id);
+        }
+    }
+
+    // The files beside the pages: feeds, assets, photos.
+    std::vector<std::string> generated;
+    std::map<std::string, uint64_t> generated_hashes;
+    for (const auto& file : site_files(site, pages, urls)) {
+        generated.push_back(file.path);
+        uint64_t hash = hash_bytes(file.contents);
+        generated_hashes[file.path] = hash;
+        if (!writer) continue;
+        auto old = reuse ? cache->files.find(file.path) : cache->files.end();
+        if (reuse && old != cache->files.end() && old->second == hash && writer->keep(file.path)) continue;
+        if (!writer->write(file.path, file.contents))
+            diagnostics.error(file.path, {}, "cannot write this file", "check that the output folder is writable");
+    }
+    if (writer && cache)
+        for (const auto& [path, hash] : cache->files)
+            if (!generated_hashes.count(path)) writer->remove(path);
+    if (writer) result.files_copied = copy_assets(site, o.content_dir, *theme, writer->root(), diagnostics);
+    std::set<std::string> files = published_files(site, *theme, writer ? &images : nullptr, generated);
+    Hasher published;
+    for (const auto& f : files) published.add(f);
+    links_may_break |= cache && published.value() != cache->published;
+
+    // check: every internal link leads somewhere. Links in pages kept as they were are read
+    // again only when a page, a file or an id they may lead to is gone.
+    if (links_may_break && reuse) {
+        parallel_for(pages.size(), threads(), [&](unsigned, size_t i) {
+            if (!unchanged[i]) return;
+            cache->pages.at(pages[i].site_path).ids = std::move(links[i].ids);
+            links[i].ids.clear();
+            if (auto html = read_file(writer->root() / output_file(pages[i].site_path))) extract_links(*html, links[i]);
+        });
+    }
+    check_links(links, files, urls, o.content_dir.string(), diagnostics);
+    // and, when asked, every link to another site still answers (every page was rendered)
+    if (o.external_links) {
+        auto started_external = std::chrono::steady_clock::now();
+        auto uses = collect_external_links(links, urls, o.content_dir.string());
+        auto checker = link_check_options(site.config.link_check, site.config.base_url, cache_dir / "links.tsv");
+        result.external = report_external_links(uses, checker, site.config.link_check.pos, diagnostics);
+        result.external_unique = uses.size();
+        result.external_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_external).count();
+    }
+    auto give_back_ids = [&] {
+        if (links_may_break && reuse) return;  // they were read again from the pages; the cache keeps its own
+        for (size_t i = 0; i < pages.size(); ++i)
+            if (unchanged[i]) cache->pages.at(pages[i].site_path).ids = std::move(links[i].ids);
+    };
+    if (!writer) {
+        check_codeowners(site, o.content_dir, diagnostics);
+        result.ok = !diagnostics.has_errors();
+        return finish(result);
+    }
+    if (diagnostics.has_errors()) {
+        if (cache) give_back_ids();
+        if (cache && publish == Publish::in_place) {
+            // What was written in place is not what the cache says: never take it as unchanged.
+            for (size_t i = 0; i < pages.size(); ++i)
+                if (!unchanged[i]) cache->pages[pages[i].site_path].dependencies = 0;
+            for (auto& [path, hash] : generated_hashes) cache->files[path] = 0;
+            cache->inputs.clear();
+        }
+        return result;
+    }
+    // The old cache describes the old output: gone before the new output is swapped in, so a
+    // build killed in between leaves no cache (and the next build renders everything).
+    fs::remove(cache_file, ec);
+    if (!writer->commit(diagnostics)) {
+        cache.reset();
+        return result;
+    }
+
+    // Remember what the output holds, for the next build.
+    BuildCache next;
+    next.out_dir = fs::absolute(o.out_dir, ec).lexically_normal().string();
+    next.settings = settings;
+    for (const auto& dir : theme->dirs) next.theme_dirs.push_back(dir.string());
+    next.inputs = now;
+    for (size_t i = 0; i < pages.size(); ++i)
+        next.pages[pages[i].site_path] = {page_dependencies[i], std::move(links[i].ids)};
+    next.files = std::move(generated_hashes);
+    next.photos = site_photos.size();
+    next.files_copied = result.files_copied;
+    next.published = published.value();
+    if (publish == Publish::staged) {
+        fs::create_directories(cache_dir, ec);
+        forget_removed_outputs(cache_dir);
+        write_build_cache(cache_file, next);
+    } else {
+        cache_dirty = true;
+    }
+    cache = std::move(next);
+    inputs = std::move(now);
+    photos = std::move(site_photos);
+    built = true;
+    if (keep_in_memory()) {
+        cards.clear();
+        for (CardKind kind : card_kinds)
+            for (size_t i = 0; i < card_html.of(kind).size(); ++i)
+                cards[card_key(site, kind, i)] = {dependencies.card(kind, i), std::move(card_html.of(kind)[i])};
+    }
+
+    result.ok = true;
+    result.pages = pages.size();
+    result.pages_rendered = rendered;
+    return finish(result);
+}
+
+SiteBuilder::SiteBuilder(BuildOptions options, Publish publish) : state_(std::make_unique<State>()) {
+    state_->cache_dir = options.cache_dir.empty() ? default_cache_dir(options.content_dir) : options.cache_dir;
+    state_->options = std::move(options);
+    state_->publish = publish;
+}
+
+SiteBuilder::~SiteBuilder() {
+    // Writing the cache takes tens of milliseconds at 10,000 pages: once, not on every rebuild.
+    State& s = *state_;
+    if (!s.cache_dirty || !s.cache) return;
+    std::error_code ec;
+    fs::create_directories(s.cache_dir, ec);
+    forget_removed_outputs(s.cache_dir);
+    write_build_cache(build_cache_file(s.cache_dir, s.options.out_dir), *s.cache);
+}
+
+BuildResult SiteBuilder::build(Diagnostics& diagnostics) { return state_->run(diagnostics, nullptr); }
+
+BuildResult SiteBuilder::rebuild(Diagnostics& diagnostics) { return state_->run(diagnostics, nullptr); }
+
+BuildResult SiteBuilder::rebuild(const std::vector<fs::path>& changed, Diagnostics& diagnostics) {
+    return state_->run(diagnostics, &changed);
+}
+
+}  // namespace techpages

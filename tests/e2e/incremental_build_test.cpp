@@ -1,0 +1,300 @@
+// Incremental builds: after any change to the content, the theme's templates or the
+// config, a build that reuses the build cache writes exactly the site a clean build
+// writes, byte for byte; with nothing changed it rewrites no file; with one profile
+// changed it renders only the pages that show that profile. And the same through
+// SiteBuilder, the class the live preview rebuilds with, in place.
+#include <gtest/gtest.h>
+
+#include <sys/stat.h>
+
+#include <functional>
+#include <map>
+#include <regex>
+
+#include "incremental/site_builder.h"
+#include "test_support.h"
+
+using namespace techpages::testing;
+using techpages::BuildOptions;
+using techpages::BuildResult;
+using techpages::Diagnostics;
+using techpages::SiteBuilder;
+
+namespace {
+
+const fs::path source_dir = TECHPAGES_SOURCE_DIR;
+const std::string binary = TECHPAGES_BINARY;
+
+std::vector<std::string> files_under(const fs::path& root) {
+    std::vector<std::string> files;
+    for (const auto& e : fs::recursive_directory_iterator(root))
+        if (e.is_regular_file()) files.push_back(fs::relative(e.path(), root).generic_string());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+// Every file, its inode and its modification time: what "rewrote nothing" means.
+std::map<std::string, std::pair<ino_t, int64_t>> file_identities(const fs::path& root) {
+    std::map<std::string, std::pair<ino_t, int64_t>> out;
+    for (const auto& rel : files_under(root)) {
+        struct stat st;
+        ::stat((root / rel).c_str(), &st);
+        out[rel] = {st.st_ino, static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec};
+    }
+    return out;
+}
+
+void expect_same_tree(const fs::path& a, const fs::path& b) {
+    auto files_a = files_under(a), files_b = files_under(b);
+    ASSERT_EQ(files_a, files_b) << a << " and " << b << " hold different files";
+    size_t differing = 0;
+    for (const auto& rel : files_a)
+        if (read_text(a / rel) != read_text(b / rel) && ++differing <= 5) ADD_FAILURE() << rel << " differs from a clean build";
+    EXPECT_EQ(differing, 0u);
+}
+
+void replace_once(const fs::path& file, const std::string& from, const std::string& to) {
+    std::string text = read_text(file);
+    size_t at = text.find(from);
+    ASSERT_NE(at, std::string::npos) << from << " is not in " << file;
+    write_text(file, text.replace(at, from.size(), to));
+}
+
+struct Rendered {
+    size_t rendered = 0, total = 0;
+};
+
+Rendered rendered_of(const RunResult& r) {
+    std::smatch m;
+    static const std::regex line(R"(Rendered (\d+) of (\d+) pages \((\d+) unchanged\))");
+    if (!std::regex_search(r.output, m, line)) return {};
+    return {std::stoul(m[1]), std::stoul(m[2])};
+}
+
+// A copy of the sample content, built once into `site` (so the build cache holds it).
+class IncrementalBuild : public ::testing::Test {
+protected:
+    void SetUp() override {
+        copy_tree(source_dir / "content", content());
+        RunResult first = build("site");
+        ASSERT_EQ(first.status, 0) << first.output;
+        Rendered r = rendered_of(first);
+        ASSERT_GT(r.total, 50u) << first.output;
+        ASSERT_EQ(r.rendered, r.total) << "the first build renders every page";
+    }
+
+    fs::path content() const { return dir / "content"; }
+    fs::path profile(const std::string& rel) const { return content() / "institutions" / rel; }
+
+    RunResult build(const std::string& out, const std::string& extra = "") {
+        return run(binary + " build --content " + quote(content()) + " --out " + quote(dir / out) + " " + extra);
+    }
+
+    // Changes the content, builds again with the cache, and compares with a clean build.
+    Rendered change_and_compare(const std::function<void()>& change) {
+        change();
+        RunResult incremental = build("site", "--threads 2");
+        EXPECT_EQ(incremental.status, 0) << incremental.output;
+        RunResult clean = build("clean", "--clean --threads 1");
+        EXPECT_EQ(clean.status, 0) << clean.output;
+        EXPECT_EQ(rendered_of(clean).rendered, rendered_of(clean).total) << "--clean renders every page";
+        expect_same_tree(dir / "site", dir / "clean");
+        return rendered_of(incremental);
+    }
+
+    TempDir dir;
+};
+
+TEST_F(IncrementalBuild, NothingChangedRewritesNoFile) {
+    auto before = file_identities(dir / "site");
+    RunResult again = build("site");
+    ASSERT_EQ(again.status, 0) << again.output;
+    Rendered r = rendered_of(again);
+    EXPECT_EQ(r.rendered, 0u) << again.output;
+    EXPECT_NE(again.output.find("(" + std::to_string(r.total) + " unchanged)"), std::string::npos) << again.output;
+    EXPECT_EQ(file_identities(dir / "site"), before) << "no file was written, replaced or touched";
+}
+
+TEST_F(IncrementalBuild, TouchingAFileWithoutChangingItRendersNothing) {
+    fs::path file = profile("leicester/profiles/arjun-bhatt.md");
+    fs::last_write_time(file, fs::last_write_time(file) + std::chrono::seconds(5));
+    RunResult again = build("site");
+    ASSERT_EQ(again.status, 0) << again.output;
+    EXPECT_EQ(rendered_of(again).rendered, 0u) << again.output;
+}
+
+TEST_F(IncrementalBuild, AChangedProfileRendersOnlyThePagesThatShowIt) {
+    auto before = file_identities(dir / "site");
+    Rendered r = change_and_compare([&] {
+        replace_once(profile("leicester/profiles/arjun-bhatt.md"), "Builds and tests electronics", "Designs and tests electronics");
+    });
+    // Its page, its institution, the technicians index, three theme pages, four skill pages,
+    // a registration page, the case study naming him: about a dozen of the whole site.
+    EXPECT_GT(r.rendered, 5u);
+    EXPECT_LT(r.rendered, 20u);
+    auto after = file_identities(dir / "site");
+    EXPECT_NE(after.at("institutions/leicester/profiles/arjun-bhatt/index.html"),
+              before.at("institutions/leicester/profiles/arjun-bhatt/index.html"));
+    EXPECT_EQ(after.at("institutions/lstm/profiles/kwame-mensah/index.html"),
+              before.at("institutions/lstm/profiles/kwame-mensah/index.html"))
+        << "an unrelated page is the same file (hard-linked from the previous site), not written again";
+}
+
+TEST_F(IncrementalBuild, AChangedProfileBodyMatchesACleanBuild) {
+    change_and_compare([&] {
+        std::string text = read_text(profile("lmb/profiles/priyanka-raman.md"));
+        write_text(profile("lmb/profiles/priyanka-raman.md"), text + "\nA new paragraph with a [link](/themes/visibility/).\n");
+    });
+}
+
+TEST_F(IncrementalBuild, AChangedPlanMatchesACleanBuild) {
+    Rendered r = change_and_compare([&] {
+        replace_once(content() / "institutions/lstm/plans/2024-2027.toml", "success = \"", "success = \"Changed measure. ");
+    });
+    EXPECT_GT(r.rendered, 0u);
+}
+
+TEST_F(IncrementalBuild, AChangedTemplateMatchesACleanBuild) {
+    std::string foot = read_text(source_dir / "themes/default/templates/partials/foot.mustache");
+    // The site's own copy of a theme template replaces it; then that copy is edited.
+    change_and_compare([&] { write_text(content() / "templates/partials/foot.mustache", "<!-- site footer -->\n" + foot); });
+    Rendered r = change_and_compare([&] {
+        write_text(content() / "templates/partials/foot.mustache", "<!-- edited footer -->\n" + foot);
+    });
+    EXPECT_EQ(r.rendered, r.total) << "every page has the footer";
+    EXPECT_NE(read_text(dir / "site/index.html").find("<!-- edited footer -->"), std::string::npos);
+}
+
+TEST_F(IncrementalBuild, AChangedConfigMatchesACleanBuild) {
+    Rendered r = change_and_compare([&] {
+        replace_once(content() / "site.toml", "title = \"Technician Commitment\"", "title = \"Technician Commitment UK\"");
+    });
+    EXPECT_EQ(r.rendered, r.total);
+}
+
+TEST_F(IncrementalBuild, AChangedCommitmentThemeMatchesACleanBuild) {
+    change_and_compare([&] {
+        std::string text = read_text(content() / "commitment-themes/visibility.md");
+        write_text(content() / "commitment-themes/visibility.md", text + "\nOne more sentence about visibility.\n");
+    });
+}
+
+TEST_F(IncrementalBuild, ADeletedFileMatchesACleanBuild) {
+    change_and_compare([&] {
+        fs::remove(profile("leicester/profiles/ifeoma-nwosu.md"));
+        fs::remove(content() / "institutions/lancaster/case-studies/greener-laboratories.md");
+    });
+    EXPECT_FALSE(fs::exists(dir / "site/institutions/leicester/profiles/ifeoma-nwosu"));
+}
+
+TEST_F(IncrementalBuild, AnAddedFileMatchesACleanBuild) {
+    change_and_compare([&] {
+        std::string text = read_text(profile("leicester/profiles/arjun-bhatt.md"));
+        text.replace(text.find("Arjun Bhatt"), std::string("Arjun Bhatt").size(), "Zara Bhatt");
+        write_text(profile("leicester/profiles/zara-bhatt.md"), text);
+    });
+    EXPECT_TRUE(fs::exists(dir / "site/institutions/leicester/profiles/zara-bhatt/index.html"));
+}
+
+TEST_F(IncrementalBuild, ABuildWithErrorsPublishesNothingAndTheNextBuildRecovers) {
+    auto before = file_identities(dir / "site");
+    fs::path file = profile("leicester/profiles/arjun-bhatt.md");
+    std::string good = read_text(file);
+    write_text(file, good + "\n[broken](/no-such-page/)\n");
+    RunResult failed = build("site");
+    EXPECT_NE(failed.status, 0) << failed.output;
+    EXPECT_EQ(file_identities(dir / "site"), before);
+    write_text(file, good);
+    RunResult again = build("site");
+    ASSERT_EQ(again.status, 0) << again.output;
+    RunResult clean = build("clean", "--clean");
+    ASSERT_EQ(clean.status, 0) << clean.output;
+    expect_same_tree(dir / "site", dir / "clean");
+}
+
+TEST_F(IncrementalBuild, CleanIgnoresTheCache) {
+    RunResult clean = build("site", "--clean");
+    ASSERT_EQ(clean.status, 0) << clean.output;
+    Rendered r = rendered_of(clean);
+    EXPECT_EQ(r.rendered, r.total) << clean.output;
+}
+
+TEST_F(IncrementalBuild, TheCacheIsBesideTheContentAndIgnoredByGit) {
+    bool found = false;
+    for (const auto& e : fs::directory_iterator(dir / ".techpages-cache"))
+        found |= e.path().filename().string().rfind("build-", 0) == 0;
+    EXPECT_TRUE(found);
+    EXPECT_NE(read_text(source_dir / ".gitignore").find(".techpages-cache/"), std::string::npos);
+}
+
+// The live preview's way: one SiteBuilder, rebuilt in place after each edit.
+TEST_F(IncrementalBuild, SiteBuilderRebuildsInPlaceOnlyWhatChanged) {
+    BuildOptions options;
+    options.content_dir = content();
+    options.out_dir = dir / "preview";
+    options.threads = 2;
+    SiteBuilder builder(options, SiteBuilder::Publish::in_place);
+    Diagnostics d1;
+    BuildResult first = builder.build(d1);
+    ASSERT_TRUE(first.ok);
+    EXPECT_EQ(first.pages_rendered, first.pages);
+
+    // Told which file changed.
+    fs::path file = profile("lancaster/profiles/bethany-clarke.md");
+    write_text(file, read_text(file) + "\nShe also runs the open day.\n");
+    Diagnostics d2;
+    BuildResult told = builder.rebuild({file}, d2);
+    ASSERT_TRUE(told.ok);
+    EXPECT_GT(told.pages_rendered, 0u);
+    EXPECT_LT(told.pages_rendered, 20u);
+    EXPECT_GE(told.seconds, 0.0);
+
+    // Finding the change itself: a deleted profile and an added one.
+    fs::remove(profile("leicester/profiles/ifeoma-nwosu.md"));
+    std::string text = read_text(profile("leicester/profiles/arjun-bhatt.md"));
+    write_text(profile("leicester/profiles/new-technician.md"), std::regex_replace(text, std::regex("Arjun Bhatt"), "New Technician"));
+    Diagnostics d3;
+    BuildResult found = builder.rebuild(d3);
+    ASSERT_TRUE(found.ok);
+    EXPECT_LT(found.pages_rendered, found.pages);
+
+    Diagnostics d4;
+    BuildResult nothing = builder.rebuild(d4);
+    ASSERT_TRUE(nothing.ok);
+    EXPECT_EQ(nothing.pages_rendered, 0u);
+
+    RunResult clean = build("clean", "--clean");
+    ASSERT_EQ(clean.status, 0) << clean.output;
+    expect_same_tree(dir / "preview", dir / "clean");
+}
+
+TEST_F(IncrementalBuild, SiteBuilderReportsErrorsAndRecovers) {
+    BuildOptions options;
+    options.content_dir = content();
+    options.out_dir = dir / "preview";
+    SiteBuilder builder(options, SiteBuilder::Publish::in_place);
+    Diagnostics d1;
+    ASSERT_TRUE(builder.build(d1).ok);
+    fs::path file = profile("lmb/profiles/yusuf-karim.md");
+    std::string good = read_text(file);
+    write_text(file, good + "\n[broken](/no-such-page/)\n");
+    Diagnostics d2;
+    EXPECT_FALSE(builder.rebuild({file}, d2).ok);
+    EXPECT_TRUE(d2.has_errors());
+    write_text(file, good);
+    Diagnostics d3;
+    ASSERT_TRUE(builder.rebuild({file}, d3).ok);
+    RunResult clean = build("clean", "--clean");
+    ASSERT_EQ(clean.status, 0) << clean.output;
+    expect_same_tree(dir / "preview", dir / "clean");
+}
+
+TEST_F(IncrementalBuild, OutputIsTheSameWhateverTheThreadCount) {
+    RunResult one = build("one", "--clean --threads 1");
+    RunResult two = build("two", "--clean --threads 2");
+    ASSERT_EQ(one.status, 0) << one.output;
+    ASSERT_EQ(two.status, 0) << two.output;
+    expect_same_tree(dir / "one", dir / "two");
+}
+
+}  // namespace
