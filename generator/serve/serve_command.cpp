@@ -1,0 +1,189 @@
+#include "serve/serve_command.h"
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <ostream>
+#include <optional>
+#include <thread>
+
+#include "build.h"
+#include "serve/file_watcher.h"
+#include "serve/full_rebuilder.h"
+#include "serve/preview_server.h"
+#include "util/files.h"
+
+namespace techpages::serve {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string seconds_text(double seconds) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.3f s", seconds);
+    return text;
+}
+
+std::string clock_time() {
+    std::time_t now = std::time(nullptr);
+    std::tm local{};
+    ::localtime_r(&now, &local);
+    char text[16];
+    std::strftime(text, sizeof text, "%H:%M:%S", &local);
+    return text;
+}
+
+// "profiles/a.md", "a.md and b.md", "a.md, b.md and 3 more files".
+std::string describe_changes(const std::vector<fs::path>& paths, const fs::path& content_dir) {
+    std::string text;
+    size_t shown = std::min<size_t>(paths.size(), 3);
+    for (size_t i = 0; i < shown; ++i) {
+        if (i) text += (i + 1 == shown && paths.size() == shown) ? " and " : ", ";
+        text += relative_path(paths[i], content_dir);
+    }
+    if (paths.size() > shown) text += " and " + std::to_string(paths.size() - shown) + " more files";
+    return text;
+}
+
+// serve-<pid> folders left by a serve that was killed: their process no longer exists.
+void remove_abandoned_work_dirs(const fs::path& cache_dir) {
+    std::error_code ec;
+    for (fs::directory_iterator it(cache_dir, ec), end; !ec && it != end; it.increment(ec)) {
+        std::string name = it->path().filename().string();
+        if (name.rfind("serve-", 0) != 0) continue;
+        pid_t pid = static_cast<pid_t>(std::atol(name.c_str() + 6));
+        if (pid > 0 && ::kill(pid, 0) != 0 && errno == ESRCH) fs::remove_all(it->path(), ec);
+    }
+}
+
+void print_problems(const std::vector<Diagnostic>& diagnostics, std::ostream& err) {
+    for (const auto& d : diagnostics) err << format_diagnostic(d) << '\n';
+    err << std::flush;
+}
+
+}  // namespace
+
+int serve_command(const ServeOptions& options, std::ostream& out, std::ostream& err) {
+    // Ctrl-C and SIGTERM are taken by sigwait below; blocked before any thread starts,
+    // so no worker is interrupted in the middle of a write.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+    std::error_code ec;
+    if (!fs::is_directory(options.content_dir, ec)) {
+        err << options.content_dir.string() << ": error: there is no content folder here — run serve from the folder "
+            << "that holds content/, or give --content DIR\n";
+        return 1;
+    }
+
+    PreviewServer server;
+    int port = server.bind(options.bind, options.port);
+    if (port < 0) {
+        err << "techpages serve: cannot listen on " << options.bind << " port " << options.port
+            << " — another program may be using the port (try --port 0 for any free port), or the address is not "
+               "one of this machine's\n";
+        return 1;
+    }
+    bool v6 = options.bind.find(':') != std::string::npos;
+    std::string host = v6 ? "[" + options.bind + "]" : options.bind;
+    std::string address = "http://" + host + ":" + std::to_string(port) + "/";
+
+    BuildOptions build;
+    build.content_dir = options.content_dir;
+    build.theme = options.theme;
+    build.include_drafts = options.include_drafts;
+    build.threads = options.threads;
+    build.base_url = address;  // links lead around the preview, not to the published site
+    fs::path cache_dir = default_cache_dir(options.content_dir);
+    remove_abandoned_work_dirs(cache_dir);
+    fs::path work_dir = cache_dir / ("serve-" + std::to_string(::getpid()));
+    FullRebuilder rebuilder(build, work_dir);
+
+    RebuildResult first = rebuilder.rebuild({});
+    print_problems(first.diagnostics, err);
+    if (first.ok) {
+        server.show_site(first.site_root);
+        out << "Built " << first.pages_rendered << " pages in " << seconds_text(first.seconds) << "\n";
+    } else {
+        server.show_errors(first.diagnostics);
+        out << "The site could not be built; the errors are shown in the browser too. Waiting for a fix.\n";
+    }
+
+    std::optional<FileWatcher> watching;
+    try {
+        watching.emplace();
+    } catch (const std::exception& e) {
+        err << "techpages serve: " << e.what() << "\n";
+        return 1;
+    }
+    FileWatcher& watcher = *watching;
+    watcher.watch(options.content_dir);
+    // The visual themes: beside the content, and the ones techpages ships.
+    fs::path themes_beside = fs::absolute(options.content_dir, ec).lexically_normal().parent_path() / "themes";
+    watcher.watch(themes_beside);
+    if (fs::weakly_canonical(themes_beside, ec) != fs::weakly_canonical(TECHPAGES_BUILTIN_THEMES_DIR, ec))
+        watcher.watch(TECHPAGES_BUILTIN_THEMES_DIR);
+
+    out << "Serving " << address << " — watching " << options.content_dir.string()
+        << " and the themes; every save rebuilds and reloads the browser. Ctrl-C stops.\n"
+        << std::flush;
+
+    std::atomic<bool> stopping{false};
+    std::thread http([&] {
+        server.run();
+        if (!stopping) ::kill(::getpid(), SIGTERM);  // the server ended by itself: stop the rest too
+    });
+    std::thread rebuilds([&] {
+        while (true) {
+            FileWatcher::Changes changes = watcher.wait_for_changes();
+            if (changes.paths.empty()) return;
+            RebuildResult result = rebuilder.rebuild(changes.paths);
+            if (result.ok) {
+                server.show_site(result.site_root);
+            } else {
+                server.show_errors(result.diagnostics);
+            }
+            server.live_reload().notify_reload();
+            double since_save =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - changes.first_seen).count();
+            std::string what = describe_changes(changes.paths, options.content_dir);
+            if (result.ok) {
+                print_problems(result.diagnostics, err);
+                out << clock_time() << " changed: " << what << " — rebuilt " << result.pages_rendered << " pages in "
+                    << seconds_text(result.seconds) << "; reload sent " << seconds_text(since_save)
+                    << " after the change\n"
+                    << std::flush;
+            } else {
+                size_t errors = 0;
+                for (const auto& d : result.diagnostics) errors += d.severity == Severity::error;
+                out << clock_time() << " changed: " << what << " — " << errors << (errors == 1 ? " error" : " errors")
+                    << "; still serving the last good site, with the errors shown on every page\n"
+                    << std::flush;
+                print_problems(result.diagnostics, err);
+            }
+        }
+    });
+
+    int signal = 0;
+    while (sigwait(&stop_signals, &signal) != 0) {
+    }
+    stopping = true;
+    out << "Stopping.\n" << std::flush;
+    watcher.stop();
+    rebuilds.join();
+    server.stop();
+    http.join();
+    fs::remove_all(work_dir, ec);
+    return 0;
+}
+
+}  // namespace techpages::serve
