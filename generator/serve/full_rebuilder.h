@@ -1,6 +1,9 @@
-// Rebuilds the whole site on every change, into two folders used in turn, so the
-// site being served is never the one being written.
+// Rebuilds the whole site on every change, each time into a new folder, so the site
+// being served is never the one being written. Old folders are removed in the
+// background, off the path from save to reload.
 #pragma once
+
+#include <thread>
 
 #include "build.h"
 #include "serve/rebuilder.h"
@@ -9,14 +12,18 @@ namespace techpages::serve {
 
 class FullRebuilder : public Rebuilder {
 public:
-    // `options.out_dir` is ignored: builds go to work_dir/a and work_dir/b.
+    // `options.out_dir` is ignored: builds go to work_dir/site-1, site-2 …
     FullRebuilder(BuildOptions options, std::filesystem::path work_dir);
+    ~FullRebuilder() override;
     RebuildResult rebuild(const std::vector<std::filesystem::path>& changed) override;
 
 private:
     BuildOptions options_;
     std::filesystem::path work_dir_;
-    int served_ = -1;  // 0: a, 1: b, -1: nothing built yet
+    unsigned builds_ = 0;
+    std::filesystem::path served_;    // the last good build
+    std::filesystem::path previous_;  // the one before: requests may still be reading it
+    std::thread cleaner_;             // removes the folder before that
 };
 
 }  // namespace techpages::serve

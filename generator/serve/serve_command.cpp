@@ -7,7 +7,10 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <condition_variable>
 #include <ctime>
+#include <mutex>
 #include <ostream>
 #include <optional>
 #include <thread>
@@ -142,10 +145,14 @@ int serve_command(const ServeOptions& options, std::ostream& out, std::ostream& 
         server.run();
         if (!stopping) ::kill(::getpid(), SIGTERM);  // the server ended by itself: stop the rest too
     });
+    // The rebuild loop says when it has finished, so Ctrl-C during a long rebuild need not wait for it.
+    std::mutex finished_mutex;
+    std::condition_variable finished_changed;
+    bool rebuilds_finished = false;
     std::thread rebuilds([&] {
         while (true) {
             FileWatcher::Changes changes = watcher.wait_for_changes();
-            if (changes.paths.empty()) return;
+            if (changes.paths.empty()) break;
             RebuildResult result = rebuilder.rebuild(changes.paths);
             if (result.ok) {
                 server.show_site(result.site_root);
@@ -171,6 +178,9 @@ int serve_command(const ServeOptions& options, std::ostream& out, std::ostream& 
                 print_problems(result.diagnostics, err);
             }
         }
+        std::lock_guard lock(finished_mutex);
+        rebuilds_finished = true;
+        finished_changed.notify_all();
     });
 
     int signal = 0;
@@ -179,9 +189,18 @@ int serve_command(const ServeOptions& options, std::ostream& out, std::ostream& 
     stopping = true;
     out << "Stopping.\n" << std::flush;
     watcher.stop();
-    rebuilds.join();
     server.stop();
     http.join();
+    {
+        std::unique_lock lock(finished_mutex);
+        if (!finished_changed.wait_for(lock, std::chrono::seconds(2), [&] { return rebuilds_finished; })) {
+            // A big site's rebuild can take a while: stop now. Its half-written folder is
+            // removed by the next serve (its process is gone by then).
+            out << "Stopped during a rebuild.\n" << std::flush;
+            std::_Exit(0);
+        }
+    }
+    rebuilds.join();
     fs::remove_all(work_dir, ec);
     return 0;
 }
