@@ -7,14 +7,40 @@ namespace techpages::serve {
 namespace fs = std::filesystem;
 
 FullRebuilder::FullRebuilder(BuildOptions options, fs::path work_dir)
-    : options_(std::move(options)), work_dir_(std::move(work_dir)) {}
+    : options_(std::move(options)), work_dir_(std::move(work_dir)) {
+    cleaner_ = std::thread([this] {
+        std::unique_lock lock(mutex_);
+        while (true) {
+            wake_.wait(lock, [&] { return finishing_ || !to_remove_.empty(); });
+            if (to_remove_.empty()) return;
+            fs::path folder = std::move(to_remove_.front());
+            to_remove_.pop_front();
+            lock.unlock();
+            std::error_code ec;
+            fs::remove_all(folder, ec);
+            lock.lock();
+        }
+    });
+}
 
 FullRebuilder::~FullRebuilder() {
-    if (cleaner_.joinable()) cleaner_.join();
+    {
+        std::lock_guard lock(mutex_);
+        finishing_ = true;
+    }
+    wake_.notify_all();
+    cleaner_.join();
+}
+
+void FullRebuilder::remove_later(fs::path folder) {
+    {
+        std::lock_guard lock(mutex_);
+        to_remove_.push_back(std::move(folder));
+    }
+    wake_.notify_all();
 }
 
 RebuildResult FullRebuilder::rebuild(const std::vector<fs::path>&) {
-    if (cleaner_.joinable()) cleaner_.join();
     auto started = std::chrono::steady_clock::now();
     BuildOptions options = options_;
     options.out_dir = work_dir_ / ("site-" + std::to_string(++builds_));
@@ -30,10 +56,7 @@ RebuildResult FullRebuilder::rebuild(const std::vector<fs::path>&) {
     fs::path retired = previous_;
     previous_ = served_;
     served_ = options.out_dir;
-    if (!retired.empty()) cleaner_ = std::thread([retired] {
-        std::error_code ec;
-        fs::remove_all(retired, ec);
-    });
+    if (!retired.empty()) remove_later(retired);
     return result;
 }
 

@@ -3,6 +3,9 @@
 // background, off the path from save to reload.
 #pragma once
 
+#include <condition_variable>
+#include <deque>
+#include <mutex>
 #include <thread>
 
 #include "build.h"
@@ -23,7 +26,15 @@ private:
     unsigned builds_ = 0;
     std::filesystem::path served_;    // the last good build
     std::filesystem::path previous_;  // the one before: requests may still be reading it
-    std::thread cleaner_;             // removes the folder before that
+
+    // Older folders are removed by a thread of their own: deleting ten thousand pages can
+    // take longer than building them, and nobody should wait for it.
+    void remove_later(std::filesystem::path folder);
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    std::deque<std::filesystem::path> to_remove_;
+    bool finishing_ = false;
+    std::thread cleaner_;
 };
 
 }  // namespace techpages::serve
