@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <condition_variable>
 #include <ctime>
+#include <memory>
 #include <mutex>
 #include <ostream>
 #include <optional>
@@ -109,9 +110,9 @@ int serve_command(const ServeOptions& options, std::ostream& out, std::ostream& 
     fs::path cache_dir = default_cache_dir(options.content_dir);
     remove_abandoned_work_dirs(cache_dir);
     fs::path work_dir = cache_dir / ("serve-" + std::to_string(::getpid()));
-    FullRebuilder rebuilder(build, work_dir);
+    std::unique_ptr<Rebuilder> rebuilder = std::make_unique<FullRebuilder>(build, work_dir);
 
-    RebuildResult first = rebuilder.rebuild({});
+    RebuildResult first = rebuilder->rebuild({});
     print_problems(first.diagnostics, err);
     if (first.ok) {
         server.show_site(first.site_root);
@@ -153,7 +154,7 @@ int serve_command(const ServeOptions& options, std::ostream& out, std::ostream& 
         while (true) {
             FileWatcher::Changes changes = watcher.wait_for_changes();
             if (changes.paths.empty()) break;
-            RebuildResult result = rebuilder.rebuild(changes.paths);
+            RebuildResult result = rebuilder->rebuild(changes.paths);
             if (result.ok) {
                 server.show_site(result.site_root);
             } else {
@@ -201,6 +202,7 @@ int serve_command(const ServeOptions& options, std::ostream& out, std::ostream& 
         }
     }
     rebuilds.join();
+    rebuilder.reset();  // it may still be removing old builds inside the work folder
     fs::remove_all(work_dir, ec);
     return 0;
 }
