@@ -10,6 +10,8 @@
 #include <cstdlib>
 #include <condition_variable>
 #include <ctime>
+#include <functional>
+#include <future>
 #include <memory>
 #include <mutex>
 #include <ostream>
@@ -66,9 +68,50 @@ void remove_abandoned_work_dirs(const fs::path& cache_dir) {
     }
 }
 
+// Runs `work` on a thread of its own and waits for it at most `limit`; false if it is
+// still running then (the caller must then end the process rather than return).
+bool finish_within(std::chrono::seconds limit, std::function<void()> work) {
+    auto done = std::make_shared<std::promise<void>>();
+    std::future<void> finished = done->get_future();
+    std::thread([work = std::move(work), done] {
+        work();
+        done->set_value();
+    }).detach();
+    return finished.wait_for(limit) == std::future_status::ready;
+}
+
 void print_problems(const std::vector<Diagnostic>& diagnostics, std::ostream& err) {
     for (const auto& d : diagnostics) err << format_diagnostic(d) << '\n';
     err << std::flush;
+}
+
+// Every rebuild, in one line: what changed, how long it took, and any problems after it.
+void print_rebuild(const std::vector<fs::path>& changed, const RebuildResult& result, double since_change,
+                   const fs::path& content_dir, std::ostream& out, std::ostream& err) {
+    std::string what = describe_changes(changed, content_dir);
+    if (result.ok) {
+        print_problems(result.diagnostics, err);  // warnings
+        out << clock_time() << " changed: " << what << " — rebuilt " << result.pages_rendered << " pages in "
+            << seconds_text(result.seconds) << "; reload sent " << seconds_text(since_change) << " after the change\n"
+            << std::flush;
+        return;
+    }
+    size_t errors = 0;
+    for (const auto& d : result.diagnostics) errors += d.severity == Severity::error;
+    out << clock_time() << " changed: " << what << " — " << errors << (errors == 1 ? " error" : " errors")
+        << "; still serving the last good site, with the errors shown on every page\n"
+        << std::flush;
+    print_problems(result.diagnostics, err);
+}
+
+// The content folder, and the visual themes: beside the content, and the ones techpages ships.
+void watch_sources(FileWatcher& watcher, const fs::path& content_dir) {
+    std::error_code ec;
+    watcher.watch(content_dir);
+    fs::path themes_beside = fs::absolute(content_dir, ec).lexically_normal().parent_path() / "themes";
+    watcher.watch(themes_beside);
+    if (fs::weakly_canonical(themes_beside, ec) != fs::weakly_canonical(TECHPAGES_BUILTIN_THEMES_DIR, ec))
+        watcher.watch(TECHPAGES_BUILTIN_THEMES_DIR);
 }
 
 }  // namespace
@@ -89,6 +132,17 @@ int serve_command(const ServeOptions& options, std::ostream& out, std::ostream& 
         return 1;
     }
 
+    // Watching starts before the first build, so a save during it is not missed.
+    std::optional<FileWatcher> watching;
+    try {
+        watching.emplace();
+    } catch (const std::exception& e) {
+        err << "techpages serve: " << e.what() << "\n";
+        return 1;
+    }
+    FileWatcher& watcher = *watching;
+    watch_sources(watcher, options.content_dir);
+
     PreviewServer server;
     int port = server.bind(options.bind, options.port);
     if (port < 0) {
@@ -108,7 +162,6 @@ int serve_command(const ServeOptions& options, std::ostream& out, std::ostream& 
     build.threads = options.threads;
     build.base_url = address;  // links lead around the preview, not to the published site
     fs::path cache_dir = default_cache_dir(options.content_dir);
-    remove_abandoned_work_dirs(cache_dir);
     fs::path work_dir = cache_dir / ("serve-" + std::to_string(::getpid()));
     std::unique_ptr<Rebuilder> rebuilder = std::make_unique<FullRebuilder>(build, work_dir);
 
@@ -122,25 +175,12 @@ int serve_command(const ServeOptions& options, std::ostream& out, std::ostream& 
         out << "The site could not be built; the errors are shown in the browser too. Waiting for a fix.\n";
     }
 
-    std::optional<FileWatcher> watching;
-    try {
-        watching.emplace();
-    } catch (const std::exception& e) {
-        err << "techpages serve: " << e.what() << "\n";
-        return 1;
-    }
-    FileWatcher& watcher = *watching;
-    watcher.watch(options.content_dir);
-    // The visual themes: beside the content, and the ones techpages ships.
-    fs::path themes_beside = fs::absolute(options.content_dir, ec).lexically_normal().parent_path() / "themes";
-    watcher.watch(themes_beside);
-    if (fs::weakly_canonical(themes_beside, ec) != fs::weakly_canonical(TECHPAGES_BUILTIN_THEMES_DIR, ec))
-        watcher.watch(TECHPAGES_BUILTIN_THEMES_DIR);
-
     out << "Serving " << address << " — watching " << options.content_dir.string()
         << " and the themes; every save rebuilds and reloads the browser. Ctrl-C stops.\n"
         << std::flush;
 
+    // Deleting a big site can take minutes on some disks: never make anyone wait for it.
+    std::thread tidy_up([cache_dir] { remove_abandoned_work_dirs(cache_dir); });
     std::atomic<bool> stopping{false};
     std::thread http([&] {
         server.run();
@@ -160,24 +200,11 @@ int serve_command(const ServeOptions& options, std::ostream& out, std::ostream& 
             } else {
                 server.show_errors(result.diagnostics);
             }
-            server.live_reload().notify_reload();
+            // Printed first, so the terminal has the news by the time the browser asks for it.
             double since_save =
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - changes.first_seen).count();
-            std::string what = describe_changes(changes.paths, options.content_dir);
-            if (result.ok) {
-                print_problems(result.diagnostics, err);
-                out << clock_time() << " changed: " << what << " — rebuilt " << result.pages_rendered << " pages in "
-                    << seconds_text(result.seconds) << "; reload sent " << seconds_text(since_save)
-                    << " after the change\n"
-                    << std::flush;
-            } else {
-                size_t errors = 0;
-                for (const auto& d : result.diagnostics) errors += d.severity == Severity::error;
-                out << clock_time() << " changed: " << what << " — " << errors << (errors == 1 ? " error" : " errors")
-                    << "; still serving the last good site, with the errors shown on every page\n"
-                    << std::flush;
-                print_problems(result.diagnostics, err);
-            }
+            print_rebuild(changes.paths, result, since_save, options.content_dir, out, err);
+            server.live_reload().notify_reload();
         }
         std::lock_guard lock(finished_mutex);
         rebuilds_finished = true;
@@ -197,13 +224,21 @@ int serve_command(const ServeOptions& options, std::ostream& out, std::ostream& 
         if (!finished_changed.wait_for(lock, std::chrono::seconds(2), [&] { return rebuilds_finished; })) {
             // A big site's rebuild can take a while: stop now. Its half-written folder is
             // removed by the next serve (its process is gone by then).
-            out << "Stopped during a rebuild.\n" << std::flush;
+            out << "Stopped during a rebuild; the next serve removes " << work_dir.string() << ".\n" << std::flush;
             std::_Exit(0);
         }
     }
     rebuilds.join();
-    rebuilder.reset();  // it may still be removing old builds inside the work folder
-    fs::remove_all(work_dir, ec);
+    bool tidy = finish_within(std::chrono::seconds(3), [&] {
+        rebuilder.reset();  // it may still be removing old builds inside the work folder
+        std::error_code remove_ec;
+        fs::remove_all(work_dir, remove_ec);
+        tidy_up.join();
+    });
+    if (!tidy) {
+        out << "Stopped; the next serve finishes removing " << work_dir.string() << ".\n" << std::flush;
+        std::_Exit(0);
+    }
     return 0;
 }
 
