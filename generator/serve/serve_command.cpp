@@ -165,20 +165,6 @@ int serve_command(const ServeOptions& options, std::ostream& out, std::ostream& 
     fs::path work_dir = cache_dir / ("serve-" + std::to_string(::getpid()));
     std::unique_ptr<Rebuilder> rebuilder = std::make_unique<FullRebuilder>(build, work_dir);
 
-    RebuildResult first = rebuilder->rebuild({});
-    print_problems(first.diagnostics, err);
-    if (first.ok) {
-        server.show_site(first.site_root);
-        out << "Built " << first.pages_rendered << " pages in " << seconds_text(first.seconds) << "\n";
-    } else {
-        server.show_errors(first.diagnostics);
-        out << "The site could not be built; the errors are shown in the browser too. Waiting for a fix.\n";
-    }
-
-    out << "Serving " << address << " — watching " << options.content_dir.string()
-        << " and the themes; every save rebuilds and reloads the browser. Ctrl-C stops.\n"
-        << std::flush;
-
     // Deleting a big site can take minutes on some disks: never make anyone wait for it.
     std::thread tidy_up([cache_dir] { remove_abandoned_work_dirs(cache_dir); });
     std::atomic<bool> stopping{false};
@@ -190,7 +176,22 @@ int serve_command(const ServeOptions& options, std::ostream& out, std::ostream& 
     std::mutex finished_mutex;
     std::condition_variable finished_changed;
     bool rebuilds_finished = false;
+    // The first build runs here too, so Ctrl-C works at once even while a big site builds;
+    // until it is done the server answers "Building…".
     std::thread rebuilds([&] {
+        RebuildResult first = rebuilder->rebuild({});
+        print_problems(first.diagnostics, err);
+        if (first.ok) {
+            server.show_site(first.site_root);
+            out << "Built " << first.pages_rendered << " pages in " << seconds_text(first.seconds) << "\n";
+        } else {
+            server.show_errors(first.diagnostics);
+            out << "The site could not be built; the errors are shown in the browser too. Waiting for a fix.\n";
+        }
+        out << "Serving " << address << " — watching " << options.content_dir.string()
+            << " and the themes; every save rebuilds and reloads the browser. Ctrl-C stops.\n"
+            << std::flush;
+        server.live_reload().notify_reload();  // a tab that was waiting on "Building…"
         while (true) {
             FileWatcher::Changes changes = watcher.wait_for_changes();
             if (changes.paths.empty()) break;

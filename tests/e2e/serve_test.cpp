@@ -187,12 +187,13 @@ public:
         opened_ = connection_.read(10, "techpages live reload");
     }
     const std::string& opening() const { return opened_; }
-    // Waits for the n-th reload event; returns the seconds it took, or -1.
-    double wait_for_reload(int n, double timeout_seconds) {
+    // Waits for the n-th reload event since the stream opened; returns the seconds it took, or -1.
+    double wait_for_reload(size_t n, double timeout_seconds) {
         auto start = Clock::now();
-        std::string marker = "event: reload\ndata: " + std::to_string(n) + "\n";
-        std::string text = connection_.read(timeout_seconds, marker);
-        return text.find(marker) == std::string::npos ? -1 : seconds_since(start);
+        while (seconds_since(start) < timeout_seconds) {
+            if (count_of(connection_.read(0.01), "event: reload\n") >= n) return seconds_since(start);
+        }
+        return -1;
     }
 
 private:
