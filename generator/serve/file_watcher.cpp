@@ -87,23 +87,24 @@ bool FileWatcher::read_events(std::set<fs::path>& changed) {
         for (char* p = buffer; p < buffer + n;) {
             auto* event = reinterpret_cast<inotify_event*>(p);
             p += sizeof(inotify_event) + event->len;
+            if (event->mask & IN_Q_OVERFLOW) {
+                // Too many changes to list (the queue has no watch of its own): say the watched folders changed.
+                for (const auto& [wd, folder] : folders_) changed.insert(folder);
+                any = any || !folders_.empty();
+                continue;
+            }
             auto folder = folders_.find(event->wd);
             if (event->mask & IN_IGNORED) {
                 if (folder != folders_.end()) folders_.erase(folder);
                 continue;
             }
             if (folder == folders_.end()) continue;
-            if (event->mask & IN_Q_OVERFLOW) {
-                changed.insert(folder->second);  // too many to list: the folder changed
-                any = true;
-                continue;
-            }
-            std::string name = event->len ? std::string(event->name) : std::string();
-            if (event->len == 0) {
+            if (event->len == 0) {  // about the folder itself (it was deleted)
                 changed.insert(folder->second);
                 any = true;
                 continue;
             }
+            std::string name(event->name);
             if (is_editor_scratch(name)) continue;
             fs::path path = folder->second / name;
             // A new folder (made, or moved in) is watched too, with what is already in it.

@@ -1,8 +1,12 @@
-// The preview server's two gatekeepers: which request paths name a file of the
-// site (never anything outside it), and which Host and Origin headers it answers.
+// The preview server's parts: which request paths name a file of the site (never
+// anything outside it), which Host and Origin headers it answers, the reload signal,
+// the error banner, and the file watcher on a real folder.
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "serve/error_overlay.h"
+#include "serve/file_watcher.h"
 #include "serve/host_guard.h"
 #include "serve/live_reload.h"
 #include "serve/request_path.h"
@@ -183,4 +187,42 @@ TEST(ServeErrorOverlay, ErrorsAreLocatedAndEscaped) {
     EXPECT_EQ(html.find("<script>alert"), std::string::npos);
     EXPECT_LT(html.find("techpages-build-errors"), html.find("<main>page</main>")) << "above the last good page";
     EXPECT_NE(error_page_html({d}).find("a.md:2:8"), std::string::npos);
+}
+
+TEST(ServeFileWatcher, ReportsSavesInNewFoldersTooUnderTheirFinalNames) {
+    TempDir dir;
+    fs::create_directories(dir / "content/profiles");
+    FileWatcher watcher(std::chrono::milliseconds(50));
+    ASSERT_TRUE(watcher.watch(dir / "content"));
+
+    write_text(dir / "content/profiles/a.md", "one");
+    auto changes = watcher.wait_for_changes();
+    EXPECT_EQ(changes.paths, std::vector<fs::path>{dir / "content/profiles/a.md"});
+
+    // An editor's save: a scratch file renamed over the real one is one change, to the real one.
+    write_text(dir / "content/profiles/.a.md.swp", "x");
+    write_text(dir / "content/profiles/a.md.tmp1", "two");
+    fs::rename(dir / "content/profiles/a.md.tmp1", dir / "content/profiles/a.md");
+    changes = watcher.wait_for_changes();
+    EXPECT_EQ(changes.paths, std::vector<fs::path>{dir / "content/profiles/a.md"});
+
+    // A folder made after watching began is watched as well.
+    fs::create_directories(dir / "content/institutions/new");
+    watcher.wait_for_changes();
+    write_text(dir / "content/institutions/new/institution.md", "x");
+    changes = watcher.wait_for_changes();
+    EXPECT_EQ(changes.paths, std::vector<fs::path>{dir / "content/institutions/new/institution.md"});
+}
+
+TEST(ServeFileWatcher, StopEndsTheWait) {
+    TempDir dir;
+    FileWatcher watcher;
+    ASSERT_TRUE(watcher.watch(dir.path()));
+    std::thread stopper([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        watcher.stop();
+    });
+    EXPECT_TRUE(watcher.wait_for_changes().paths.empty());
+    stopper.join();
+    EXPECT_FALSE(watcher.watch(dir / "missing"));
 }
