@@ -13,6 +13,7 @@
 
 #include <chrono>
 #include <fcntl.h>
+#include <functional>
 #include <regex>
 #include <thread>
 
@@ -102,8 +103,10 @@ public:
     pid_t pid = -1;
     int port = 0;
 
-    ServeProcess() {
+    // `prepare` may change the copied content before serve starts.
+    explicit ServeProcess(const std::function<void(const fs::path&)>& prepare = {}) {
         copy_tree(source_dir / "content", content);
+        if (prepare) prepare(content);
         pid = ::fork();
         if (pid == 0) {
             int out = ::open(out_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -280,6 +283,29 @@ TEST(Serve, SavesShowWithinASecondBrokenSavesKeepTheLastGoodPageAndCtrlCStopsCle
     EXPECT_TRUE(WIFEXITED(status)) << "ended by the signal rather than stopping";
     EXPECT_EQ(WEXITSTATUS(status), 0);
     EXPECT_FALSE(fs::exists(work_dir));
+}
+
+TEST(Serve, ContentBrokenFromTheStartShowsItsErrorsUntilFixed) {
+    std::string good;
+    ServeProcess serve([&](const fs::path& content) {
+        good = read_text(content / profile_file);
+        std::string broken = good;
+        broken.replace(broken.find("role = "), 7, "role = [");
+        write_text(content / profile_file, broken);
+    });
+    ASSERT_GT(serve.port, 0) << serve.output() << serve.errors();
+    EXPECT_NE(serve.output().find("could not be built"), std::string::npos) << serve.output();
+    Response page = get(serve.port, profile_page);
+    EXPECT_EQ(page.status, 503) << "no good build yet";
+    EXPECT_NE(page.body.find(profile_file + ":4:1: error: this is not valid TOML"), std::string::npos) << page.body;
+    EXPECT_NE(page.body.find("live-reload.js"), std::string::npos) << "it reloads itself once fixed";
+
+    ReloadStream stream(serve.port);
+    serve.save(profile_file, good);
+    EXPECT_GE(stream.wait_for_reload(1, 10), 0);
+    Response fixed = get(serve.port, profile_page);
+    EXPECT_EQ(fixed.status, 200);
+    EXPECT_EQ(fixed.body.find("techpages-build-errors"), std::string::npos);
 }
 
 // One server for the refusals: none of them may disturb it.
