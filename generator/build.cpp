@@ -17,6 +17,7 @@
 #include "util/files.h"
 #include "util/text.h"
 #include "util/parallel.h"
+#include "check/external_report.h"
 #include "check/links.h"
 #include "write/codeowners.h"
 #include "write/photos.h"
@@ -72,15 +73,17 @@ bool check_theme(const std::string& name, bool from_option, const SiteConfig& co
 
 }  // namespace
 
-bool check_site(const fs::path& content_dir, Diagnostics& diagnostics) {
+BuildResult check_site(const fs::path& content_dir, Diagnostics& diagnostics, bool external_links) {
     // Everything a build does (drafts too, so they are ready when published), but nothing
     // is written: broken links are found without touching the site.
     BuildOptions options;
     options.content_dir = content_dir;
     options.include_drafts = true;
     options.write_output = false;
-    build_site(options, diagnostics);
-    return !diagnostics.has_errors();
+    options.external_links = external_links;
+    BuildResult result = build_site(options, diagnostics);
+    result.ok = !diagnostics.has_errors();
+    return result;
 }
 
 bool write_codeowners(const fs::path& content_dir, bool write, std::ostream& out, Diagnostics& diagnostics) {
@@ -246,6 +249,16 @@ BuildResult build_site(const BuildOptions& options, Diagnostics& diagnostics) {
 
     // check: every internal link leads somewhere
     check_links(links, files, urls, options.content_dir.string(), diagnostics);
+    // and, when asked, every link to another site still answers
+    if (options.external_links) {
+        auto started_external = std::chrono::steady_clock::now();
+        auto uses = collect_external_links(links, urls, options.content_dir.string());
+        auto checker = link_check_options(site.config.link_check, site.config.base_url, cache_dir / "links.tsv");
+        result.external = report_external_links(uses, checker, site.config.link_check.pos, diagnostics);
+        result.external_unique = uses.size();
+        result.external_seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started_external).count();
+    }
     if (!output) {
         check_codeowners(site, options.content_dir, diagnostics);
         result.ok = !diagnostics.has_errors();

@@ -4,8 +4,10 @@
 
 #include <filesystem>
 #include <iosfwd>
+#include <optional>
 #include <string>
 
+#include "check/external_links.h"
 #include "util/diagnostics.h"
 #include "write/photos.h"
 
@@ -20,6 +22,7 @@ struct BuildOptions {
     unsigned threads = 0;  // 0: one per core
     std::filesystem::path cache_dir;  // empty: .techpages-cache beside the content folder
     bool write_output = true;  // false: render and check everything, write nothing (techpages check)
+    bool external_links = false;  // also ask every other site the pages link to (check --external)
 };
 
 struct BuildResult {
@@ -28,14 +31,18 @@ struct BuildResult {
     size_t files_copied = 0;
     PhotoStats photos;
     double seconds = 0;
+    std::optional<ExternalSummary> external;  // with external_links: the counts for the summary
+    size_t external_unique = 0;               // distinct addresses asked about
+    double external_seconds = 0;
 };
 
 // Builds the site into options.out_dir. On any error nothing is published and the
 // previous output stays exactly as it was; every problem is in `diagnostics`.
 BuildResult build_site(const BuildOptions& options, Diagnostics& diagnostics);
 
-// Loads and checks the content without writing anything.
-bool check_site(const std::filesystem::path& content_dir, Diagnostics& diagnostics);
+// Loads and checks the content without writing anything; with `external_links`, also
+// checks every link to another site (the cache is <content>/../.techpages-cache/links.tsv).
+BuildResult check_site(const std::filesystem::path& content_dir, Diagnostics& diagnostics, bool external_links = false);
 
 // Prints (or, with `write`, writes) .github/CODEOWNERS from the institutions' reviewers.
 bool write_codeowners(const std::filesystem::path& content_dir, bool write, std::ostream& out,

@@ -24,9 +24,6 @@ namespace techpages {
 
 namespace {
 
-// Where a site owner who sees the checker in their logs can read what it is.
-constexpr const char* kProjectUrl = "https://github.com/techpages/techpages";
-
 // At most this much of a GET's body is read; then the transfer is cut short on purpose.
 constexpr size_t kMaxBodyBytes = 16 * 1024;
 
@@ -354,8 +351,10 @@ private:
         std::string redirect_to = location ? location : "";
         curl_off_t retry_after = 0;
         curl_easy_getinfo(job.easy, CURLINFO_RETRY_AFTER, &retry_after);
-        curl_off_t connect_us = 0;
-        curl_easy_getinfo(job.easy, CURLINFO_CONNECT_TIME_T, &connect_us);
+        // Zero until a connection is ready to send on. (CONNECT_TIME is zero as well on a
+        // reused keep-alive connection, so it cannot tell "never connected" from "reused".)
+        curl_off_t pretransfer_us = 0;
+        curl_easy_getinfo(job.easy, CURLINFO_PRETRANSFER_TIME_T, &pretransfer_us);
         std::string error = job.error[0] ? job.error : curl_easy_strerror(code);
         release(job);
 
@@ -365,7 +364,7 @@ private:
         if (code != CURLE_OK) {
             if (code == CURLE_OPERATION_TIMEDOUT) {
                 job.result.final_url = job.current;
-                if (status == 0 && connect_us == 0)
+                if (status == 0 && pretransfer_us == 0)
                     finish(job, LinkVerdict::timeout,
                            "timed out: no connection within " + format_seconds(options_.connect_timeout));
                 else
@@ -509,8 +508,11 @@ std::string_view verdict_name(LinkVerdict verdict) {
     return "unknown";
 }
 
-std::string default_user_agent() {
-    return std::string("techpages-linkcheck/") + TECHPAGES_VERSION + " (+" + kProjectUrl + ")";
+std::string link_checker_user_agent(std::string_view contact) {
+    std::string agent = std::string("techpages-linkcheck/") + TECHPAGES_VERSION;
+    if (contact.empty()) return agent;
+    bool web = starts_with_ci(contact, "https://") || starts_with_ci(contact, "http://");
+    return agent + " (+" + (web ? "" : "mailto:") + std::string(contact) + ")";
 }
 
 bool glob_match(std::string_view pattern, std::string_view text) {
@@ -605,7 +607,7 @@ std::vector<ExternalResult> check_external_links(const std::vector<std::string>&
     if (!jobs.empty()) {
         std::vector<Job*> order;
         for (auto& job : jobs) order.push_back(job.get());
-        std::string user_agent = options.user_agent.empty() ? default_user_agent() : options.user_agent;
+        std::string user_agent = options.user_agent.empty() ? link_checker_user_agent() : options.user_agent;
         Checker checker(options, user_agent);
         checker.run(order, deadline_at);
     }

@@ -29,7 +29,7 @@ struct ExternalCheckOptions {
     int max_redirects = 10;            // hops followed before a chain counts as broken
     std::filesystem::path cache_file;  // empty: no cache (nothing read or written)
     long cache_expiry_seconds = 7L * 24 * 3600;
-    std::string user_agent;  // empty: default_user_agent()
+    std::string user_agent;  // empty: link_checker_user_agent() with no contact
 };
 
 enum class LinkVerdict {
@@ -72,8 +72,10 @@ std::string format_summary(const ExternalSummary& summary);
 // "good", "redirected", "broken", "timeout", "skipped", "cached", "not_checked"
 std::string_view verdict_name(LinkVerdict verdict);
 
-// "techpages-linkcheck/<version> (+<project url>)"
-std::string default_user_agent();
+// "techpages-linkcheck/<version> (+<contact>)": the contact (a web address, or an e-mail
+// address written as mailto:) tells a site owner who sees the checker in their logs whose
+// it is. The site's [link_check] contact, else its base_url; without one, no brackets.
+std::string link_checker_user_agent(std::string_view contact = {});
 
 // Helpers, exposed for tests.
 // Whole-string match where '*' matches any run of characters.

@@ -135,15 +135,11 @@ LinkTarget resolve_link(const std::string& link, const std::string& page_site_pa
     return target;
 }
 
-namespace {
-
-// Finds where a link was written in a content file: its line and column, or nothing.
-// `written` is set to the form the author used.
-std::optional<SourcePos> find_in_source(const std::string& content_dir, const std::string& source,
-                                        const std::vector<std::string>& forms, std::string& written) {
+std::optional<std::string> read_source_text(const std::string& content_dir, const std::string& source) {
     auto text = read_file(std::filesystem::path(content_dir) / source);
     if (!text) return std::nullopt;
     std::string normalised;
+    normalised.reserve(text->size());
     for (size_t i = 0; i < text->size(); ++i) {
         if ((*text)[i] == '\r') {
             normalised += '\n';
@@ -152,18 +148,32 @@ std::optional<SourcePos> find_in_source(const std::string& content_dir, const st
             normalised += (*text)[i];
         }
     }
+    return normalised;
+}
+
+std::optional<SourcePos> find_link_in_text(const std::string& text, const std::vector<std::string>& forms,
+                                           std::string& written) {
     for (const auto& form : forms) {
         if (form.empty()) continue;
         // As a Markdown link target first, then anywhere.
         for (const std::string& needle : {"](" + form, "<" + form + ">", form}) {
-            size_t at = normalised.find(needle);
+            size_t at = text.find(needle);
             if (at != std::string::npos) {
                 written = form;
-                return position_of(normalised, at + needle.find(form));
+                return position_of(text, at + needle.find(form));
             }
         }
     }
     return std::nullopt;
+}
+
+namespace {
+
+std::optional<SourcePos> find_in_source(const std::string& content_dir, const std::string& source,
+                                        const std::vector<std::string>& forms, std::string& written) {
+    auto text = read_source_text(content_dir, source);
+    if (!text) return std::nullopt;
+    return find_link_in_text(*text, forms, written);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 // at the content file's line and column, or at the theme template that made it.
 #pragma once
 
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -33,6 +34,16 @@ struct LinkTarget {
     std::string fragment;   // after '#', or ""
 };
 LinkTarget resolve_link(const std::string& link, const std::string& page_site_path, const Urls& urls);
+
+// A content file's text with every line ending made '\n', so positions match the editor's
+// lines; nothing when it cannot be read.
+std::optional<std::string> read_source_text(const std::string& content_dir, const std::string& source);
+
+// Where a link is written in a content file's text: the first of `forms` (ways the author
+// may have written it) found as a Markdown link target, else anywhere. `written` is set to
+// the form found.
+std::optional<SourcePos> find_link_in_text(const std::string& text, const std::vector<std::string>& forms,
+                                           std::string& written);
 
 // Checks every page's links against the pages and files the build made.
 // `content_dir` is read (only for broken links) to find where a link was written.

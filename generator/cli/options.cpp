@@ -24,7 +24,7 @@ const char* usage = R"(techpages — the Technician Commitment site generator
 
 Usage:
   techpages build [--content DIR] [--out DIR] [--theme NAME] [--base-url URL] [--drafts]
-  techpages check [--content DIR] [--format text|github|json]
+  techpages check [--content DIR] [--format text|github|json] [--external]
   techpages codeowners [--content DIR] [--write]
   techpages import-plan FILE --institution SLUG [--content DIR] [--plan NAME] [--map COLUMN=FIELD …] [--force]
   techpages export-plan FILE.toml [--out FILE.csv]
@@ -35,7 +35,8 @@ Usage:
 Commands:
   build    check the content and build the site into the output folder
            (the previous site is kept untouched if anything is wrong)
-  check    check the content and report every problem, without building
+  check    check the content and report every problem, without building;
+           --external also asks every other site the pages link to
   codeowners  print .github/CODEOWNERS from the institutions' reviewers
            (--write saves it), so pull requests go to the right reviewers
   import-plan  read an action plan from a spreadsheet saved as CSV or as tab-separated
@@ -57,6 +58,9 @@ Options:
   --threads N      worker threads (default: one per core)
   --format F       how check reports problems: text (default), github (annotations
                    on a pull request's diff) or json (for tools)
+  --external       check: also check every link to another site (settings in
+                   [link_check] of site.toml; known-good links are cached in
+                   .techpages-cache/links.tsv beside the content folder)
   --institution SLUG  import-plan, new: the institution folder the file goes in
                    (new may leave it out when there is only one institution)
   --plan NAME      import-plan: the plan's file name (default: the spreadsheet's name)
@@ -90,7 +94,7 @@ const std::map<std::string, std::vector<std::string>> value_options = {
 };
 const std::map<std::string, std::vector<std::string>> flag_options = {
     {"build", {"--drafts"}},
-    {"check", {}},
+    {"check", {"--external"}},
     {"codeowners", {"--write"}},
     {"import-plan", {"--force"}},
     {"export-plan", {}},
@@ -255,6 +259,16 @@ int run_new(const Args& args, std::ostream& out, std::ostream& err) {
     return scaffold::new_command(options, out, err);
 }
 
+// "External links: 58 unique, 12 good, 1 redirected, … (3.2 s)", on standard error so
+// JSON on standard output stays JSON.
+void summarise_external(const BuildResult& result, std::ostream& err) {
+    if (!result.external) return;
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, "%.1f", result.external_seconds);
+    err << "External links: " << result.external_unique << " unique, " << format_summary(*result.external) << " ("
+        << seconds << " s)\n";
+}
+
 int run_check(const Args& args, std::ostream& out, std::ostream& err) {
     std::string format = value_or(args, "--format", "text");
     if (format != "text" && format != "github" && format != "json") {
@@ -263,7 +277,8 @@ int run_check(const Args& args, std::ostream& out, std::ostream& err) {
     }
     fs::path content = value_or(args, "--content", "content");
     Diagnostics diagnostics;
-    bool ok = check_site(content, diagnostics);
+    BuildResult result = check_site(content, diagnostics, has_flag(args, "--external"));
+    bool ok = result.ok;
     if (format == "github") {
         // Annotation paths are relative to the repository, which is where the check runs.
         std::error_code ec;
@@ -275,10 +290,12 @@ int run_check(const Args& args, std::ostream& out, std::ostream& err) {
         out << "[";
         for (size_t i = 0; i < all.size(); ++i) out << (i ? ",\n " : "\n ") << format_json_record(all[i]);
         out << (all.empty() ? "]\n" : "\n]\n");
+        summarise_external(result, err);
         return ok ? 0 : 1;
     } else {
         print_diagnostics(diagnostics, err);
     }
+    summarise_external(result, err);
     summarise(diagnostics, err);
     if (ok) err << "No problems found" << (diagnostics.warning_count() ? " that stop a build" : "") << ".\n";
     return ok ? 0 : 1;

@@ -73,6 +73,48 @@ void check_file_beside(FieldReader& fields, const std::string& key, const std::s
                      "save a smaller copy (a photo 1600 pixels wide is plenty) and upload that");
 }
 
+// A whole number in [low, high], or `fallback` (with a located error) when it is not.
+int bounded_number(FieldReader& fields, std::string_view key, int fallback, int low, int high, std::string_view unit) {
+    auto value = fields.integer(key);
+    if (!value) return fallback;
+    if (*value < low || *value > high) {
+        fields.error(key, "'" + std::string(key) + "' is " + std::to_string(*value) + ", outside " + std::to_string(low) +
+                              " to " + std::to_string(high) + " " + std::string(unit),
+                     "write a number in that range, e.g. " + std::string(key) + " = " + std::to_string(fallback));
+        return fallback;
+    }
+    return static_cast<int>(*value);
+}
+
+// [link_check]: what `techpages check --external` skips, how long it waits, how hard it asks.
+LinkCheckSettings read_link_check(FieldReader& fields) {
+    LinkCheckSettings settings;
+    settings.pos = fields.where();
+    settings.skip = fields.text_list("skip");
+    for (const auto& pattern : settings.skip)
+        if (pattern.find('*') == std::string::npos && pattern.find("://") == std::string::npos)
+            fields.warning("skip", "the pattern '" + pattern + "' is matched against whole addresses, so it skips nothing",
+                           "start it with https:// or put * where any text may be, e.g. \"*" + pattern + "*\"");
+    settings.cache_expiry_days = bounded_number(fields, "cache_expiry_days", settings.cache_expiry_days, 0, 365, "days");
+    settings.timeout_seconds = bounded_number(fields, "timeout_seconds", settings.timeout_seconds, 1, 300, "seconds");
+    settings.deadline_seconds = bounded_number(fields, "deadline_seconds", settings.deadline_seconds, 1, 86400, "seconds");
+    settings.max_connections = bounded_number(fields, "max_connections", settings.max_connections, 1, 256, "requests");
+    settings.max_per_host = bounded_number(fields, "max_per_host", settings.max_per_host, 1, 100, "requests");
+    settings.contact = fields.text("contact");
+    const std::string& contact = settings.contact;
+    if (!contact.empty() && !is_valid_email(contact) && !starts_with_ci(contact, "https://") &&
+        !starts_with_ci(contact, "http://")) {
+        fields.error("contact", "'" + contact + "' is neither a web address nor an e-mail address",
+                     "write where site owners can find out about these requests, e.g. contact = \"https://github.com/org/site\"");
+        settings.contact.clear();
+    }
+    if (settings.deadline_seconds < settings.timeout_seconds)
+        fields.warning("deadline_seconds", "the deadline is shorter than one request's timeout, so slow links are never finished",
+                       "make deadline_seconds larger than timeout_seconds");
+    fields.report_unknown_fields("the [link_check] table");
+    return settings;
+}
+
 std::string relative_parent_impl(const std::string& path) {
     auto slash = path.rfind('/');
     return slash == std::string::npos ? std::string("the content folder") : path.substr(0, slash) + "/";
@@ -145,6 +187,7 @@ std::optional<SiteConfig> read_site_config(const ContentEntry& entry, Diagnostic
         st.known_issues = a->text_list("known_issues");
         a->report_unknown_fields("the [accessibility] table");
     }
+    if (auto link_check = fields.table("link_check")) config.link_check = read_link_check(*link_check);
     fields.report_unknown_fields("the site configuration");
     return config;
 }

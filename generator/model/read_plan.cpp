@@ -81,6 +81,37 @@ void read_key(Plan& plan, FieldReader& f) {
     }
 }
 
+// Dated status entries are the plan's reviews: oldest first, one per date. An action's
+// current status is its written status, else its latest update's; when both are written
+// and disagree, the page shows the written one, which is probably stale.
+void check_updates(Action& action, FieldReader& a, std::vector<FieldReader>& updates) {
+    std::vector<size_t> order(action.updates.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t x, size_t y) { return action.updates[x].date < action.updates[y].date; });
+    std::vector<StatusUpdate> sorted;
+    for (size_t k = 0; k < order.size(); ++k) {
+        const StatusUpdate& u = action.updates[order[k]];
+        if (k > 0 && u.date == sorted.back().date && u.date.year != 0) {
+            updates[order[k]].error("date", "this action has two updates dated " + u.date.iso(),
+                                    "keep one [[actions.updates]] entry per review date, or correct the date");
+            continue;
+        }
+        sorted.push_back(u);
+    }
+    action.updates = std::move(sorted);
+    if (action.updates.empty()) return;
+    const StatusUpdate& latest = action.updates.back();
+    if (action.status.empty()) {
+        action.rag = latest.rag;
+    } else if (to_lower(action.status) != to_lower(latest.status)) {
+        a.warning("status",
+                  "the status '" + action.status + "' disagrees with the latest update ('" + latest.status + "' on " +
+                      latest.date.display() + "); the page shows '" + action.status + "'",
+                  "write status = \"" + latest.status + "\", or remove status so the latest update is shown");
+    }
+}
+
 Action read_action(const Plan& plan, FieldReader& a) {
     Action action;
     action.origin = {a.path(), a.where()};
@@ -134,7 +165,8 @@ Action read_action(const Plan& plan, FieldReader& a) {
         s.report_unknown_fields("a step of an action");
         action.steps.push_back(step);
     }
-    for (auto& u : a.tables("updates")) {
+    auto update_readers = a.tables("updates");
+    for (auto& u : update_readers) {
         StatusUpdate update;
         if (auto d = u.date("date", true)) update.date = *d;
         update.status = u.text("status", true);
@@ -143,8 +175,7 @@ Action read_action(const Plan& plan, FieldReader& a) {
         u.report_unknown_fields("a status update");
         action.updates.push_back(update);
     }
-    std::sort(action.updates.begin(), action.updates.end(),
-              [](const StatusUpdate& x, const StatusUpdate& y) { return x.date < y.date; });
+    check_updates(action, a, update_readers);
     action.extra = a.text_table("extra");
     a.report_unknown_fields("an action");
     return action;

@@ -38,6 +38,10 @@ void Progress::add(const Progress& o) {
     none += o.none;
 }
 
+const std::string& Action::current_status() const {
+    return status.empty() && !updates.empty() ? updates.back().status : status;
+}
+
 std::string Plan::label(const std::string& field, const std::string& fallback) const {
     auto it = labels.find(field);
     return it == labels.end() ? fallback : it->second;

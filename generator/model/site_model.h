@@ -50,6 +50,18 @@ struct AccessibilityStatement {
     std::vector<std::string> known_issues;
 };
 
+// [link_check] in site.toml: how `techpages check --external` treats links to other sites.
+struct LinkCheckSettings {
+    std::vector<std::string> skip;  // URL patterns never requested; '*' matches anything
+    int cache_expiry_days = 7;      // a link found good is not asked about again for this long
+    int timeout_seconds = 10;       // for one request
+    int deadline_seconds = 300;     // for the whole check: it always ends by then
+    int max_connections = 32;       // requests in flight at once
+    int max_per_host = 4;           // requests in flight to one site
+    std::string contact;            // in the User-Agent, for site owners; empty: the site's base_url
+    SourcePos pos{1, 1};            // the [link_check] table, for messages about the whole check
+};
+
 struct SiteConfig {
     std::string title = "Technician Commitment";
     std::string tagline, description;
@@ -62,6 +74,7 @@ struct SiteConfig {
     bool allow_raw_html = false;
     std::string domain;  // a custom domain for GitHub Pages: written to CNAME
     AccessibilityStatement accessibility;
+    LinkCheckSettings link_check;
 };
 
 struct CommitmentTheme {
@@ -166,11 +179,14 @@ struct Action {
     std::vector<std::string> themes;      // effective: own, else the group's
     std::vector<std::string> phases, owners, talent, flags;
     std::vector<ActionStep> steps;
-    std::vector<StatusUpdate> updates;
+    std::vector<StatusUpdate> updates;  // oldest first, one per date
     std::vector<std::pair<std::string, std::string>> extra;
     Origin origin;
     std::vector<size_t> children;  // sub-actions, indexes into the plan's actions
     bool is_top_level() const { return parent.empty(); }
+    // The status the action has now: its written status, else its latest update's
+    // (`rag` is this status's colour). "" when it has neither.
+    const std::string& current_status() const;
 };
 
 struct Plan {

@@ -1,6 +1,8 @@
 #include "render/pages.h"
 
 #include "model/vocabulary.h"
+#include "render/open_data.h"
+#include "render/plan_extras.h"
 #include "render/site_files.h"
 #include "render/structured_data.h"
 #include "util/text.h"
@@ -203,6 +205,8 @@ data plan_page(const Views& v, size_t p) {
     put(d, "plan", info);
     put(d, "institution", v.institution_ref(plan.institution));
     put(d, "labels", v.plan_labels(plan));
+    put(d, "history", plan_history_view(v, plan));
+    put(d, "downloads", plan_downloads_view(v, plan));
 
     // Actions grouped as the plan groups them; ungrouped actions first, under no heading.
     std::vector<data> groups;
@@ -353,6 +357,7 @@ data listing(const Views& v, const std::string& path, const std::string& title, 
              std::vector<data> sections) {
     data d = frame(v, path, title, intro, {}, "list");
     put(d, "intro", intro);
+    put(d, "all_actions_url", "");
     set_list(d, "sections", list_of(std::move(sections)));
     return d;
 }
@@ -499,8 +504,10 @@ std::vector<PageJob> list_pages(const Site& site, const SiteIndex& index) {
                        std::move(sections));
     });
     add("plans/", "list", [](const Views& v) {
-        return by_institution(v, &Institution::plans, &Views::plan_card, "Action plans", "plans/",
-                              "Every institution's Technician Commitment action plans, with progress.");
+        data d = by_institution(v, &Institution::plans, &Views::plan_card, "Action plans", "plans/",
+                                "Every institution's Technician Commitment action plans, with progress.");
+        put(d, "all_actions_url", v.urls().link(all_actions_csv_path));
+        return d;
     });
 
     const std::pair<const Taxonomy*, std::string> taxonomies[] = {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "render/open_data.h"
 #include "util/text.h"
 
 namespace techpages {
@@ -78,6 +79,7 @@ std::vector<SiteFile> site_files(const Site& site, const std::vector<PageJob>& p
     // GitHub Pages would otherwise run Jekyll over the site, hiding files that start with _.
     files.push_back({".nojekyll", ""});
     if (!site.config.domain.empty()) files.push_back({"CNAME", site.config.domain + "\n"});
+    for (auto& f : open_data_files(site, urls)) files.push_back(std::move(f));
     return files;
 }
 

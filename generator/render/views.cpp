@@ -328,8 +328,9 @@ data Views::action(const Plan& plan, size_t a, bool with_children) const {
     put(d, "owners_html", act.owners.empty() ? std::string() : owners_html(plan, act.owners));
     put(d, "rag", rag_name(act.rag));
     put(d, "rag_word", rag_word(act.rag));
-    put(d, "status", act.status.empty() ? rag_word(act.rag) : act.status);
-    put(d, "has_status", !act.status.empty());
+    const std::string& status = act.current_status();  // written, else the latest update's
+    put(d, "status", status.empty() ? rag_word(act.rag) : status);
+    put(d, "has_status", !status.empty());
     put(d, "themes", theme_refs(act.themes));
     put(d, "has_themes", !act.themes.empty());
     const PlanGroup* group = plan.find_group(act.group);

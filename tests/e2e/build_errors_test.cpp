@@ -87,6 +87,21 @@ TEST(BuildErrors, OutputInsideContentIsRefused) {
     EXPECT_FALSE(fs::exists(site.content / "site"));
 }
 
+TEST(BuildErrors, OutputThatIsTheRootOrHoldsTheContentIsRefused) {
+    BrokenCopy site;
+    // The root of the file system, and the folder that holds the content: a build would delete it.
+    for (const fs::path& out : {fs::path("/"), site.dir.path()}) {
+        RunResult r = run(binary + " build --content " + quote(site.content) + " --out " + quote(out));
+        EXPECT_EQ(r.status, 1) << out << "\n" << r.output;
+        EXPECT_NE(r.output.find("error: the output folder"), std::string::npos) << r.output;
+    }
+    EXPECT_TRUE(fs::exists(site.content / "site.toml"));
+    // The content folder itself.
+    RunResult r = run(binary + " build --content " + quote(site.content) + " --out " + quote(site.content));
+    EXPECT_EQ(r.status, 1) << r.output;
+    EXPECT_TRUE(fs::exists(site.content / "site.toml"));
+}
+
 TEST(Cli, HelpVersionAndUnknownCommands) {
     RunResult help = run(binary + " --help");
     EXPECT_EQ(help.status, 0);

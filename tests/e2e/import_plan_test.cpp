@@ -5,6 +5,9 @@
 // seen, imported and built; CSV → plan → CSV; and the mistakes a person makes.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <map>
+
 #include <toml++/toml.h>
 
 #include "import/csv_reader.h"
@@ -229,6 +232,54 @@ TEST(ImportPlan, UnseenSpreadsheetImportsBuildsAndShowsEveryActionOnItsThemes) {
             EXPECT_NE(theme_page.find(text), std::string::npos) << theme << " page: " << text;
         }
     }
+
+    // …and in the plan's open data: its JSON, its CSV (the table export-plan writes) and
+    // the site-wide actions.csv, each with the action's themes.
+    fs::path data = site.out / "institutions/lmb/plans/unseen-export";
+    std::string json = read_text(data / "lmb-unseen-export.json");
+    std::string csv_text = read_text(data / "lmb-unseen-export.csv");
+    RunResult exported = run(binary + " export-plan " + quote(site.plan("lmb", "unseen-export")));
+    EXPECT_EQ(csv_text, exported.output) << "the published CSV is what export-plan writes";
+    EXPECT_NE(plan_page.find("lmb-unseen-export.csv\" download>"), std::string::npos);
+    EXPECT_NE(plan_page.find("lmb-unseen-export.json\" download>"), std::string::npos);
+    techpages::CsvProblem problem;
+    auto plan_csv = techpages::read_csv(csv_text, problem);
+    auto all_csv = techpages::read_csv(read_text(site.out / "actions.csv"), problem);
+    ASSERT_TRUE(plan_csv && all_csv) << problem.message;
+    auto column = [](const techpages::CsvTable& t, const std::string& heading) {
+        const auto& header = t.rows.at(0).cells;
+        return static_cast<size_t>(std::find(header.begin(), header.end(), heading) - header.begin());
+    };
+    auto row_with = [](const techpages::CsvTable& t, size_t col, const std::string& value) -> const std::vector<std::string>* {
+        for (const auto& row : t.rows)
+            if (col < row.cells.size() && row.cells[col] == value) return &row.cells;
+        return nullptr;
+    };
+    const std::map<std::string, std::string> theme_titles = {{"visibility", "Visibility"}, {"recognition", "Recognition"},
+        {"career-development", "Career Development"}, {"sustainability", "Sustainability"}};
+    for (const auto& [text, themes] : actions) {
+        size_t at = json.find("\"action\": \"" + text + "\"");
+        ASSERT_NE(at, std::string::npos) << "JSON: " << text;
+        std::string theme_list;
+        for (const auto& t : themes) theme_list += (theme_list.empty() ? "\"" : ", \"") + t + "\"";
+        EXPECT_EQ(json.rfind("\"themes\": [" + theme_list + "]", at), json.rfind("\"themes\": [", at)) << "JSON themes: " << text;
+
+        const auto* row = row_with(*plan_csv, column(*plan_csv, "Action"), text);
+        ASSERT_TRUE(row) << "plan CSV: " << text;
+        std::vector<std::string> titles;
+        for (const auto& t : themes) titles.push_back(theme_titles.at(t));
+        std::string pillar = row->at(column(*plan_csv, "Pillar"));
+        if (!themes.empty()) EXPECT_EQ(pillar, techpages::join(titles, "; ")) << "plan CSV themes: " << text;
+        else EXPECT_EQ(pillar, "Digital Skills") << "the fifth grouping, as written";
+
+        const auto* all_row = row_with(*all_csv, column(*all_csv, "action"), text);
+        ASSERT_TRUE(all_row) << "actions.csv: " << text;
+        EXPECT_EQ(all_row->at(column(*all_csv, "themes")), techpages::join(themes, "; ")) << "actions.csv themes: " << text;
+        EXPECT_EQ(all_row->at(column(*all_csv, "plan")), "unseen-export");
+    }
+    EXPECT_NE(json.find("\"status\": \"Amber\",\n      \"rag\": \"amber\""), std::string::npos) << "RAG statuses in the JSON";
+    EXPECT_NE(json.find("\"Resources\": \"\u00A3500 for photography\""), std::string::npos) << "the unmapped column";
+    EXPECT_NE(json.find("Zo\u00EB M\u00FCller"), std::string::npos);
     std::string toml = read_text(site.plan("lmb", "unseen-export"));
     EXPECT_NE(toml.find("details = \"\"\"\nNominations open in March.\nShortlist announced in May.\"\"\""), std::string::npos);
     EXPECT_NE(toml.find("details = \"Shadowing for each critical role: \\\"no single point of failure\\\"\""), std::string::npos);
@@ -264,6 +315,50 @@ TEST(ImportPlan, CsvToPlanToCsvGivesTheSameCells) {
         EXPECT_EQ(second[i].action, first[i].action);
         EXPECT_EQ(second[i].priority, first[i].priority);
     }
+}
+
+// Every seed: imported from its table, exported, imported again from that CSV and
+// exported again gives the same cells, the same actions, and the CSV the site publishes.
+TEST(ImportPlanSeeds, EverySeedGoesCsvToPlanToCsvWithTheSameCells) {
+    Site site;
+    const std::vector<std::pair<std::string, std::string>> seeds = {
+        {"lstm-2024-2027", "lstm"}, {"lancaster-rag-report", "lancaster"}, {"lmb-24-month-plan", "lmb"},
+        {"leicester-2024-2027", "leicester"}, {"lancaster-stage-3", "lancaster"}};
+    std::map<std::string, std::string> exports;  // seed → CSV from the seed's plan
+    for (const auto& [seed, institution] : seeds) {
+        ASSERT_EQ(site.import(test_dir / "import/seeds" / (seed + ".tsv"), institution, "--plan " + seed).status, 0) << seed;
+        fs::path first = site.dir / (seed + ".csv"), second = site.dir / (seed + "-again.csv");
+        RunResult e1 = run(binary + " export-plan " + quote(site.plan(institution, seed)) + " --out " + quote(first));
+        ASSERT_EQ(e1.status, 0) << e1.output;
+        RunResult i2 = site.import(first, institution, "--plan " + seed + "-again");
+        ASSERT_EQ(i2.status, 0) << i2.output;
+        EXPECT_NE(i2.output.find("Unplaced rows: none"), std::string::npos) << seed << "\n" << i2.output;
+        RunResult e2 = run(binary + " export-plan " + quote(site.plan(institution, seed + "-again")) + " --out " + quote(second));
+        ASSERT_EQ(e2.status, 0) << e2.output;
+        techpages::CsvProblem problem;
+        auto before = techpages::read_csv(read_text(first), problem);
+        auto after = techpages::read_csv(read_text(second), problem);
+        ASSERT_TRUE(before && after) << seed << ": " << problem.message;
+        ASSERT_EQ(after->rows.size(), before->rows.size()) << seed;
+        for (size_t r = 0; r < before->rows.size(); ++r)
+            EXPECT_EQ(after->rows[r].cells, before->rows[r].cells) << seed << " row " << r + 1;
+        auto a = actions_of(site.plan(institution, seed)), b = actions_of(site.plan(institution, seed + "-again"));
+        ASSERT_EQ(b.size(), a.size()) << seed;
+        for (size_t i = 0; i < a.size(); ++i) {
+            EXPECT_EQ(b[i].ref, a[i].ref) << seed;
+            EXPECT_EQ(b[i].id, a[i].id) << seed;
+            EXPECT_EQ(b[i].parent, a[i].parent) << seed;
+            EXPECT_EQ(b[i].action, a[i].action) << seed;
+            EXPECT_EQ(b[i].priority, a[i].priority) << seed;
+        }
+        exports[seed] = read_text(first);
+    }
+    RunResult b = site.build();
+    ASSERT_EQ(b.status, 0) << b.output;
+    for (const auto& [seed, institution] : seeds)
+        EXPECT_EQ(read_text(site.out / "institutions" / institution / "plans" / seed / (institution + "-" + seed + ".csv")),
+                  exports[seed])
+            << seed << ": the site publishes the same CSV as export-plan";
 }
 
 // ------------------------------------------------------------------ mistakes

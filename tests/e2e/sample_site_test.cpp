@@ -128,6 +128,71 @@ TEST_F(SampleSite, LmbPlanHasEveryActionWithHighPriorityOnTheFirstSeven) {
     EXPECT_EQ(count_of(html, "<span class=\"priority\">"), 7u);
 }
 
+// The LMB plan carries two illustrative reviews (31 January and 31 July 2025): its page
+// shows both, what changed between them, and its theme pages use the latest status.
+TEST_F(SampleSite, PlanWithTwoReviewsShowsBothAndWhatChanged) {
+    std::string html = page("institutions/lmb/plans/24-month-plan");
+    EXPECT_NE(html.find("are illustrative: they were made up"), std::string::npos) << "the sample says so";
+    size_t history = html.find("<h2 id=\"plan-history-title\">Progress over time</h2>");
+    ASSERT_NE(history, std::string::npos);
+    EXPECT_NE(html.find("<svg class=\"history-chart__svg\"", history), std::string::npos);
+    EXPECT_NE(html.find("role=\"img\" aria-labelledby=\"history-chart-title\""), std::string::npos);
+    EXPECT_NE(html.find("31 January 2025: 1 complete, 2 in progress, 2 not begun and 13 not reported; "
+                        "31 July 2025: 2 complete, 4 in progress, 1 not begun and 11 not reported."),
+              std::string::npos) << "the chart's text equivalent";
+    // The table of counts, one row per review.
+    EXPECT_NE(html.find("<th scope=\"row\"><time datetime=\"2025-01-31\">31 January 2025</time></th><td data-label=\"Complete\">1</td>"
+                        "<td data-label=\"In progress\">2</td><td data-label=\"Not begun\">2</td><td data-label=\"Not reported\">13</td>"),
+              std::string::npos);
+    EXPECT_NE(html.find("<th scope=\"row\"><time datetime=\"2025-07-31\">31 July 2025</time></th><td data-label=\"Complete\">2</td>"
+                        "<td data-label=\"In progress\">4</td>"),
+              std::string::npos);
+    // What changed: 2 and 4 began, 3 was completed, 6 and 7 were first reported; 1 and 5 did not change.
+    size_t changed = html.find("What changed since the previous review");
+    ASSERT_NE(changed, std::string::npos);
+    EXPECT_NE(html.find("From <time datetime=\"2025-01-31\">31 January 2025</time> to <time datetime=\"2025-07-31\">31 July 2025</time>: "
+                        "5 actions changed status.", changed),
+              std::string::npos);
+    size_t list = html.find("<ul class=\"history-changes\">", changed), end = html.find("</ul>", list);
+    ASSERT_NE(list, std::string::npos);
+    std::string changes = html.substr(list, end - list);
+    for (const std::string ref : {"2", "3", "4", "6", "7"})
+        EXPECT_NE(changes.find("<a href=\"#action-" + ref + "\">" + ref + "</a>"), std::string::npos) << ref;
+    for (const std::string ref : {"1", "5"}) EXPECT_EQ(changes.find("<a href=\"#action-" + ref + "\">"), std::string::npos) << ref;
+    EXPECT_NE(changes.find("Registration seminars now run each term."), std::string::npos) << "the note of the change";
+    // Every action's own table lists both reviews; the current status is the latest.
+    EXPECT_NE(html.find("<time datetime=\"2025-07-31\">31 July 2025</time></td><td><span class=\"status status--green\"><span class=\"status__icon\" aria-hidden=\"true\"></span>Complete"),
+              std::string::npos);
+    // The theme page shows action 3 as complete, from its latest update.
+    std::string theme = page("themes/recognition");
+    size_t a3 = theme.find("Increase uptake of professional registration");
+    ASSERT_NE(a3, std::string::npos);
+    EXPECT_EQ(theme.find("<span class=\"status status--green\"><span class=\"status__icon\" aria-hidden=\"true\"></span>Complete", a3),
+              theme.find("<span class=\"status ", a3)) << "the first status after the action is Complete";
+    // Plans without updates show no history.
+    EXPECT_EQ(page("institutions/lstm/plans/2024-2027").find("plan-history-title"), std::string::npos);
+}
+
+TEST_F(SampleSite, EveryPlanIsPublishedAsCsvAndJsonLinkedFromItsPage) {
+    for (const std::string plan : {"lstm/plans/2024-2027", "lancaster/plans/rag-report-2019", "lancaster/plans/stage-3",
+                                   "lmb/plans/24-month-plan", "leicester/plans/2024-2027"}) {
+        std::string inst = plan.substr(0, plan.find('/')), name = plan.substr(plan.rfind('/') + 1);
+        std::string file = "institutions/" + plan + "/" + inst + "-" + name;
+        EXPECT_TRUE(exists(file + ".csv")) << file;
+        EXPECT_TRUE(exists(file + ".json")) << file;
+        std::string html = page("institutions/" + plan);
+        EXPECT_NE(html.find("href=\"/techpages/" + file + ".csv\" download>spreadsheet (CSV)</a>"), std::string::npos) << plan;
+        EXPECT_NE(html.find("href=\"/techpages/" + file + ".json\" download>JSON</a>"), std::string::npos) << plan;
+    }
+    EXPECT_TRUE(exists("actions.csv"));
+    EXPECT_NE(page("plans").find("href=\"/techpages/actions.csv\" download>actions (CSV)</a>"), std::string::npos);
+    std::string actions = read_text(dir_->path() / "site/actions.csv");
+    EXPECT_EQ(actions.rfind("\xEF\xBB\xBFschema_version,institution,institution_name,plan,plan_title,id,ref,", 0), 0u);
+    EXPECT_NE(actions.find("1,lmb,MRC Laboratory of Molecular Biology,24-month-plan,Technician Commitment 24-month action plan,3,3,,,,"
+                           "career-development; recognition,Increase uptake of professional registration"),
+              std::string::npos);
+}
+
 TEST_F(SampleSite, LeicesterPlanHasEveryActionNestedUnderItsParent) {
     std::string html = page("institutions/leicester/plans/2024-2027");
     expect_plan(html, {"leicester", 35, {"V1", "V1a", "V1d", "V3b", "R1a", "CD2c", "S5"},

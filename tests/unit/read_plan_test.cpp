@@ -1,5 +1,6 @@
 // Reading action plans (.toml): groups and themes, sub-actions, the status key,
-// refs, phases, flags, TALENT, priority, extra columns, steps and updates.
+// refs, phases, flags, TALENT, priority, extra columns, steps and updates, and the
+// plan's history: its reviews, the status at each and what changed since the one before.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -9,6 +10,7 @@
 #include <thread>
 
 #include "../test_support.h"
+#include "model/plan_history.h"
 #include "model/read_documents.h"
 #include "unit_helpers.h"
 
@@ -746,4 +748,188 @@ status = "Complete"
     EXPECT_EQ(visibility.total(), 2);
     EXPECT_EQ(visibility.green, 0);
     EXPECT_EQ(r.plan->progress_for_theme("recognition").green, 1);
+}
+
+// ---- progress over time ---------------------------------------------------------------------
+
+namespace {
+
+// Two reviews: A moves red → amber, B is green throughout, C is first reported at the
+// second review, D is never updated, E is a heading over E1 (only E1 is counted).
+const std::string two_reviews = status_key + R"(
+[[actions]]
+ref = "A"
+action = "Website"
+
+[[actions.updates]]
+date = 2025-07-31
+status = "In progress, near completion"
+note = "Draft pages *online*."
+
+[[actions.updates]]
+date = 2025-01-31
+status = "Not begun, limited progress"
+
+[[actions]]
+ref = "B"
+action = "Awards"
+
+[[actions.updates]]
+date = 2025-01-31
+status = "Complete"
+
+[[actions.updates]]
+date = 2025-07-31
+status = "complete"
+
+[[actions]]
+ref = "C"
+action = "Mentoring"
+
+[[actions.updates]]
+date = 2025-07-31
+status = "Complete"
+
+[[actions]]
+ref = "D"
+action = "Survey"
+
+[[actions]]
+ref = "E"
+action = "Heading"
+
+[[actions]]
+ref = "E1"
+parent = "E"
+action = "Shadowing"
+
+[[actions.updates]]
+date = 2025-01-31
+status = "Complete"
+)";
+
+}  // namespace
+
+TEST(PlanHistory, ReviewsAreEveryUpdateDateOldestFirstWithoutRepeats) {
+    PlanRead r(two_reviews);
+    ASSERT_TRUE(r.plan) << dump(r.diagnostics);
+    EXPECT_EQ(r.diagnostics.error_count() + r.diagnostics.warning_count(), 0u) << dump(r.diagnostics);
+    PlanHistory h = plan_history(*r.plan);
+    EXPECT_EQ(h.reviews, (std::vector<Date>{{2025, 1, 31}, {2025, 7, 31}}));
+    EXPECT_EQ(h.leaves.size(), 5u) << "E is the heading of E1, so only E1 counts";
+}
+
+TEST(PlanHistory, StatusAtEachReviewIsTheLatestUpdateOnOrBeforeIt) {
+    PlanRead r(two_reviews);
+    ASSERT_TRUE(r.plan) << dump(r.diagnostics);
+    PlanHistory h = plan_history(*r.plan);
+    ASSERT_EQ(h.status.size(), 2u);
+    size_t a = r.index_of("A"), c = r.index_of("C"), d = r.index_of("D"), e1 = r.index_of("E1");
+    EXPECT_EQ(h.status[0][a].rag, Rag::red);
+    EXPECT_EQ(h.status[1][a].rag, Rag::amber);
+    EXPECT_FALSE(h.status[0][c].reported()) << "C had no update by the first review";
+    EXPECT_EQ(h.status[1][c].status, "Complete");
+    EXPECT_FALSE(h.status[1][d].reported());
+    EXPECT_EQ(h.status[1][e1].status, "Complete") << "an update carries forward to later reviews";
+    EXPECT_EQ(status_on(r.action("A"), {2025, 3, 1}).status, "Not begun, limited progress");
+    EXPECT_FALSE(status_on(r.action("A"), {2024, 12, 31}).reported());
+    // Counts per review, leaf actions only: A B C D E1.
+    EXPECT_EQ(h.progress[0].red, 1);
+    EXPECT_EQ(h.progress[0].green, 2);
+    EXPECT_EQ(h.progress[0].none, 2);
+    EXPECT_EQ(h.progress[1].amber, 1);
+    EXPECT_EQ(h.progress[1].green, 3);
+    EXPECT_EQ(h.progress[1].none, 1);
+    EXPECT_EQ(h.progress[1].total(), 5);
+}
+
+TEST(PlanHistory, WhatChangedSinceThePreviousReview) {
+    PlanRead r(two_reviews);
+    ASSERT_TRUE(r.plan) << dump(r.diagnostics);
+    PlanHistory h = plan_history(*r.plan);
+    auto changes = h.changes_at(1, *r.plan);
+    ASSERT_EQ(changes.size(), 2u) << "A moved and C was first reported; B's 'complete' is the same word";
+    EXPECT_EQ(changes[0].action, r.index_of("A"));
+    EXPECT_EQ(changes[0].before.rag, Rag::red);
+    EXPECT_EQ(changes[0].after.rag, Rag::amber);
+    EXPECT_EQ(changes[0].note, "Draft pages *online*.");
+    EXPECT_EQ(changes[1].action, r.index_of("C"));
+    EXPECT_FALSE(changes[1].before.reported());
+    EXPECT_EQ(changes[1].note, "");
+    EXPECT_EQ(h.changes_at(0, *r.plan).size(), 3u) << "the first review reports A, B and E1";
+    EXPECT_TRUE(h.changes_at(2, *r.plan).empty()) << "no such review";
+}
+
+TEST(PlanHistory, PlanWithoutUpdatesHasNoHistory) {
+    PlanRead r(status_key + "[[actions]]\nref = \"A\"\naction = \"a\"\nstatus = \"Complete\"\n");
+    ASSERT_TRUE(r.plan) << dump(r.diagnostics);
+    EXPECT_TRUE(plan_history(*r.plan).empty());
+}
+
+TEST(PlanHistory, CurrentStatusIsTheWrittenOneElseTheLatestUpdate) {
+    PlanRead r(two_reviews + R"(
+[[actions]]
+ref = "F"
+action = "Written and updated, agreeing"
+status = "Complete"
+
+[[actions.updates]]
+date = 2025-07-31
+status = "COMPLETE"
+)");
+    ASSERT_TRUE(r.plan) << dump(r.diagnostics);
+    EXPECT_EQ(r.action("A").current_status(), "In progress, near completion");
+    EXPECT_EQ(r.action("A").status, "") << "the written status stays as written, for export-plan";
+    EXPECT_EQ(r.action("A").rag, Rag::amber) << "progress, institution and theme pages count the latest";
+    EXPECT_EQ(r.action("D").current_status(), "");
+    EXPECT_EQ(r.action("D").rag, Rag::none);
+    EXPECT_EQ(r.action("F").current_status(), "Complete");
+    EXPECT_EQ(r.diagnostics.warning_count(), 0u) << "the same word in another case agrees" << dump(r.diagnostics);
+    EXPECT_EQ(r.plan->progress().amber, 1);
+}
+
+TEST(PlanHistory, WrittenStatusThatDisagreesWithTheLatestUpdateIsAWarning) {
+    PlanRead r(status_key + R"(
+[[actions]]
+ref = "A"
+action = "Website"
+status = "In progress, near completion"
+
+[[actions.updates]]
+date = 2025-07-31
+status = "Complete"
+)");
+    ASSERT_TRUE(r.plan) << dump(r.diagnostics);
+    auto w = warnings_with(r.diagnostics, "the status 'In progress, near completion' disagrees with the latest update "
+                                          "('Complete' on 31 July 2025)");
+    ASSERT_EQ(w.size(), 1u) << dump(r.diagnostics);
+    EXPECT_EQ(w[0].pos.line, 18) << "at the written status";
+    EXPECT_NE(w[0].hint.find("write status = \"Complete\", or remove status"), std::string::npos) << w[0].hint;
+    EXPECT_EQ(r.action("A").rag, Rag::amber) << "the written status still wins";
+    EXPECT_EQ(r.diagnostics.error_count(), 0u);
+}
+
+TEST(PlanHistory, TwoUpdatesOnOneDateAreAnErrorAtTheSecond) {
+    PlanRead r(status_key + R"(
+[[actions]]
+ref = "A"
+action = "Website"
+
+[[actions.updates]]
+date = 2025-07-31
+status = "Complete"
+
+[[actions.updates]]
+date = 2025-07-31
+status = "In progress, near completion"
+
+[[actions.updates]]
+date = "2025-02-30"
+status = "Complete"
+)");
+    auto e = errors_with(r.diagnostics, "this action has two updates dated 2025-07-31");
+    ASSERT_EQ(e.size(), 1u) << dump(r.diagnostics);
+    EXPECT_EQ(e[0].pos.line, 24);
+    EXPECT_EQ(errors_with(r.diagnostics, "2025-02-30").size(), 1u) << "an impossible date is located too\n"
+                                                                    << dump(r.diagnostics);
 }
