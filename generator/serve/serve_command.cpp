@@ -23,6 +23,7 @@
 #include "serve/full_rebuilder.h"
 #include "serve/preview_server.h"
 #include "util/files.h"
+#include "write/output_dir.h"
 
 namespace techpages::serve {
 
@@ -55,17 +56,6 @@ std::string describe_changes(const std::vector<fs::path>& paths, const fs::path&
     }
     if (paths.size() > shown) text += " and " + std::to_string(paths.size() - shown) + " more files";
     return text;
-}
-
-// serve-<pid> folders left by a serve that was killed: their process no longer exists.
-void remove_abandoned_work_dirs(const fs::path& cache_dir) {
-    std::error_code ec;
-    for (fs::directory_iterator it(cache_dir, ec), end; !ec && it != end; it.increment(ec)) {
-        std::string name = it->path().filename().string();
-        if (name.rfind("serve-", 0) != 0) continue;
-        pid_t pid = static_cast<pid_t>(std::atol(name.c_str() + 6));
-        if (pid > 0 && ::kill(pid, 0) != 0 && errno == ESRCH) fs::remove_all(it->path(), ec);
-    }
 }
 
 // Runs `work` on a thread of its own and waits for it at most `limit`; false if it is
@@ -166,7 +156,7 @@ int serve_command(const ServeOptions& options, std::ostream& out, std::ostream& 
     std::unique_ptr<Rebuilder> rebuilder = std::make_unique<FullRebuilder>(build, work_dir);
 
     // Deleting a big site can take minutes on some disks: never make anyone wait for it.
-    std::thread tidy_up([cache_dir] { remove_abandoned_work_dirs(cache_dir); });
+    std::thread tidy_up([cache_dir] { remove_abandoned_staging(cache_dir, "serve-"); });
     std::atomic<bool> stopping{false};
     std::thread http([&] {
         server.run();

@@ -26,6 +26,10 @@ private:
     bool committed_ = false;
 };
 
+// Removes the folders in `parent` named `prefix` followed by the id of a process that no
+// longer exists: what builds (and previews) that were killed left behind.
+void remove_abandoned_staging(const std::filesystem::path& parent, const std::string& prefix);
+
 // Refuses output folders that would overwrite content or the system:
 // "/", the content folder, a folder inside it, or one of its parents.
 bool output_dir_is_safe(const std::filesystem::path& out, const std::filesystem::path& content, Diagnostics& diagnostics);
