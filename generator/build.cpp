@@ -13,6 +13,7 @@
 #include "render/site_files.h"
 #include "render/templates.h"
 #include "render/urls.h"
+#include "render/visual_theme.h"
 #include "render/views.h"
 #include "util/files.h"
 #include "util/text.h"
@@ -32,38 +33,17 @@ fs::path default_cache_dir(const fs::path& content_dir) {
     return fs::absolute(content_dir, ec).lexically_normal().parent_path() / ".techpages-cache";
 }
 
-fs::path find_theme_dir(const fs::path& content_dir, const std::string& name) {
-    std::error_code ec;
-    fs::path beside = fs::absolute(content_dir, ec).lexically_normal().parent_path() / "themes" / name;
-    if (fs::is_directory(beside, ec)) return beside;
-    return fs::path(TECHPAGES_BUILTIN_THEMES_DIR) / name;
-}
-
 void print_diagnostics(const Diagnostics& diagnostics, std::ostream& out) {
     for (const auto& d : diagnostics.sorted()) out << format_diagnostic(d) << '\n';
 }
 
 namespace {
 
-// Every visual theme techpages can find for this content folder.
-std::vector<std::string> available_themes(const fs::path& content_dir) {
-    std::vector<std::string> names;
-    std::error_code ec;
-    fs::path beside = fs::absolute(content_dir, ec).lexically_normal().parent_path() / "themes";
-    for (const fs::path& dir : {beside, fs::path(TECHPAGES_BUILTIN_THEMES_DIR)})
-        for (const auto& e : sorted_entries(dir))
-            if (fs::is_directory(e.path() / "templates", ec)) names.push_back(e.path().filename().string());
-    return names;
-}
-
 // The visual theme must exist; said at site.toml's line, or about --theme.
 bool check_theme(const std::string& name, bool from_option, const SiteConfig& config, const fs::path& content_dir,
                  Diagnostics& diagnostics) {
-    std::error_code ec;
-    if (fs::is_directory(find_theme_dir(content_dir, name) / "templates", ec)) return true;
-    std::string suggestion = closest_match(name, available_themes(content_dir));
-    std::string hint = suggestion.empty() ? "the themes are folders under themes/: " + join(available_themes(content_dir), ", ")
-                                          : "did you mean '" + suggestion + "'?";
+    if (is_theme_dir(find_theme_dir(content_dir, name))) return true;
+    std::string hint = unknown_theme_hint(content_dir, name);
     if (from_option)
         diagnostics.error("--theme", {1, 1}, "'" + name + "' is not a visual theme", hint);
     else
@@ -138,18 +118,10 @@ bool copy_into(const fs::path& from, const fs::path& to, Diagnostics& diagnostic
     return !ec;
 }
 
-size_t copy_assets(const Site& site, const fs::path& content, const fs::path& theme_dir, const fs::path& out,
+size_t copy_assets(const Site& site, const fs::path& content, const VisualTheme& theme, const fs::path& out,
                    Diagnostics& diagnostics) {
     size_t copied = 0;
-    std::error_code ec;
-    fs::path theme_assets = theme_dir / "assets";
-    if (fs::is_directory(theme_assets, ec)) {
-        for (fs::recursive_directory_iterator it(theme_assets, ec), end; !ec && it != end; it.increment(ec)) {
-            if (!it->is_regular_file()) continue;
-            std::string rel = relative_path(it->path(), theme_assets);
-            copied += copy_into(it->path(), out / "assets" / rel, diagnostics, it->path().string());
-        }
-    }
+    for (const auto& [rel, file] : theme.assets()) copied += copy_into(file, out / "assets" / rel, diagnostics, file.string());
     for (const auto& rel : files_to_copy(site)) copied += copy_into(content / rel, out / rel, diagnostics, rel);
     for (const auto& rel : site.static_files)
         copied += copy_into(content / rel, out / rel.substr(std::string("static/").size()), diagnostics, rel);
@@ -176,12 +148,13 @@ BuildResult build_site(const BuildOptions& options, Diagnostics& diagnostics) {
     SiteIndex index = build_site_index(site);
 
     // render: templates first, so a broken theme fails before anything is written
-    fs::path theme_dir = find_theme_dir(options.content_dir, theme_name);
-    auto templates = ThemeTemplates::load(theme_dir, options.content_dir / "templates", diagnostics);
+    auto theme = load_visual_theme(options.content_dir, theme_name, diagnostics);
+    if (!theme) return result;
+    auto templates = ThemeTemplates::load(theme->dirs, options.content_dir / "templates", diagnostics);
     if (!templates) return result;
     for (const auto& name : required_templates())
         if (!templates->source(name))
-            diagnostics.error((theme_dir / "templates").string(), {}, "the theme has no " + name + ".mustache template",
+            diagnostics.error((theme->dirs.front() / "templates").string(), {}, "the theme has no " + name + ".mustache template",
                               "add templates/" + name + ".mustache to the theme");
     if (diagnostics.has_errors()) return result;
 
@@ -205,6 +178,7 @@ BuildResult build_site(const BuildOptions& options, Diagnostics& diagnostics) {
     MarkdownRenderer contributor_markdown(false, urls.base_path());
     MarkdownRenderer site_markdown(site.config.allow_raw_html, urls.base_path());
     Views views(site, index, urls, contributor_markdown, site_markdown, images);
+    views.set_stylesheets(theme->stylesheets);
     std::vector<PageJob> pages = list_pages(site, index);
     std::vector<std::unique_ptr<TemplateRenderer>> renderers;
     for (unsigned t = 0; t < threads; ++t) renderers.push_back(std::make_unique<TemplateRenderer>(*templates));
@@ -234,16 +208,14 @@ BuildResult build_site(const BuildOptions& options, Diagnostics& diagnostics) {
             diagnostics.error(file.path, {}, "cannot write this file", "check that the output folder is writable");
     }
     if (output) {
-        result.files_copied = copy_assets(site, options.content_dir, theme_dir, output->staging(), diagnostics);
+        result.files_copied = copy_assets(site, options.content_dir, *theme, output->staging(), diagnostics);
         std::error_code ec;
         for (fs::recursive_directory_iterator it(output->staging(), ec), end; !ec && it != end; it.increment(ec))
             if (it->is_regular_file()) files.insert(relative_path(it->path(), output->staging()));
     } else {
         for (const auto& f : files_to_copy(site)) files.insert(f);
         for (const auto& f : photos_of(site)) files.insert(f);  // unprocessed, pages link the originals
-        std::error_code ec;
-        for (fs::recursive_directory_iterator it(theme_dir / "assets", ec), end; !ec && it != end; it.increment(ec))
-            if (it->is_regular_file()) files.insert("assets/" + relative_path(it->path(), theme_dir / "assets"));
+        for (const auto& asset : theme->assets()) files.insert("assets/" + asset.first);
         for (const auto& f : site.static_files) files.insert(f.substr(std::string("static/").size()));
     }
 

@@ -54,7 +54,4 @@ void print_diagnostics(const Diagnostics& diagnostics, std::ostream& out);
 // Where processed photos are kept between builds: <content>/../.techpages-cache.
 std::filesystem::path default_cache_dir(const std::filesystem::path& content_dir);
 
-// Where a visual theme lives: <content>/../themes/<name>, else the themes shipped with techpages.
-std::filesystem::path find_theme_dir(const std::filesystem::path& content_dir, const std::string& name);
-
 }  // namespace techpages

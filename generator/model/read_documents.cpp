@@ -1,6 +1,7 @@
 #include "model/read_documents.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "load/front_matter.h"
 #include "load/source_file.h"
@@ -8,6 +9,7 @@
 #include "model/field_reader.h"
 #include "model/field_rules.h"
 #include "model/vocabulary.h"
+#include "util/colour.h"
 #include "util/text.h"
 
 namespace techpages {
@@ -15,6 +17,11 @@ namespace techpages {
 std::string relative_parent(const std::string& path);
 
 namespace {
+
+// Themes show an institution's brand colour behind white text (its page's header band),
+// so the colour must give that text WCAG 2.2 AA contrast.
+const Rgb brand_text_colour{255, 255, 255};
+constexpr double brand_min_contrast = 4.5;
 
 // Photos, logos and images larger than this are refused: they would make pages slow.
 constexpr std::uintmax_t max_media_bytes = 5 * 1024 * 1024;
@@ -249,10 +256,19 @@ std::optional<Institution> read_institution(const ContentEntry& entry, Diagnosti
         i.brand_colour = f.text("brand_colour");
         if (!i.brand_colour.empty()) {
             const auto& c = i.brand_colour;
-            bool ok = c.size() == 7 && c[0] == '#' &&
-                      std::all_of(c.begin() + 1, c.end(), [](char ch) { return std::isxdigit(static_cast<unsigned char>(ch)); });
-            if (!ok) {
+            auto colour = parse_hex_colour(c);
+            if (!colour) {
                 f.error("brand_colour", "'" + c + "' is not a colour", "write it as # and six hex digits, e.g. \"#00558c\"");
+                i.brand_colour.clear();
+            } else if (double ratio = contrast_ratio(*colour, brand_text_colour); ratio < brand_min_contrast) {
+                // Themes set the institution's name in white on its brand colour (WCAG 2.2 SC 1.4.3).
+                char shown[16];
+                std::snprintf(shown, sizeof shown, "%.2f", ratio);
+                f.error("brand_colour",
+                        "the brand colour '" + c + "' has a contrast of only " + shown +
+                            ":1 with the white text shown on it (WCAG 2.2 AA needs 4.5:1)",
+                        "write \"" + hex_colour(nearest_contrasting_colour(*colour, brand_text_colour, brand_min_contrast)) +
+                            "\", the nearest colour that passes");
                 i.brand_colour.clear();
             }
         }

@@ -3,6 +3,7 @@
 #include "model/vocabulary.h"
 #include "render/open_data.h"
 #include "render/plan_extras.h"
+#include "render/search_index.h"
 #include "render/site_files.h"
 #include "render/structured_data.h"
 #include "util/text.h"
@@ -36,7 +37,16 @@ data frame(const Views& v, const std::string& path, const std::string& title, co
     put(s, "base_path", urls.base_path());
     put(s, "home_url", urls.link(""));
     put(s, "assets_url", urls.link("assets/"));
+    std::vector<data> stylesheets;
+    for (const auto& file : v.stylesheets()) {
+        data sheet;
+        put(sheet, "url", urls.link("assets/" + file));
+        stylesheets.push_back(sheet);
+    }
+    put(s, "stylesheets", list_of(std::move(stylesheets)));
     put(s, "feed_url", urls.link(feed_path));
+    put(s, "search_url", urls.link("search/"));
+    put(s, "search_index_url", urls.link(search_index_path));
     put(d, "site", s);
 
     std::vector<data> nav;
@@ -445,13 +455,62 @@ data accessibility_page(const Views& v) {
     return d;
 }
 
+// The technician directory's filters: each choice with its value (the slug a profile
+// card's data- attribute holds), its page (the plain list it stands for without
+// JavaScript) and how many technicians it has. Choices without technicians are left out.
+data directory_filters(const Views& v) {
+    const Site& site = v.site();
+    const SiteIndex& index = v.index();
+    auto choice = [&](const std::string& name, const std::string& value, const std::string& path, size_t count) {
+        data c;
+        put(c, "name", name);
+        put(c, "value", value);
+        put(c, "url", v.urls().link(path));
+        put(c, "count", std::to_string(count));
+        return c;
+    };
+    std::vector<data> institutions, themes;
+    for (const auto& inst : site.institutions)
+        if (!inst.profiles.empty())
+            institutions.push_back(choice(inst.name, inst.slug, site_path::institution(inst), inst.profiles.size()));
+    for (const auto& t : site.themes)
+        if (size_t n = index.by_theme.at(t.id).profiles.size())
+            themes.push_back(choice(t.title, t.id, site_path::theme(t.id), n));
+    auto terms = [&](const Taxonomy& tax) {
+        std::vector<data> out;
+        for (const auto& t : tax.terms)
+            if (!t.profiles.empty()) out.push_back(choice(t.name, t.slug, site_path::term(tax.slug, t.slug), t.profiles.size()));
+        return list_of(std::move(out));
+    };
+    data d;
+    put(d, "total", std::to_string(site.profiles.size()));
+    set_list(d, "institutions", list_of(std::move(institutions)));
+    set_list(d, "themes", list_of(std::move(themes)));
+    set_list(d, "skills", terms(index.skills));
+    set_list(d, "registrations", terms(index.registrations));
+    return d;
+}
+
+data technicians_directory(const Views& v) {
+    data d = by_institution(v, &Institution::profiles, &Views::profile_card, "Technicians", "technicians/",
+                            "Technicians from every institution on this site, in their own words.");
+    put(d, "directory", directory_filters(v));
+    put(d, "is_directory", true);
+    return d;
+}
+
+data search_page(const Views& v) {
+    return frame(v, "search/", "Search", "Search technician profiles, case studies, career stories and actions in plans.",
+                 {}, "search");
+}
+
 }  // namespace
 
 const std::vector<std::string>& required_templates() {
     static const std::vector<std::string> names = {"home",        "themes",      "theme",      "institutions",
                                                    "institution", "plan",        "profile",    "case-study",
                                                    "career-story", "list",       "terms",      "term",
-                                                   "page",        "404",         "accessibility"};
+                                                   "page",        "404",         "accessibility", "search"};
     return names;
 }
 
@@ -489,10 +548,8 @@ std::vector<PageJob> list_pages(const Site& site, const SiteIndex& index) {
             [i](const Views& v) { return career_story_page(v, i); }, site.career_stories[i].date,
             site.career_stories[i].origin.path);
 
-    add("technicians/", "list", [](const Views& v) {
-        return by_institution(v, &Institution::profiles, &Views::profile_card, "Technicians", "technicians/",
-                              "Technicians from every institution on this site, in their own words.");
-    });
+    add("technicians/", "list", technicians_directory);
+    add("search/", "search", search_page);
     add("case-studies/", "list", [](const Views& v) {
         std::vector<data> sections{section("", "", v.cards(all_of(v.site().case_studies.size()), &Views::case_study_card))};
         return listing(v, "case-studies/", "Case studies", "What technicians and institutions have done, newest first.",

@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "render/open_data.h"
+#include "render/search_index.h"
 #include "util/text.h"
 
 namespace techpages {
@@ -75,6 +76,7 @@ std::vector<SiteFile> site_files(const Site& site, const std::vector<PageJob>& p
     std::vector<SiteFile> files;
     files.push_back({"sitemap.xml", sitemap_xml(pages, urls)});
     files.push_back({feed_path, atom_feed(site, urls)});
+    files.push_back({search_index_path, search_index_json(site, urls)});
     files.push_back({"robots.txt", "User-agent: *\nAllow: /\n\nSitemap: " + urls.absolute("sitemap.xml") + "\n"});
     // GitHub Pages would otherwise run Jekyll over the site, hiding files that start with _.
     files.push_back({".nojekyll", ""});

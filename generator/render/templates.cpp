@@ -1,5 +1,6 @@
 #include "render/templates.h"
 
+#include <algorithm>
 #include <regex>
 
 #include "util/files.h"
@@ -57,20 +58,23 @@ bool inline_partials(std::string& text, const Sources& sources, const std::strin
 
 }  // namespace
 
-std::optional<ThemeTemplates> ThemeTemplates::load(const fs::path& theme_dir, const fs::path& override_dir,
+std::optional<ThemeTemplates> ThemeTemplates::load(const std::vector<fs::path>& theme_dirs, const fs::path& override_dir,
                                                    Diagnostics& diagnostics) {
     std::error_code ec;
-    if (!fs::is_directory(theme_dir / "templates", ec)) {
-        diagnostics.error(theme_dir.string(), {}, "this visual theme has no templates/ folder",
-                          "name an existing theme with --theme or theme = \"...\" in site.toml");
+    bool any = std::any_of(theme_dirs.begin(), theme_dirs.end(),
+                           [&](const fs::path& dir) { return fs::is_directory(dir / "templates", ec); });
+    if (!any) {
+        diagnostics.error(theme_dirs.empty() ? std::string("--theme") : theme_dirs.front().string(), {},
+                          "this visual theme has no templates/ folder, and extends no theme that has one",
+                          "add extends = \"default\" to its theme.toml, or name an existing theme with --theme");
         return std::nullopt;
     }
     Sources sources;
-    read_templates(theme_dir / "templates", (theme_dir / "templates").string() + "/", sources);
+    for (auto dir = theme_dirs.rbegin(); dir != theme_dirs.rend(); ++dir)  // the root theme first: children replace
+        read_templates(*dir / "templates", (*dir / "templates").string() + "/", sources);
     read_templates(override_dir, override_dir.string() + "/", sources);
 
     ThemeTemplates result;
-    result.theme_dir_ = theme_dir;
     bool ok = true;
     for (const auto& [name, source] : sources) {
         if (name.rfind("partials/", 0) == 0) continue;

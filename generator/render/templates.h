@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <kainjow/mustache.hpp>
 
@@ -17,19 +18,18 @@ namespace mustache = kainjow::mustache;
 
 class ThemeTemplates {
 public:
-    // Reads theme_dir/templates/**.mustache; a file of the same name under override_dir
-    // (the site's content/templates/) replaces the theme's. `{{> name}}` includes
+    // Reads templates/**.mustache from each of theme_dirs (a theme first, then the theme it
+    // extends, …): a theme's own file replaces its parent's of the same name, and a file under
+    // override_dir (the site's content/templates/) replaces them all. `{{> name}}` includes
     // templates/partials/name.mustache, inlined here once rather than on every render.
-    static std::optional<ThemeTemplates> load(const std::filesystem::path& theme_dir,
+    static std::optional<ThemeTemplates> load(const std::vector<std::filesystem::path>& theme_dirs,
                                               const std::filesystem::path& override_dir, Diagnostics& diagnostics);
 
     const std::string* source(const std::string& name) const;
     // The file a page template came from (the theme's, or the site's override), for messages.
     std::string file(const std::string& name) const;
-    const std::filesystem::path& theme_dir() const { return theme_dir_; }
 
 private:
-    std::filesystem::path theme_dir_;
     std::map<std::string, std::string> pages_;  // name (no extension) -> source with partials inlined
     std::map<std::string, std::filesystem::path> files_;
 };

@@ -168,7 +168,7 @@ namespace {
 data blank_card() {
     data d;
     for (const char* key : {"title", "url", "subtitle", "summary", "date", "date_display", "institution", "themes",
-                            "has_themes", "kind", "image", "progress"})
+                            "has_themes", "kind", "image", "progress", "filters"})
         d.set(key, data(false));
     return d;
 }
@@ -192,6 +192,16 @@ data Views::profile_card(size_t i) const {
     for (const auto& r : p.registrations) regs.push_back(data(r));
     put(d, "registrations", list_of(std::move(regs)));
     put(d, "kind", "Technician profile");
+    // What the technician directory filters on, as space-separated slugs for data- attributes.
+    data filters;
+    std::vector<std::string> skills, registrations;
+    for (const auto& s : p.skills) skills.push_back(slugify(s));
+    for (const auto& r : p.registrations) registrations.push_back(slugify(r));
+    put(filters, "institution", site_.institutions[p.institution].slug);
+    put(filters, "themes", join(p.themes, " "));
+    put(filters, "skills", join(skills, " "));
+    put(filters, "registrations", join(registrations, " "));
+    put(d, "filters", filters);
     return d;
 }
 

@@ -53,6 +53,9 @@ public:
     std::string md_site(const std::string& markdown) const { return site_markdown_.to_html(markdown); }
     std::string md_inline(const std::string& markdown) const { return markdown_.to_inline_html(markdown); }
     std::string md_phrase(const std::string& markdown) const { return markdown_.to_phrase_html(markdown); }
+    // The theme's stylesheets under assets/, linked by every page in this order.
+    void set_stylesheets(std::vector<std::string> files) { stylesheets_ = std::move(files); }
+    const std::vector<std::string>& stylesheets() const { return stylesheets_; }
     const Urls& urls() const { return urls_; }
     const Site& site() const { return site_; }
     const SiteIndex& index() const { return index_; }
@@ -64,6 +67,7 @@ private:
     const MarkdownRenderer& markdown_;
     const MarkdownRenderer& site_markdown_;
     const ImageIndex& images_;
+    std::vector<std::string> stylesheets_{"style.css"};
 };
 
 // Sets a key of template data. Empty text becomes false, so {{#key}} … {{/key}} leaves out

@@ -9,20 +9,29 @@
 // base URL's path, so this script serves DIR under that path on a free port of
 // 127.0.0.1 (a server of its own, Node's http module; a missing page gets 404.html
 // with status 404, as on GitHub Pages) and visits one page of every kind, and every
-// plan and institution page, at 1280px and 320px wide (--all: every page). On each:
+// plan and institution page, at 375px and 1280px wide (--all: every page). On each:
 //   - the keyboard: the first Tab stop is a skip link, visible when focused, and Enter
 //     on it moves focus to <main>; the first ten stops each show a focus indicator and
 //     keep their text readable on it (4.5:1);
 //   - axe-core with the tags wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa (plus any
 //     --extra-tags, e.g. best-practice): no violation;
 //   - exactly one h1 and a <main>;
-//   - no horizontal scrolling (scrollWidth <= the viewport: 1280, or 320);
+//   - no horizontal scrolling (scrollWidth <= the viewport), and again at 320px
+//     (WCAG 1.4.10 reflow: 1280px at 400% zoom);
 //   - with JavaScript off, the same page still has its h1 and its content.
-// Every HTML page of the site, with its stylesheets and scripts, must weigh under
-// 100 KB (the heaviest is reported). With --screenshots DIR: PNGs of home, a theme,
-// an institution, a plan and a profile at both widths, the plan printed to PDF (A4,
-// print stylesheet), and LABEL-report.json. Exit status 1 if anything failed, after
-// printing every failure (rule, impact, target, page, width).
+// Then, once:
+//   - keyboard only, on the home page: Tab from the top reaches every link in document
+//     order, each visibly focused, and Shift+Tab walks back the same way;
+//   - without JavaScript: the technician directory shows every technician and its
+//     lists by institution, theme, skill and registration, and every plan page shows
+//     every action; with JavaScript: the directory's filters narrow the cards and
+//     announce the count, and search finds a technician by name;
+//   - every HTML page of the site, with its stylesheets and scripts, weighs under
+//     100 KB (the heaviest is reported).
+// With --screenshots DIR: PNGs of home, a theme, an institution, a plan and a profile
+// at both widths, the plan printed to PDF (A4, print stylesheet), and LABEL-report.json.
+// Exit status 1 if anything failed, after printing every failure (rule, impact, target,
+// page, width).
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -32,7 +41,8 @@ import { chromium } from 'playwright-core';
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const WIDTHS = [1280, 320];
+const WIDTHS = [375, 1280]; // a phone and a desktop: axe, keyboard, layout, screenshots
+const REFLOW_WIDTH = 320; // CSS px: 1280px at 400% zoom, where content must reflow (WCAG 1.4.10)
 const PAGE_WEIGHT_LIMIT = 100 * 1000; // bytes: the HTML + its stylesheets + its scripts
 const SCREENSHOT_KINDS = new Set(['home', 'theme', 'institution', 'plan', 'profile']);
 // Kinds whose pages differ most from one another (a plan's own columns, key and groups;
@@ -117,7 +127,8 @@ function classify(root, basePath) {
 // The kinds the brief asks for, in the order they are visited; each must exist.
 const REQUIRED_KINDS = ['home', 'themes', 'theme', 'institutions', 'institution', 'plan', 'profile', 'case-study',
   'career-story', 'technicians index', 'case-studies index', 'career-stories index', 'plans index', 'skills index',
-  'skill', 'registrations index', 'registration', 'talent index', 'TALENT term', 'about page', 'accessibility', '404'];
+  'skill', 'registrations index', 'registration', 'talent index', 'TALENT term', 'about page', 'search', 'accessibility',
+  '404'];
 
 // One page of a kind: the one with the most HTML, as the most likely to show a problem
 // (ties broken by name, so every run visits the same pages).
@@ -289,6 +300,120 @@ async function checkLayout(page, width) {
   }, width);
 }
 
+// Keyboard only, on one page: Tab from the top must reach every link in document order,
+// each with a visible focus indicator and scrolled into view; Shift+Tab must walk back.
+async function checkEveryLinkByKeyboard(page) {
+  const problems = [];
+  const links = await page.evaluate(() => {
+    const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+    const all = [...document.querySelectorAll('a[href]')].filter(shown);
+    all.forEach((el, i) => el.setAttribute('data-kbd', String(i)));
+    return all.map((el) => `${(el.textContent || '').trim().slice(0, 40)} (${el.getAttribute('href')})`);
+  });
+  const stop = () => page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    const look = () => {
+      const st = getComputedStyle(el);
+      return [st.outlineStyle, st.outlineWidth, st.outlineColor, st.boxShadow, st.backgroundColor, st.color,
+        st.textDecorationLine].join('|');
+    };
+    const focused = look();
+    const r = el.getBoundingClientRect();
+    el.blur();
+    const unfocused = look();
+    el.focus({ preventScroll: true });
+    return { index: el.hasAttribute('data-kbd') ? Number(el.getAttribute('data-kbd')) : -1,
+      who: `${el.tagName.toLowerCase()} "${(el.textContent || '').trim().slice(0, 40)}"`, visible: focused !== unfocused,
+      inView: r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth };
+  });
+  const reached = [];
+  for (let i = 0; i < links.length + 10; ++i) {
+    await page.keyboard.press('Tab');
+    const r = await stop();
+    if (!r) break;
+    if (r.index < 0) continue; // a form control or the like: allowed between links
+    if (reached.length && r.index <= reached[reached.length - 1]) break; // wrapped round to the top
+    if (!r.visible) problems.push(`no visible focus on ${r.who}`);
+    if (!r.inView) problems.push(`focused ${r.who} is not scrolled into view`);
+    reached.push(r.index);
+  }
+  const expected = links.map((_, i) => i);
+  if (reached.join() !== expected.join()) {
+    const firstWrong = expected.findIndex((e, i) => reached[i] !== e);
+    problems.push(`Tab reached ${reached.length} of ${links.length} links; first out of order or missed: ` +
+      `${links[firstWrong]} (stop ${firstWrong + 1})`);
+    return problems;
+  }
+  const back = [];
+  await page.focus(`[data-kbd="${links.length - 1}"]`);
+  for (let i = 0; i < links.length - 1; ++i) {
+    await page.keyboard.press('Shift+Tab');
+    const r = await stop();
+    if (r && r.index >= 0) back.push(r.index);
+  }
+  if (back.join() !== expected.slice(0, -1).reverse().join()) problems.push('Shift+Tab does not walk back through the links in reverse order');
+  console.log(`keyboard: Tab reached all ${links.length} links of the page in order, each visibly focused`);
+  return problems;
+}
+
+// Without JavaScript nothing may be missing: every technician in the directory, with
+// the plain lists that stand in for the filters, and every action of every plan.
+async function checkNothingNeedsJavaScript(page, url, kind, expectedCards) {
+  await page.goto(url, { waitUntil: 'load' });
+  return page.evaluate(({ kind, expectedCards }) => {
+    const shown = (el) => el.getClientRects().length > 0;
+    const problems = [];
+    if (kind === 'directory') {
+      const cards = [...document.querySelectorAll('main .card')];
+      const visible = cards.filter(shown).length;
+      if (visible !== expectedCards) problems.push(`${visible} technicians shown, ${expectedCards} on the site`);
+      const browse = [...document.querySelectorAll('#browse-heading ~ * a')].filter(shown).length;
+      if (browse === 0) problems.push('no lists by institution, theme, skill and registration');
+    } else {
+      const actions = [...document.querySelectorAll('main .action')];
+      const hidden = actions.filter((a) => !shown(a));
+      if (actions.length === 0) problems.push('no actions on the page');
+      if (hidden.length) problems.push(`${hidden.length} of ${actions.length} actions hidden, e.g. #${hidden[0].id}`);
+    }
+    return problems;
+  }, { kind, expectedCards });
+}
+
+// With JavaScript, the enhancements work: a filter narrows the directory and says how
+// many are left; search finds a technician by name.
+async function checkEnhancements(page, origin, basePath, profileName) {
+  const problems = [];
+  await page.goto(origin + basePath + 'technicians/', { waitUntil: 'load' });
+  if (!(await page.locator('#directory-filter').isVisible())) problems.push('directory: the filter form does not appear');
+  else {
+    const option = await page.evaluate(() => {
+      const o = document.querySelector('#filter-institution option[value]:not([value=""])');
+      return o ? { value: o.value, count: Number((/\((\d+)\)\s*$/.exec(o.textContent) || [])[1]) } : null;
+    });
+    const total = await page.locator('main .card').count();
+    await page.selectOption('#filter-institution', option.value);
+    const visible = await page.locator('main .card:visible').count();
+    const said = await page.locator('#filter-count').innerText();
+    if (visible !== option.count) problems.push(`directory: filtering by ${option.value} shows ${visible} cards, want ${option.count}`);
+    if (said !== `Showing ${option.count} of ${total} technicians`) problems.push(`directory: the status says "${said}"`);
+    await page.click('#directory-filter button[type="reset"]');
+    await page.waitForFunction((n) => document.querySelectorAll('main .card:not([hidden])').length === n, total);
+  }
+  await page.goto(origin + basePath + 'search/?q=' + encodeURIComponent(profileName), { waitUntil: 'load' });
+  try {
+    await page.waitForSelector('#search-results li a', { timeout: 5000 });
+    const first = (await page.locator('#search-results li a').first().innerText()).trim();
+    if (first !== profileName) problems.push(`search: "${profileName}" finds "${first}" first`);
+    if (await page.locator('#search-nojs').isVisible()) problems.push('search: the no-JavaScript note still shows');
+    const said = await page.locator('#search-status').innerText();
+    if (!/\d+ results? for/.test(said)) problems.push(`search: the status says "${said}"`);
+  } catch {
+    problems.push(`search: no results for "${profileName}"`);
+  }
+  return problems;
+}
+
 // ---------------------------------------------------------------- main
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
@@ -371,8 +496,29 @@ async function main() {
       await context.close();
     }
 
-    // Without JavaScript: the same pages still have their heading and content.
-    const noJs = await browser.newContext({ viewport: { width: 320, height: 900 }, javaScriptEnabled: false });
+    // Reflow: at 320 CSS px nothing scrolls sideways.
+    const narrow = await browser.newContext({ viewport: { width: REFLOW_WIDTH, height: 900 }, deviceScaleFactor: 1 });
+    const narrowPage = await narrow.newPage();
+    for (const v of visits) {
+      await narrowPage.goto(origin + basePath + v.path, { waitUntil: 'load' });
+      for (const p of await checkLayout(narrowPage, REFLOW_WIDTH)) fail(`${v.kind} ${basePath}${v.path} @${REFLOW_WIDTH}px: ${p}`);
+    }
+    await narrow.close();
+
+    // Keyboard only: every link of the home page, in order.
+    const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+    const deskPage = await desk.newPage();
+    await deskPage.goto(origin + basePath, { waitUntil: 'load' });
+    for (const p of await checkEveryLinkByKeyboard(deskPage)) fail(`keyboard on the home page: ${p}`);
+    // With JavaScript: the directory's filters and search.
+    const profiles = byKind.get('profile') || [];
+    const profileName = profiles.length ? /<h1>([^<]+)<\/h1>/.exec(fs.readFileSync(profiles[0], 'utf8'))?.[1] || '' : '';
+    for (const p of await checkEnhancements(deskPage, origin, basePath, profileName)) fail(`with JavaScript: ${p}`);
+    await desk.close();
+
+    // Without JavaScript: the same pages still have their heading and content, and the
+    // directory and every plan show everything.
+    const noJs = await browser.newContext({ viewport: { width: 375, height: 900 }, javaScriptEnabled: false });
     const page = await noJs.newPage();
     for (const v of visits) {
       await page.goto(origin + basePath + v.path, { waitUntil: 'load' });
@@ -380,6 +526,12 @@ async function main() {
       const text = (await page.locator('main').innerText()).trim().length;
       if (h1 !== 1 || text < 20) fail(`${v.kind} ${basePath}${v.path} without JavaScript: ${h1} h1, ${text} characters in <main>`);
     }
+    const noJsPages = [{ kind: 'directory', path: 'technicians/' },
+      ...(byKind.get('plan') || []).map((f) => ({ kind: 'plan', path: sitePath(root, f) }))];
+    for (const v of noJsPages)
+      for (const p of await checkNothingNeedsJavaScript(page, origin + basePath + v.path, v.kind, profiles.length))
+        fail(`${v.kind} ${basePath}${v.path} without JavaScript: ${p}`);
+    console.log(`${label}without JavaScript: the directory and ${noJsPages.length - 1} plans checked`);
     await noJs.close();
   } finally {
     await browser.close();
@@ -399,7 +551,7 @@ async function main() {
     fs.writeFileSync(path.join(opts.screenshots, `${opts.label ? opts.label + '-' : ''}report.json`),
       JSON.stringify({ label: opts.label, tags: AXE_TAGS, visits: summary, heaviest: weights.slice(0, 5), failures }, null, 2) + '\n');
   }
-  console.log(`${label}${visits.length} pages x ${WIDTHS.length} widths, ${weights.length} pages weighed: ${failures.length ? failures.length + ' problems (above)' : 'no problems'}`);
+  console.log(`${label}${visits.length} pages x ${WIDTHS.length} widths (and reflow at ${REFLOW_WIDTH}px), ${weights.length} pages weighed: ${failures.length ? failures.length + ' problems (above)' : 'no problems'}`);
   process.exit(failures.length ? 1 : 0);
 }
 

@@ -1,30 +1,28 @@
 #!/usr/bin/env bash
 # Lighthouse's accessibility and SEO scores for the sample site's home page and a
-# technician profile, in Debian's Chromium. Not part of CTest (slow, and it installs
-# ~180 MB of npm packages): run it by hand.
+# technician profile, in Debian's Chromium. Not part of CTest (slow): run it by hand.
 #
 #   tests/browser/lighthouse.sh TECHPAGES_BINARY [THEME] [REPORT_DIR]
 #
 # THEME: a visual theme (default: default). REPORT_DIR (default: ./lighthouse-report)
-# receives one JSON and one HTML report per page. Lighthouse is installed once,
-# pinned, into ${LIGHTHOUSE_DIR:-~/.cache/techpages-lighthouse} with --ignore-scripts.
-# Exit status 1 if a score is under ${MIN_SCORE:-0.9}.
+# receives one JSON and one HTML report per page. Lighthouse is npm's `lighthouse`,
+# pinned with the browser tests' other packages in package-lock.json and installed
+# with them (npm ci --ignore-scripts: no browser download).
+# Exit status 1 if a score is under ${MIN_SCORE:-1} (100).
 set -euo pipefail
 techpages="$(realpath "$1")"
 theme="${2:-default}"
 report="$(realpath -m "${3:-lighthouse-report}")"
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-version=13.5.0
-lhdir="${LIGHTHOUSE_DIR:-$HOME/.cache/techpages-lighthouse}"
 chromium="${CHROMIUM:-/usr/bin/chromium}"
-min_score="${MIN_SCORE:-0.9}"
+min_score="${MIN_SCORE:-1}"
+lighthouse="$here/node_modules/.bin/lighthouse"
 
-if [ ! -x "$lhdir/node_modules/.bin/lighthouse" ] ||
-   [ "$(node -p "require('$lhdir/node_modules/lighthouse/package.json').version" 2>/dev/null)" != "$version" ]; then
-  mkdir -p "$lhdir"
-  npm install --prefix "$lhdir" "lighthouse@$version" --ignore-scripts --no-audit --no-fund --loglevel=error
+if [ ! -x "$lighthouse" ] || [ "$here/package-lock.json" -nt "$here/node_modules/.package-lock.json" ]; then
+  npm ci --prefix "$here" --ignore-scripts --no-audit --no-fund --loglevel=error
 fi
+version="$(node -p "require('$here/node_modules/lighthouse/package.json').version")"
 if [ ! -x "$chromium" ]; then
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
   export DEBIAN_FRONTEND=noninteractive
@@ -50,7 +48,7 @@ mkdir -p "$report"
 status=0
 for page in "${pages[@]}"; do
   name="$(echo "${page:-home}" | tr '/' '_' | sed 's/_$//')"
-  CHROME_PATH="$chromium" "$lhdir/node_modules/.bin/lighthouse" "$base$page" \
+  CHROME_PATH="$chromium" "$lighthouse" "$base$page" \
     --only-categories=accessibility,seo --output=json --output=html --output-path="$report/$theme-$name" --quiet \
     --chrome-flags="--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync"
   node - "$report/$theme-$name.report.json" "$min_score" "/$page" <<'EOF' || status=1

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Builds the sample site with each visual theme and checks it in a real browser
 # (Debian's Chromium, driven by playwright-core; axe-core for WCAG 2.2 A/AA):
-# one page of every kind at 1280px and 320px wide, reflow, one h1, skip link,
-# visible focus, no JavaScript needed, page weight; screenshots and a printed plan.
+# one page of every kind at 375px and 1280px wide, reflow at 320px, one h1, skip link,
+# visible focus, every home-page link by keyboard, nothing hidden without JavaScript,
+# the directory filters and search with it, page weight; screenshots and a printed plan.
 #
 #   tests/browser/run.sh TECHPAGES_BINARY [REPORT_DIR]
 #
-# REPORT_DIR (default: ./browser-report, i.e. build/tests/browser-report under CTest)
+# REPORT_DIR (default: ./browser-report; build/screenshots under CTest)
 # receives the screenshots, the plan printed as PDF and a JSON report per theme.
 # Installs what it needs: the npm packages pinned in package-lock.json (no browser
 # download: --ignore-scripts) and Debian's chromium package.

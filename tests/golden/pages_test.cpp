@@ -69,7 +69,7 @@ INSTANTIATE_TEST_SUITE_P(EveryPageType, GoldenPages,
                                            "institutions/example/career-stories/ada-path/index.html",
                                            "technicians/index.html", "skills/index.html", "skills/python/index.html",
                                            "registrations/rscitech/index.html", "talent/r10/index.html",
-                                           "about/index.html", "404.html",
+                                           "about/index.html", "search/index.html", "404.html", "search/index.json",
                                            // the plan's open data, beside its page, and every action
                                            "institutions/example/plans/plan/example-plan.csv",
                                            "institutions/example/plans/plan/example-plan.json", "actions.csv"),

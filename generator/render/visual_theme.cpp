@@ -1,0 +1,176 @@
+#include "render/visual_theme.h"
+
+#include <algorithm>
+#include <set>
+
+#include "load/toml_reader.h"
+#include "util/files.h"
+#include "util/text.h"
+
+namespace techpages {
+
+namespace fs = std::filesystem;
+
+fs::path find_theme_dir(const fs::path& content_dir, const std::string& name) {
+    std::error_code ec;
+    fs::path beside = fs::absolute(content_dir, ec).lexically_normal().parent_path() / "themes" / name;
+    if (is_theme_dir(beside)) return beside;
+    return fs::path(TECHPAGES_BUILTIN_THEMES_DIR) / name;
+}
+
+bool is_theme_dir(const fs::path& dir) {
+    std::error_code ec;
+    return fs::is_directory(dir / "templates", ec) || fs::is_regular_file(dir / "theme.toml", ec);
+}
+
+std::vector<std::string> available_themes(const fs::path& content_dir) {
+    std::set<std::string> names;
+    std::error_code ec;
+    fs::path beside = fs::absolute(content_dir, ec).lexically_normal().parent_path() / "themes";
+    for (const fs::path& dir : {beside, fs::path(TECHPAGES_BUILTIN_THEMES_DIR)})
+        for (const auto& e : sorted_entries(dir))
+            if (is_theme_dir(e.path())) names.insert(e.path().filename().string());
+    return {names.begin(), names.end()};
+}
+
+std::string unknown_theme_hint(const fs::path& content_dir, const std::string& name) {
+    std::vector<std::string> names = available_themes(content_dir);
+    std::string suggestion = closest_match(name, names);
+    return suggestion.empty() ? "the themes are folders under themes/: " + join(names, ", ")
+                              : "did you mean '" + suggestion + "'?";
+}
+
+std::map<std::string, fs::path> VisualTheme::assets() const {
+    std::map<std::string, fs::path> files;
+    std::error_code ec;
+    for (auto dir = dirs.rbegin(); dir != dirs.rend(); ++dir) {  // root first, so children replace
+        fs::path assets_dir = *dir / "assets";
+        if (!fs::is_directory(assets_dir, ec)) continue;
+        for (fs::recursive_directory_iterator it(assets_dir, ec), end; !ec && it != end; it.increment(ec))
+            if (it->is_regular_file()) files[relative_path(it->path(), assets_dir)] = it->path();
+    }
+    return files;
+}
+
+namespace {
+
+struct ThemeSettings {
+    std::string extends;
+    SourcePos extends_pos;
+    std::optional<std::vector<std::string>> stylesheets;
+};
+
+// theme.toml: `extends = "name"`, `stylesheets = ["file.css", …]` (under the theme's
+// assets/), and free-text `description`. Missing file: no settings.
+std::optional<ThemeSettings> read_settings(const fs::path& dir, Diagnostics& diagnostics) {
+    ThemeSettings settings;
+    fs::path file = dir / "theme.toml";
+    std::error_code ec;
+    if (!fs::exists(file, ec)) return settings;
+    auto text = read_file(file);
+    std::string shown = file.string();
+    if (!text) {
+        diagnostics.error(shown, {1, 1}, "cannot read this file", "check that it is readable");
+        return std::nullopt;
+    }
+    auto table = parse_toml(*text, shown, 1, diagnostics);
+    if (!table) return std::nullopt;
+    bool ok = true;
+    for (const auto& [key, node] : *table) {
+        SourcePos pos = node_position(node, 1);
+        std::string k(key.str());
+        if (k == "extends") {
+            if (auto s = node.value<std::string>(); s && !s->empty()) {
+                settings.extends = *s;
+                settings.extends_pos = pos;
+            } else {
+                diagnostics.error(shown, pos, "extends must name a theme", "write extends = \"default\"");
+                ok = false;
+            }
+        } else if (k == "stylesheets") {
+            std::vector<std::string> files;
+            const toml::array* list = node.as_array();
+            for (size_t i = 0; list && i < list->size(); ++i) {
+                auto s = (*list)[i].value<std::string>();
+                if (!s || s->empty() || s->find("..") != std::string::npos || s->front() == '/') {
+                    list = nullptr;
+                    break;
+                }
+                files.push_back(*s);
+            }
+            if (!list) {
+                diagnostics.error(shown, pos, "stylesheets must be a list of files in the theme's assets/ folder",
+                                  "write stylesheets = [\"my-theme.css\"]");
+                ok = false;
+            } else {
+                settings.stylesheets = files;
+            }
+        } else if (k != "description") {
+            diagnostics.error(shown, pos, "'" + k + "' is not a theme setting",
+                              "theme.toml may set extends, stylesheets and description");
+            ok = false;
+        }
+    }
+    if (!ok) return std::nullopt;
+    return settings;
+}
+
+}  // namespace
+
+std::optional<VisualTheme> load_visual_theme(const fs::path& content_dir, const std::string& name,
+                                             Diagnostics& diagnostics) {
+    VisualTheme theme;
+    theme.name = name;
+    std::vector<std::string> names{name};
+    std::vector<std::vector<std::string>> own_stylesheets;
+    fs::path dir = find_theme_dir(content_dir, name);
+    std::error_code ec;
+    bool ok = true;
+    while (true) {
+        theme.dirs.push_back(dir);
+        auto settings = read_settings(dir, diagnostics);
+        if (!settings) return std::nullopt;
+        std::vector<std::string> sheets;
+        if (settings->stylesheets) {
+            sheets = *settings->stylesheets;
+            for (const auto& s : sheets)
+                if (!fs::is_regular_file(dir / "assets" / s, ec)) {
+                    ok = false;
+                    diagnostics.error((dir / "theme.toml").string(), {1, 1},
+                                      "the stylesheet '" + s + "' is not in " + (dir / "assets").string(),
+                                      "add the file, or take it out of stylesheets");
+                }
+        } else if (fs::is_regular_file(dir / "assets" / "style.css", ec)) {
+            sheets.push_back("style.css");
+        }
+        own_stylesheets.push_back(sheets);
+        if (settings->extends.empty()) break;
+        const std::string& parent = settings->extends;
+        std::string shown = (dir / "theme.toml").string();
+        if (std::find(names.begin(), names.end(), parent) != names.end()) {
+            names.push_back(parent);
+            diagnostics.error(shown, settings->extends_pos,
+                              parent == names[names.size() - 2]
+                                  ? "the theme '" + parent + "' extends itself"
+                                  : "themes extend each other in a circle: " + join(names, " → "),
+                              "a theme extends one other theme, whose chain ends at a theme without extends (such as default)");
+            return std::nullopt;
+        }
+        fs::path parent_dir = find_theme_dir(content_dir, parent);
+        if (!is_theme_dir(parent_dir)) {
+            diagnostics.error(shown, settings->extends_pos, "'" + parent + "' is not a visual theme",
+                              unknown_theme_hint(content_dir, parent));
+            return std::nullopt;
+        }
+        names.push_back(parent);
+        dir = parent_dir;
+    }
+    if (!ok) return std::nullopt;
+    for (auto it = own_stylesheets.rbegin(); it != own_stylesheets.rend(); ++it)
+        for (const auto& s : *it)
+            if (std::find(theme.stylesheets.begin(), theme.stylesheets.end(), s) == theme.stylesheets.end())
+                theme.stylesheets.push_back(s);
+    return theme;
+}
+
+}  // namespace techpages
