@@ -178,10 +178,10 @@ int serve_command(const ServeOptions& options, std::ostream& out, std::ostream& 
             server.show_errors(first.diagnostics);
             out << "The site could not be built; the errors are shown in the browser too. Waiting for a fix.\n";
         }
+        server.live_reload().notify_reload();  // a tab that was waiting on "Building…"
         out << "Serving " << address << " — watching " << options.content_dir.string()
             << " and the themes; every save rebuilds and reloads the browser. Ctrl-C stops.\n"
             << std::flush;
-        server.live_reload().notify_reload();  // a tab that was waiting on "Building…"
         while (true) {
             FileWatcher::Changes changes = watcher.wait_for_changes();
             if (changes.paths.empty()) break;
