@@ -4,12 +4,15 @@
 #include <cstdio>
 #include <functional>
 #include <map>
+#include <stdexcept>
 #include <ostream>
 #include <string>
 #include <vector>
 
 #include "build.h"
 #include "import/import_command.h"
+#include "scaffold/new_command.h"
+#include "serve/serve_command.h"
 #include "util/files.h"
 #include "util/text.h"
 
@@ -25,6 +28,8 @@ Usage:
   techpages codeowners [--content DIR] [--write]
   techpages import-plan FILE --institution SLUG [--content DIR] [--plan NAME] [--map COLUMN=FIELD …] [--force]
   techpages export-plan FILE.toml [--out FILE.csv]
+  techpages serve [--content DIR] [--port N] [--bind ADDR] [--theme NAME] [--drafts]
+  techpages new profile|case-study|career-story|institution|action-plan NAME [--institution SLUG] [--content DIR]
   techpages --help | --version
 
 Commands:
@@ -40,6 +45,11 @@ Commands:
            text (Excel, Word) into content/institutions/SLUG/plans/NAME.toml, and
            report which column became which field and any row it could not place
   export-plan  write an action plan as CSV (to standard output, or --out FILE.csv)
+  serve    build the site and serve it at http://127.0.0.1:8000/ for previewing;
+           every saved change rebuilds it and reloads the browser, and errors
+           are shown on the page while the last good version stays up
+  new      write a starting file for a profile, case study, career story,
+           institution or action plan, every field explained; never replaces a file
 
 Options:
   --content DIR    the content folder (default: content)
@@ -55,13 +65,17 @@ Options:
   --external       check: also check every link to another site (settings in
                    [link_check] of site.toml; known-good links are cached in
                    .techpages-cache/links.tsv beside the content folder)
-  --institution SLUG  import-plan: the institution folder the plan belongs to
+  --institution SLUG  import-plan, new: the institution folder the file goes in
+                   (new may leave it out when there is only one institution)
   --plan NAME      import-plan: the plan's file name (default: the spreadsheet's name)
   --map COLUMN=FIELD  import-plan: read a column (its heading, or its number from 1)
                    as a field: ref, action, activity, details, success, evaluation,
                    timescale, owners, status, comment, group, themes, talent, priority,
                    aim, or extra; may be given several times
   --force          import-plan: replace a plan that is already there
+  --port N         serve: the port to listen on (default: 8000; 0: any free port)
+  --bind ADDR      serve: the address to listen on (default: 127.0.0.1, this machine
+                   only); --bind 0.0.0.0 lets other machines on the network see it
 )";
 
 struct Args {
@@ -79,6 +93,8 @@ const std::map<std::string, std::vector<std::string>> value_options = {
     {"codeowners", {"--content"}},
     {"import-plan", {"--content", "--institution", "--plan", "--map"}},
     {"export-plan", {"--out"}},
+    {"serve", {"--content", "--port", "--bind", "--theme", "--threads"}},
+    {"new", {"--content", "--institution"}},
 };
 const std::map<std::string, std::vector<std::string>> flag_options = {
     {"build", {"--drafts", "--clean"}},
@@ -86,9 +102,11 @@ const std::map<std::string, std::vector<std::string>> flag_options = {
     {"codeowners", {"--write"}},
     {"import-plan", {"--force"}},
     {"export-plan", {}},
+    {"serve", {"--drafts"}},
+    {"new", {}},
 };
-// Commands that take one file, and options that may be given more than once.
-const std::map<std::string, std::string> positional_argument = {{"import-plan", "FILE"}, {"export-plan", "FILE.toml"}};
+// How many arguments that are not options each command takes, and options that may be given more than once.
+const std::map<std::string, size_t> positional_arguments = {{"import-plan", 1}, {"export-plan", 1}, {"new", 2}};
 const std::vector<std::string> repeatable_options = {"--map"};
 
 bool parse(int argc, char** argv, Args& args, std::ostream& err) {
@@ -115,7 +133,8 @@ bool parse(int argc, char** argv, Args& args, std::ostream& err) {
             args.values[a] = value;
             if (std::find(repeatable_options.begin(), repeatable_options.end(), a) != repeatable_options.end())
                 args.repeated[a].push_back(value);
-        } else if (positional_argument.count(args.command) && args.positional.empty() && !has_inline &&
+        } else if (positional_arguments.count(args.command) &&
+                   args.positional.size() < positional_arguments.at(args.command) && !has_inline &&
                    (a.empty() || a[0] != '-')) {
             args.positional.push_back(a);
         } else if (std::find(flags.begin(), flags.end(), a) != flags.end() && !has_inline) {
@@ -212,6 +231,41 @@ int run_export_plan(const Args& args, std::ostream& out, std::ostream& err) {
     return export_plan_command(options, out, err);
 }
 
+int run_serve(const Args& args, std::ostream& out, std::ostream& err) {
+    serve::ServeOptions options;
+    options.content_dir = value_or(args, "--content", "content");
+    options.bind = value_or(args, "--bind", "127.0.0.1");
+    options.theme = value_or(args, "--theme", "");
+    options.include_drafts = has_flag(args, "--drafts");
+    try {
+        size_t used = 0;
+        std::string port = value_or(args, "--port", "8000");
+        long n = std::stol(port, &used);
+        if (used != port.size() || n < 0 || n > 65535) throw std::out_of_range(port);
+        options.port = static_cast<int>(n);
+        options.threads = static_cast<unsigned>(std::stoul(value_or(args, "--threads", "0")));
+    } catch (...) {
+        err << "techpages serve: --port takes a port number from 0 to 65535 (and --threads a whole number), e.g. --port 8000\n";
+        return 2;
+    }
+    return serve::serve_command(options, out, err);
+}
+
+int run_new(const Args& args, std::ostream& out, std::ostream& err) {
+    if (args.positional.size() != 2) {
+        err << "techpages new: give the kind of content and its name, e.g.\n"
+            << "  techpages new profile jane-doe --institution lstm\n"
+            << "The kinds: profile, case-study, career-story, institution, action-plan.\n";
+        return 2;
+    }
+    scaffold::NewOptions options;
+    options.kind = args.positional[0];
+    options.name = args.positional[1];
+    options.institution = value_or(args, "--institution", "");
+    options.content_dir = value_or(args, "--content", "content");
+    return scaffold::new_command(options, out, err);
+}
+
 // "External links: 58 unique, 12 good, 1 redirected, … (3.2 s)", on standard error so
 // JSON on standard output stays JSON.
 void summarise_external(const BuildResult& result, std::ostream& err) {
@@ -271,7 +325,7 @@ int run_cli(int argc, char** argv, std::ostream& out, std::ostream& err) {
         return 0;
     }
     if (!value_options.count(first)) {
-        std::vector<std::string> commands = {"build", "check", "codeowners", "import-plan", "export-plan"};
+        std::vector<std::string> commands = {"build", "check", "codeowners", "import-plan", "export-plan", "serve", "new"};
         std::string suggestion = closest_match(first, commands);
         err << "techpages: unknown command '" << first << "'"
             << (suggestion.empty() ? "" : " — did you mean '" + suggestion + "'?") << "\nRun 'techpages --help' for the commands.\n";
@@ -287,6 +341,8 @@ int run_cli(int argc, char** argv, std::ostream& out, std::ostream& err) {
     if (args.command == "build") return run_build(args, out, err);
     if (args.command == "import-plan") return run_import_plan(args, out, err);
     if (args.command == "export-plan") return run_export_plan(args, out, err);
+    if (args.command == "serve") return run_serve(args, out, err);
+    if (args.command == "new") return run_new(args, out, err);
     if (args.command == "codeowners") {
         Diagnostics diagnostics;
         bool ok = write_codeowners(value_or(args, "--content", "content"), has_flag(args, "--write"), out, diagnostics);

@@ -65,10 +65,8 @@ StagedOutput::~StagedOutput() {
     }
 }
 
-namespace {
-
-// Staging folders left by builds that were killed: their process no longer exists.
-void remove_abandoned(const fs::path& parent, const std::string& prefix) {
+// Staging folders left by builds (and previews) that were killed: their process no longer exists.
+void remove_abandoned_staging(const fs::path& parent, const std::string& prefix) {
     std::error_code ec;
     for (fs::directory_iterator it(parent, ec), end; !ec && it != end; it.increment(ec)) {
         std::string name = it->path().filename().string();
@@ -82,13 +80,15 @@ void remove_abandoned(const fs::path& parent, const std::string& prefix) {
     }
 }
 
+namespace {
+
 fs::path parent_of(const fs::path& out) { return out.has_parent_path() ? out.parent_path() : fs::path("."); }
 
 }  // namespace
 
 void remove_abandoned_staging(const fs::path& out_dir) {
-    remove_abandoned(parent_of(out_dir), "." + out_dir.filename().string() + ".staging-");
-    remove_abandoned(parent_of(out_dir), "." + out_dir.filename().string() + ".old-");
+    remove_abandoned_staging(parent_of(out_dir), "." + out_dir.filename().string() + ".staging-");
+    remove_abandoned_staging(parent_of(out_dir), "." + out_dir.filename().string() + ".old-");
 }
 
 bool StagedOutput::begin(Diagnostics& diagnostics) {

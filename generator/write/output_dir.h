@@ -29,6 +29,9 @@ private:
 // Removes the staging folders that builds killed half-way left beside `out_dir`
 // (begin() does this too).
 void remove_abandoned_staging(const std::filesystem::path& out_dir);
+// Removes the folders in `parent` named `prefix` followed by the id of a process that no
+// longer exists: what builds (and previews) that were killed left behind.
+void remove_abandoned_staging(const std::filesystem::path& parent, const std::string& prefix);
 
 // Refuses output folders that would overwrite content or the system:
 // "/", the content folder, a folder inside it, or one of its parents.
