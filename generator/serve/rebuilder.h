@@ -1,6 +1,6 @@
 // What serve asks of whatever builds the site: rebuild after these files changed, and
-// say where the built site is. The full rebuilder (full_rebuilder.h) builds
-// everything; an incremental one can re-render only what the changed files affect.
+// say where the built site is. IncrementalRebuilder (incremental_rebuilder.h) re-renders
+// only what the changed files affect; a test can put a fake in its place.
 #pragma once
 
 #include <filesystem>

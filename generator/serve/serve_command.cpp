@@ -20,7 +20,7 @@
 
 #include "build.h"
 #include "serve/file_watcher.h"
-#include "serve/full_rebuilder.h"
+#include "serve/incremental_rebuilder.h"
 #include "serve/preview_server.h"
 #include "util/files.h"
 #include "write/output_dir.h"
@@ -153,7 +153,8 @@ int serve_command(const ServeOptions& options, std::ostream& out, std::ostream& 
     build.base_url = address;  // links lead around the preview, not to the published site
     fs::path cache_dir = default_cache_dir(options.content_dir);
     fs::path work_dir = cache_dir / ("serve-" + std::to_string(::getpid()));
-    std::unique_ptr<Rebuilder> rebuilder = std::make_unique<FullRebuilder>(build, work_dir);
+    // Only what a change affects is rebuilt, in place, in the folder being served.
+    std::unique_ptr<Rebuilder> rebuilder = std::make_unique<IncrementalRebuilder>(build, work_dir);
 
     // Deleting a big site can take minutes on some disks: never make anyone wait for it.
     std::thread tidy_up([cache_dir] { remove_abandoned_staging(cache_dir, "serve-"); });
