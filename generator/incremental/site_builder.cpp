@@ -1,5 +1,6 @@
 #include "incremental/site_builder.h"
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <map>
@@ -18,6 +19,7 @@
 #include "render/cards.h"
 #include "render/markdown.h"
 #include "render/pages.h"
+#include "render/search_index.h"
 #include "render/site_files.h"
 #include "render/templates.h"
 #include "render/urls.h"
@@ -31,8 +33,10 @@
 #include "write/photos.h"
 #include "write/site_assets.h"
 
+#include <cstdio>
 namespace techpages {
-
+static std::chrono::steady_clock::time_point T0;
+#define STAGE(n) do{ if(getenv("STAGES")){auto t=std::chrono::steady_clock::now(); fprintf(stderr,"  %-24s %7.1f ms\n", n, std::chrono::duration<double,std::milli>(t-T0).count()); T0=t;} }while(0)
 namespace {
 
 // What no input file holds but every page depends on: the options, and the techpages
@@ -140,6 +144,14 @@ struct SiteBuilder::State {
     uint64_t templates_hash = 0;
     std::vector<std::unique_ptr<TemplateRenderer>> renderers;
     std::map<std::string, std::pair<uint64_t, std::string>> cards;  // by card_key: dependencies, HTML
+    // The search index's entries, by SearchItem and then in site order: an item whose file
+    // and dependencies are the same keeps the entries it had.
+    struct SearchSlot {
+        std::string path;
+        uint64_t dependencies = 0;
+        std::string entries;
+    };
+    std::array<std::vector<SearchSlot>, 4> search_entries;
     ImageIndex images;
     std::set<std::string> photos;
 
@@ -273,6 +285,7 @@ bool SiteBuilder::State::load(const InputFiles& now, bool content_changed, bool&
 
 BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<fs::path>* changed) {
     auto started = std::chrono::steady_clock::now();
+    T0=started;
     auto finish = [&](BuildResult& r) {
         r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         return r;
@@ -335,6 +348,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
         now.merge(theme_files);
     }
 
+    STAGE("load+inputs");
     // render: templates first, so a broken theme fails before anything is written
     Hasher template_hash;
     for (const auto& dir : new_theme->dirs) template_hash.add(dir.string());
@@ -359,6 +373,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     if (!index_current) index.emplace(build_site_index(site));
     const SiteIndex& index = *this->index;
 
+    STAGE("templates+index");
     // write: photos first, since pages give their sizes
     std::optional<SiteWriter> writer;
     if (o.write_output) {
@@ -386,6 +401,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     }
     if (diagnostics.has_errors()) return result;
 
+    STAGE("photos");
     Urls urls(site.config.base_url);
     // Content under institutions/ comes from contributors: raw HTML never reaches the page,
     // whatever the site allows for its own pages.
@@ -396,6 +412,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     std::vector<PageJob> pages = list_pages(site, index);
     PageDependencies dependencies(site, index, now, settings);
 
+    STAGE("views+list_pages+deps");
     // Cards whose inputs did not change keep the HTML they had.
     CardHtml card_html;
     std::map<CardKind, std::vector<char>> card_reused;
@@ -406,13 +423,28 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
         for (size_t i = 0; i < count && !cards.empty(); ++i) {
             auto it = cards.find(card_key(site, kind, i));
             if (it == cards.end() || it->second.first != dependencies.card(kind, i)) continue;
-            card_html.of(kind)[i] = it->second.second;
+            card_html.of(kind)[i] = std::move(it->second.second);  // lent, not copied: megabytes at 10,000 profiles
             card_reused[kind][i] = 1;
         }
     }
+    // A build that stops before keeping the cards anew (at the end) gives back those it was lent.
+    struct CardLoan {
+        std::map<std::string, std::pair<uint64_t, std::string>>& cards;
+        const Site& site;
+        CardHtml& html;
+        std::map<CardKind, std::vector<char>>& reused;
+        bool kept = false;
+        ~CardLoan() {
+            if (kept) return;
+            for (CardKind kind : card_kinds)
+                for (size_t i = 0; i < reused[kind].size(); ++i)
+                    if (reused[kind][i]) cards[card_key(site, kind, i)].second = std::move(html.of(kind)[i]);
+        }
+    } card_loan{cards, site, card_html, card_reused};
     render_cards(views, renderers, card_html, [&](CardKind kind, size_t i) { return !card_reused[kind][i]; });
     views.set_card_html(&card_html);
 
+    STAGE("cards");
     // Pages whose inputs did not change are kept as they are (hard-linked into the staging folder).
     bool reuse = writer && cache && !clean && !o.external_links;  // the external check needs every page's links
     // In place, after a build in this process, the output holds what the cache says (it
@@ -429,6 +461,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
             unchanged[i] = 1;
     });
 
+    STAGE("page deps");
     std::vector<PageLinks> links(pages.size());
     std::map<std::string, std::string> template_files;  // relative to the content folder, like every message
     for (const auto& name : required_templates())
@@ -443,14 +476,24 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
             links[i].ids = std::move(cache->pages.at(job.site_path).ids);
             return;
         }
-        std::string html = renderers[worker]->render(job.template_name, job.build(views));
+        auto t0 = std::chrono::steady_clock::now();
+        auto ctx = job.build(views);
+        auto t1 = std::chrono::steady_clock::now();
+        std::string html = renderers[worker]->render(job.template_name, ctx);
+        auto t2 = std::chrono::steady_clock::now();
         extract_links(html, links[i]);
+        auto t3 = std::chrono::steady_clock::now();
         ++rendered;
-        if (writer && !writer->write(output_file(job.site_path), html))
+        bool wok = !writer || writer->write(output_file(job.site_path), html);
+        auto t4 = std::chrono::steady_clock::now();
+        auto ms = [](auto a, auto b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
+        if (getenv("STAGES") && built) fprintf(stderr, "    page %-40s %8zu B build %6.1f render %6.1f links %6.1f write %6.1f\n", job.site_path.c_str(), html.size(), ms(t0,t1), ms(t1,t2), ms(t2,t3), ms(t3,t4));
+        if (!wok)
             diagnostics.error((writer->root() / output_file(job.site_path)).string(), {}, "cannot write this page",
                               "check that the output folder is writable and the disk is not full");
     });
 
+    STAGE("render pages");
     // Pages the site no longer has; pages that lost an element id a link may point at.
     bool links_may_break = !reuse;
     std::set<std::string> page_paths;
@@ -470,10 +513,25 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
         }
     }
 
+    STAGE("ids");
     // The files beside the pages: feeds, assets, photos.
     std::vector<std::string> generated;
     std::map<std::string, uint64_t> generated_hashes;
-    for (const auto& file : site_files(site, pages, urls)) {
+    SearchEntries kept_search_entries = [&](SearchItem kind, size_t i) -> const std::string& {
+        CardKind card_kind = kind == SearchItem::profile      ? CardKind::profile
+                             : kind == SearchItem::case_study ? CardKind::case_study
+                             : kind == SearchItem::career_story ? CardKind::career_story
+                                                                : CardKind::plan;
+        auto& slots = search_entries[static_cast<size_t>(kind)];
+        slots.resize(card_count(site, card_kind));
+        SearchSlot& slot = slots[i];
+        const std::string& path = card_origin(site, card_kind, i).path;
+        uint64_t depends_on = dependencies.card(card_kind, i);
+        if (slot.path != path || slot.dependencies != depends_on)
+            slot = {path, depends_on, search_index_entries(site, urls, kind, i)};
+        return slot.entries;
+    };
+    for (const auto& file : site_files(site, pages, urls, keep_in_memory() ? &kept_search_entries : nullptr)) {
         generated.push_back(file.path);
         uint64_t hash = hash_bytes(file.contents);
         generated_hashes[file.path] = hash;
@@ -487,11 +545,13 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
         for (const auto& [path, hash] : cache->files)
             if (!generated_hashes.count(path)) writer->remove(path);
     if (writer) result.files_copied = copy_assets(site, o.content_dir, *theme, writer->root(), diagnostics);
+    STAGE("site_files+assets");
     std::set<std::string> files = published_files(site, *theme, writer ? &images : nullptr, generated);
     Hasher published;
     for (const auto& f : files) published.add(f);
     links_may_break |= cache && published.value() != cache->published;
 
+    STAGE("published");
     // check: every internal link leads somewhere. Links in pages kept as they were are read
     // again only when a page, a file or an id they may lead to is gone.
     if (links_may_break && reuse) {
@@ -512,6 +572,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
         result.external_unique = uses.size();
         result.external_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_external).count();
     }
+    STAGE("check_links");
     auto give_back_ids = [&] {
         if (links_may_break && reuse) return;  // they were read again from the pages; the cache keeps its own
         for (size_t i = 0; i < pages.size(); ++i)
@@ -541,6 +602,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
         return result;
     }
 
+    STAGE("commit");
     // Remember what the output holds, for the next build.
     BuildCache next;
     next.out_dir = fs::absolute(o.out_dir, ec).lexically_normal().string();
@@ -564,6 +626,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     inputs = std::move(now);
     photos = std::move(site_photos);
     built = true;
+    card_loan.kept = true;
     if (keep_in_memory()) {
         cards.clear();
         for (CardKind kind : card_kinds)
@@ -571,6 +634,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
                 cards[card_key(site, kind, i)] = {dependencies.card(kind, i), std::move(card_html.of(kind)[i])};
     }
 
+    STAGE("cache+cards");
     result.ok = true;
     result.pages = pages.size();
     result.pages_rendered = rendered;

@@ -72,11 +72,12 @@ std::string atom_feed(const Site& site, const Urls& urls) {
     return out;
 }
 
-std::vector<SiteFile> site_files(const Site& site, const std::vector<PageJob>& pages, const Urls& urls) {
+std::vector<SiteFile> site_files(const Site& site, const std::vector<PageJob>& pages, const Urls& urls,
+                                 const SearchEntries* search_entries) {
     std::vector<SiteFile> files;
     files.push_back({"sitemap.xml", sitemap_xml(pages, urls)});
     files.push_back({feed_path, atom_feed(site, urls)});
-    files.push_back({search_index_path, search_index_json(site, urls)});
+    files.push_back({search_index_path, search_entries ? search_index_json(site, *search_entries) : search_index_json(site, urls)});
     files.push_back({"robots.txt", "User-agent: *\nAllow: /\n\nSitemap: " + urls.absolute("sitemap.xml") + "\n"});
     // GitHub Pages would otherwise run Jekyll over the site, hiding files that start with _.
     files.push_back({".nojekyll", ""});

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "render/pages.h"
+#include "render/search_index.h"
 
 namespace techpages {
 
@@ -14,7 +15,9 @@ struct SiteFile {
     std::string contents;
 };
 
-std::vector<SiteFile> site_files(const Site& site, const std::vector<PageJob>& pages, const Urls& urls);
+// `search_entries`, when given, says where the search index's entries are kept.
+std::vector<SiteFile> site_files(const Site& site, const std::vector<PageJob>& pages, const Urls& urls,
+                                 const SearchEntries* search_entries = nullptr);
 
 std::string sitemap_xml(const std::vector<PageJob>& pages, const Urls& urls);
 // Case studies and career stories, newest first.
