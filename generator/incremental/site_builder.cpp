@@ -33,10 +33,8 @@
 #include "write/photos.h"
 #include "write/site_assets.h"
 
-#include <cstdio>
 namespace techpages {
-static std::chrono::steady_clock::time_point T0;
-#define STAGE(n) do{ if(getenv("STAGES")){auto t=std::chrono::steady_clock::now(); fprintf(stderr,"  %-24s %7.1f ms\n", n, std::chrono::duration<double,std::milli>(t-T0).count()); T0=t;} }while(0)
+
 namespace {
 
 // What no input file holds but every page depends on: the options, and the techpages
@@ -94,11 +92,6 @@ size_t card_count(const Site& site, CardKind kind) {
 constexpr CardKind card_kinds[] = {CardKind::profile, CardKind::directory_profile, CardKind::case_study,
                                    CardKind::career_story, CardKind::plan};
 
-// Cards kept between builds in place, by kind and content file.
-std::string card_key(const Site& site, CardKind kind, size_t i) {
-    return std::to_string(static_cast<int>(kind)) + ":" + card_origin(site, kind, i).path;
-}
-
 // Where `file` sits among the inputs: its key in InputFiles, or "" when it is not an input.
 std::string input_key(const fs::path& file, const fs::path& content_dir, const std::vector<fs::path>& theme_dirs) {
     std::error_code ec;
@@ -143,7 +136,14 @@ struct SiteBuilder::State {
     std::optional<ThemeTemplates> templates;
     uint64_t templates_hash = 0;
     std::vector<std::unique_ptr<TemplateRenderer>> renderers;
-    std::map<std::string, std::pair<uint64_t, std::string>> cards;  // by card_key: dependencies, HTML
+    // Cards, by kind and then in site order: one whose file and dependencies are the same
+    // keeps its HTML (lent to each build, not copied: megabytes at 10,000 profiles).
+    struct KeptCard {
+        std::string path;
+        uint64_t dependencies = 0;
+        std::string html;
+    };
+    std::map<CardKind, std::vector<KeptCard>> cards;
     // The search index's entries, by SearchItem and then in site order: an item whose file
     // and dependencies are the same keeps the entries it had.
     struct SearchSlot {
@@ -285,7 +285,6 @@ bool SiteBuilder::State::load(const InputFiles& now, bool content_changed, bool&
 
 BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<fs::path>* changed) {
     auto started = std::chrono::steady_clock::now();
-    T0=started;
     auto finish = [&](BuildResult& r) {
         r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         return r;
@@ -348,7 +347,6 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
         now.merge(theme_files);
     }
 
-    STAGE("load+inputs");
     // render: templates first, so a broken theme fails before anything is written
     Hasher template_hash;
     for (const auto& dir : new_theme->dirs) template_hash.add(dir.string());
@@ -373,7 +371,6 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     if (!index_current) index.emplace(build_site_index(site));
     const SiteIndex& index = *this->index;
 
-    STAGE("templates+index");
     // write: photos first, since pages give their sizes
     std::optional<SiteWriter> writer;
     if (o.write_output) {
@@ -401,7 +398,6 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     }
     if (diagnostics.has_errors()) return result;
 
-    STAGE("photos");
     Urls urls(site.config.base_url);
     // Content under institutions/ comes from contributors: raw HTML never reaches the page,
     // whatever the site allows for its own pages.
@@ -412,39 +408,46 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     std::vector<PageJob> pages = list_pages(site, index);
     PageDependencies dependencies(site, index, now, settings);
 
-    STAGE("views+list_pages+deps");
     // Cards whose inputs did not change keep the HTML they had.
+    constexpr size_t not_lent = SIZE_MAX;
     CardHtml card_html;
-    std::map<CardKind, std::vector<char>> card_reused;
+    std::map<CardKind, std::vector<size_t>> lent_from;  // where in `cards` each reused card's HTML was
     for (CardKind kind : card_kinds) {
         size_t count = card_count(site, kind);
+        std::vector<KeptCard>& kept = cards[kind];
         card_html.of(kind).resize(count);
-        card_reused[kind].assign(count, 0);
-        for (size_t i = 0; i < count && !cards.empty(); ++i) {
-            auto it = cards.find(card_key(site, kind, i));
-            if (it == cards.end() || it->second.first != dependencies.card(kind, i)) continue;
-            card_html.of(kind)[i] = std::move(it->second.second);  // lent, not copied: megabytes at 10,000 profiles
-            card_reused[kind][i] = 1;
+        lent_from[kind].assign(count, not_lent);
+        std::map<std::string_view, size_t> by_path;  // when a file was added or removed, the cards after it moved
+        for (size_t i = 0; i < count && !kept.empty(); ++i) {
+            const std::string& path = card_origin(site, kind, i).path;
+            size_t k = i < kept.size() && kept[i].path == path ? i : not_lent;
+            if (k == not_lent) {
+                if (by_path.empty())
+                    for (size_t j = 0; j < kept.size(); ++j) by_path.emplace(kept[j].path, j);
+                auto found = by_path.find(path);
+                if (found != by_path.end()) k = found->second;
+            }
+            if (k == not_lent || kept[k].dependencies != dependencies.card(kind, i)) continue;
+            card_html.of(kind)[i] = std::move(kept[k].html);
+            lent_from[kind][i] = k;
         }
     }
     // A build that stops before keeping the cards anew (at the end) gives back those it was lent.
     struct CardLoan {
-        std::map<std::string, std::pair<uint64_t, std::string>>& cards;
-        const Site& site;
+        std::map<CardKind, std::vector<KeptCard>>& cards;
         CardHtml& html;
-        std::map<CardKind, std::vector<char>>& reused;
+        std::map<CardKind, std::vector<size_t>>& lent_from;
         bool kept = false;
         ~CardLoan() {
             if (kept) return;
-            for (CardKind kind : card_kinds)
-                for (size_t i = 0; i < reused[kind].size(); ++i)
-                    if (reused[kind][i]) cards[card_key(site, kind, i)].second = std::move(html.of(kind)[i]);
+            for (auto& [kind, from] : lent_from)
+                for (size_t i = 0; i < from.size(); ++i)
+                    if (from[i] != not_lent) cards[kind][from[i]].html = std::move(html.of(kind)[i]);
         }
-    } card_loan{cards, site, card_html, card_reused};
-    render_cards(views, renderers, card_html, [&](CardKind kind, size_t i) { return !card_reused[kind][i]; });
+    } card_loan{cards, card_html, lent_from};
+    render_cards(views, renderers, card_html, [&](CardKind kind, size_t i) { return lent_from[kind][i] == not_lent; });
     views.set_card_html(&card_html);
 
-    STAGE("cards");
     // Pages whose inputs did not change are kept as they are (hard-linked into the staging folder).
     bool reuse = writer && cache && !clean && !o.external_links;  // the external check needs every page's links
     // In place, after a build in this process, the output holds what the cache says (it
@@ -461,7 +464,6 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
             unchanged[i] = 1;
     });
 
-    STAGE("page deps");
     std::vector<PageLinks> links(pages.size());
     std::map<std::string, std::string> template_files;  // relative to the content folder, like every message
     for (const auto& name : required_templates())
@@ -476,24 +478,14 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
             links[i].ids = std::move(cache->pages.at(job.site_path).ids);
             return;
         }
-        auto t0 = std::chrono::steady_clock::now();
-        auto ctx = job.build(views);
-        auto t1 = std::chrono::steady_clock::now();
-        std::string html = renderers[worker]->render(job.template_name, ctx);
-        auto t2 = std::chrono::steady_clock::now();
+        std::string html = renderers[worker]->render(job.template_name, job.build(views));
         extract_links(html, links[i]);
-        auto t3 = std::chrono::steady_clock::now();
         ++rendered;
-        bool wok = !writer || writer->write(output_file(job.site_path), html);
-        auto t4 = std::chrono::steady_clock::now();
-        auto ms = [](auto a, auto b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
-        if (getenv("STAGES") && built) fprintf(stderr, "    page %-40s %8zu B build %6.1f render %6.1f links %6.1f write %6.1f\n", job.site_path.c_str(), html.size(), ms(t0,t1), ms(t1,t2), ms(t2,t3), ms(t3,t4));
-        if (!wok)
+        if (writer && !writer->write(output_file(job.site_path), html))
             diagnostics.error((writer->root() / output_file(job.site_path)).string(), {}, "cannot write this page",
                               "check that the output folder is writable and the disk is not full");
     });
 
-    STAGE("render pages");
     // Pages the site no longer has; pages that lost an element id a link may point at.
     bool links_may_break = !reuse;
     std::set<std::string> page_paths;
@@ -513,7 +505,6 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
         }
     }
 
-    STAGE("ids");
     // The files beside the pages: feeds, assets, photos.
     std::vector<std::string> generated;
     std::map<std::string, uint64_t> generated_hashes;
@@ -545,13 +536,11 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
         for (const auto& [path, hash] : cache->files)
             if (!generated_hashes.count(path)) writer->remove(path);
     if (writer) result.files_copied = copy_assets(site, o.content_dir, *theme, writer->root(), diagnostics);
-    STAGE("site_files+assets");
     std::set<std::string> files = published_files(site, *theme, writer ? &images : nullptr, generated);
     Hasher published;
     for (const auto& f : files) published.add(f);
     links_may_break |= cache && published.value() != cache->published;
 
-    STAGE("published");
     // check: every internal link leads somewhere. Links in pages kept as they were are read
     // again only when a page, a file or an id they may lead to is gone.
     if (links_may_break && reuse) {
@@ -572,7 +561,6 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
         result.external_unique = uses.size();
         result.external_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_external).count();
     }
-    STAGE("check_links");
     auto give_back_ids = [&] {
         if (links_may_break && reuse) return;  // they were read again from the pages; the cache keeps its own
         for (size_t i = 0; i < pages.size(); ++i)
@@ -602,7 +590,6 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
         return result;
     }
 
-    STAGE("commit");
     // Remember what the output holds, for the next build.
     BuildCache next;
     next.out_dir = fs::absolute(o.out_dir, ec).lexically_normal().string();
@@ -628,13 +615,18 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     built = true;
     card_loan.kept = true;
     if (keep_in_memory()) {
-        cards.clear();
-        for (CardKind kind : card_kinds)
-            for (size_t i = 0; i < card_html.of(kind).size(); ++i)
-                cards[card_key(site, kind, i)] = {dependencies.card(kind, i), std::move(card_html.of(kind)[i])};
+        for (CardKind kind : card_kinds) {
+            std::vector<KeptCard>& kept = cards[kind];
+            kept.resize(card_html.of(kind).size());
+            for (size_t i = 0; i < kept.size(); ++i) {
+                const std::string& path = card_origin(site, kind, i).path;
+                if (kept[i].path != path) kept[i].path = path;
+                kept[i].dependencies = dependencies.card(kind, i);
+                kept[i].html = std::move(card_html.of(kind)[i]);
+            }
+        }
     }
 
-    STAGE("cache+cards");
     result.ok = true;
     result.pages = pages.size();
     result.pages_rendered = rendered;
