@@ -3,6 +3,7 @@
 #include <array>
 #include <atomic>
 #include <chrono>
+#include <future>
 #include <map>
 #include <optional>
 #include <set>
@@ -464,6 +465,37 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
             unchanged[i] = 1;
     });
 
+    // The files beside the pages (sitemap, feed, search index, open data) are made and
+    // written while the pages render: they need the list of pages, not the pages.
+    std::vector<std::string> generated;
+    std::map<std::string, uint64_t> generated_hashes;
+    SearchEntries kept_search_entries = [&](SearchItem kind, size_t i) -> const std::string& {
+        CardKind card_kind = kind == SearchItem::profile      ? CardKind::profile
+                             : kind == SearchItem::case_study ? CardKind::case_study
+                             : kind == SearchItem::career_story ? CardKind::career_story
+                                                                : CardKind::plan;
+        auto& slots = search_entries[static_cast<size_t>(kind)];
+        slots.resize(card_count(site, card_kind));
+        SearchSlot& slot = slots[i];
+        const std::string& path = card_origin(site, card_kind, i).path;
+        uint64_t depends_on = dependencies.card(card_kind, i);
+        if (slot.path != path || slot.dependencies != depends_on)
+            slot = {path, depends_on, search_index_entries(site, urls, kind, i)};
+        return slot.entries;
+    };
+    auto site_files_written = std::async(threads() > 1 ? std::launch::async : std::launch::deferred, [&] {
+        for (const auto& file : site_files(site, pages, urls, keep_in_memory() ? &kept_search_entries : nullptr)) {
+            generated.push_back(file.path);
+            uint64_t hash = hash_bytes(file.contents);
+            generated_hashes[file.path] = hash;
+            if (!writer) continue;
+            auto old = reuse ? cache->files.find(file.path) : cache->files.end();
+            if (reuse && old != cache->files.end() && old->second == hash && writer->keep(file.path)) continue;
+            if (!writer->write(file.path, file.contents))
+                diagnostics.error(file.path, {}, "cannot write this file", "check that the output folder is writable");
+        }
+    });
+
     std::vector<PageLinks> links(pages.size());
     std::map<std::string, std::string> template_files;  // relative to the content folder, like every message
     for (const auto& name : required_templates())
@@ -486,6 +518,8 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
                               "check that the output folder is writable and the disk is not full");
     });
 
+    site_files_written.get();
+
     // Pages the site no longer has; pages that lost an element id a link may point at.
     bool links_may_break = !reuse;
     std::set<std::string> page_paths;
@@ -505,33 +539,6 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
         }
     }
 
-    // The files beside the pages: feeds, assets, photos.
-    std::vector<std::string> generated;
-    std::map<std::string, uint64_t> generated_hashes;
-    SearchEntries kept_search_entries = [&](SearchItem kind, size_t i) -> const std::string& {
-        CardKind card_kind = kind == SearchItem::profile      ? CardKind::profile
-                             : kind == SearchItem::case_study ? CardKind::case_study
-                             : kind == SearchItem::career_story ? CardKind::career_story
-                                                                : CardKind::plan;
-        auto& slots = search_entries[static_cast<size_t>(kind)];
-        slots.resize(card_count(site, card_kind));
-        SearchSlot& slot = slots[i];
-        const std::string& path = card_origin(site, card_kind, i).path;
-        uint64_t depends_on = dependencies.card(card_kind, i);
-        if (slot.path != path || slot.dependencies != depends_on)
-            slot = {path, depends_on, search_index_entries(site, urls, kind, i)};
-        return slot.entries;
-    };
-    for (const auto& file : site_files(site, pages, urls, keep_in_memory() ? &kept_search_entries : nullptr)) {
-        generated.push_back(file.path);
-        uint64_t hash = hash_bytes(file.contents);
-        generated_hashes[file.path] = hash;
-        if (!writer) continue;
-        auto old = reuse ? cache->files.find(file.path) : cache->files.end();
-        if (reuse && old != cache->files.end() && old->second == hash && writer->keep(file.path)) continue;
-        if (!writer->write(file.path, file.contents))
-            diagnostics.error(file.path, {}, "cannot write this file", "check that the output folder is writable");
-    }
     if (writer && cache)
         for (const auto& [path, hash] : cache->files)
             if (!generated_hashes.count(path)) writer->remove(path);
