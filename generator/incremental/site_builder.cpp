@@ -7,6 +7,8 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <string_view>
+#include <unordered_set>
 
 #include "check/external_report.h"
 #include "check/links.h"
@@ -522,7 +524,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
 
     // Pages the site no longer has; pages that lost an element id a link may point at.
     bool links_may_break = !reuse;
-    std::set<std::string> page_paths;
+    std::unordered_set<std::string_view> page_paths(pages.size());
     for (const auto& job : pages) page_paths.insert(job.site_path);
     if (cache) {
         for (const auto& [path, page] : cache->pages) {
@@ -598,13 +600,18 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     }
 
     // Remember what the output holds, for the next build.
-    BuildCache next;
+    // In place, the cache is brought up to date rather than made anew: its 10,000 page
+    // paths are not copied again on every save.
+    BuildCache next = publish == Publish::in_place && cache ? std::move(*cache) : BuildCache{};
     next.out_dir = fs::absolute(o.out_dir, ec).lexically_normal().string();
     next.settings = settings;
+    next.theme_dirs.clear();
     for (const auto& dir : theme->dirs) next.theme_dirs.push_back(dir.string());
     next.inputs = now;
     for (size_t i = 0; i < pages.size(); ++i)
         next.pages[pages[i].site_path] = {page_dependencies[i], std::move(links[i].ids)};
+    if (next.pages.size() != pages.size())  // pages the site no longer has
+        for (auto it = next.pages.begin(); it != next.pages.end();) it = page_paths.count(it->first) ? std::next(it) : next.pages.erase(it);
     next.files = std::move(generated_hashes);
     next.photos = site_photos.size();
     next.files_copied = result.files_copied;
