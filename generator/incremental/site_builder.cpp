@@ -21,6 +21,7 @@
 #include "model/site_index.h"
 #include "render/cards.h"
 #include "render/markdown.h"
+#include "render/open_data.h"
 #include "render/pages.h"
 #include "render/search_index.h"
 #include "render/site_files.h"
@@ -155,6 +156,9 @@ struct SiteBuilder::State {
         std::string entries;
     };
     std::array<std::vector<SearchSlot>, 4> search_entries;
+    // The open data files, made from the plans (and their institutions) alone.
+    uint64_t open_data_dependencies = 0;
+    std::vector<SiteFile> open_data;
     ImageIndex images;
     std::set<std::string> photos;
 
@@ -485,8 +489,19 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
             slot = {path, depends_on, search_index_entries(site, urls, kind, i)};
         return slot.entries;
     };
+    KeptSiteFiles kept_site_files;
+    if (keep_in_memory()) {
+        Hasher plans;
+        plans.add(site.plans.size());
+        for (size_t i = 0; i < site.plans.size(); ++i) plans.add(site.plans[i].origin.path).add(dependencies.card(CardKind::plan, i));
+        if (open_data.empty() || plans.value() != open_data_dependencies) {
+            open_data = open_data_files(site, urls);
+            open_data_dependencies = plans.value();
+        }
+        kept_site_files = {&kept_search_entries, &open_data};
+    }
     auto site_files_written = std::async(threads() > 1 ? std::launch::async : std::launch::deferred, [&] {
-        for (const auto& file : site_files(site, pages, urls, keep_in_memory() ? &kept_search_entries : nullptr)) {
+        for (const auto& file : site_files(site, pages, urls, kept_site_files)) {
             generated.push_back(file.path);
             uint64_t hash = hash_bytes(file.contents);
             generated_hashes[file.path] = hash;

@@ -289,9 +289,9 @@ TEST_F(IncrementalBuild, SiteBuilderReportsErrorsAndRecovers) {
     expect_same_tree(dir / "preview", dir / "clean");
 }
 
-// In place, the search index's entries and the cards are kept between builds: an edit
-// to an institution reaches every entry and card that names it, and a build that fails
-// halfway leaves what was kept as it was.
+// In place, the search index's entries, the open data files and the cards are kept
+// between builds: an edit to an institution reaches every entry and card that names it, an
+// edit to a plan its open data, and a build that fails halfway leaves what was kept as it was.
 TEST_F(IncrementalBuild, SiteBuilderKeepsSearchEntriesAndCardsInStep) {
     BuildOptions options;
     options.content_dir = content();
@@ -304,6 +304,11 @@ TEST_F(IncrementalBuild, SiteBuilderKeepsSearchEntriesAndCardsInStep) {
     Diagnostics d2;
     ASSERT_TRUE(builder.rebuild({institution}, d2).ok);
     EXPECT_NE(read_text(dir / "preview" / "search" / "index.json").find("University of Lancaster"), std::string::npos);
+    fs::path plan = content() / "institutions/lstm/plans/2024-2027.toml";
+    replace_once(plan, "success = \"", "success = \"Changed measure. ");
+    Diagnostics d_plan;
+    ASSERT_TRUE(builder.rebuild({plan}, d_plan).ok);
+    EXPECT_NE(read_text(dir / "preview" / "institutions/lstm/plans/2024-2027/lstm-2024-2027.csv").find("Changed measure."), std::string::npos);
 
     fs::path file = profile("lmb/profiles/yusuf-karim.md");
     std::string good = read_text(file);
