@@ -1,10 +1,14 @@
 #include "incremental/site_builder.h"
 
+#include <array>
 #include <atomic>
 #include <chrono>
+#include <future>
 #include <map>
 #include <optional>
 #include <set>
+#include <string_view>
+#include <unordered_set>
 
 #include "check/external_report.h"
 #include "check/links.h"
@@ -17,7 +21,9 @@
 #include "model/site_index.h"
 #include "render/cards.h"
 #include "render/markdown.h"
+#include "render/open_data.h"
 #include "render/pages.h"
+#include "render/search_index.h"
 #include "render/site_files.h"
 #include "render/templates.h"
 #include "render/urls.h"
@@ -90,11 +96,6 @@ size_t card_count(const Site& site, CardKind kind) {
 constexpr CardKind card_kinds[] = {CardKind::profile, CardKind::directory_profile, CardKind::case_study,
                                    CardKind::career_story, CardKind::plan};
 
-// Cards kept between builds in place, by kind and content file.
-std::string card_key(const Site& site, CardKind kind, size_t i) {
-    return std::to_string(static_cast<int>(kind)) + ":" + card_origin(site, kind, i).path;
-}
-
 // Where `file` sits among the inputs: its key in InputFiles, or "" when it is not an input.
 std::string input_key(const fs::path& file, const fs::path& content_dir, const std::vector<fs::path>& theme_dirs) {
     std::error_code ec;
@@ -139,7 +140,25 @@ struct SiteBuilder::State {
     std::optional<ThemeTemplates> templates;
     uint64_t templates_hash = 0;
     std::vector<std::unique_ptr<TemplateRenderer>> renderers;
-    std::map<std::string, std::pair<uint64_t, std::string>> cards;  // by card_key: dependencies, HTML
+    // Cards, by kind and then in site order: one whose file and dependencies are the same
+    // keeps its HTML (lent to each build, not copied: megabytes at 10,000 profiles).
+    struct KeptCard {
+        std::string path;
+        uint64_t dependencies = 0;
+        std::string html;
+    };
+    std::map<CardKind, std::vector<KeptCard>> cards;
+    // The search index's entries, by SearchItem and then in site order: an item whose file
+    // and dependencies are the same keeps the entries it had.
+    struct SearchSlot {
+        std::string path;
+        uint64_t dependencies = 0;
+        std::string entries;
+    };
+    std::array<std::vector<SearchSlot>, 4> search_entries;
+    // The open data files, made from the plans (and their institutions) alone.
+    uint64_t open_data_dependencies = 0;
+    std::vector<SiteFile> open_data;
     ImageIndex images;
     std::set<std::string> photos;
 
@@ -397,20 +416,43 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     PageDependencies dependencies(site, index, now, settings);
 
     // Cards whose inputs did not change keep the HTML they had.
+    constexpr size_t not_lent = SIZE_MAX;
     CardHtml card_html;
-    std::map<CardKind, std::vector<char>> card_reused;
+    std::map<CardKind, std::vector<size_t>> lent_from;  // where in `cards` each reused card's HTML was
     for (CardKind kind : card_kinds) {
         size_t count = card_count(site, kind);
+        std::vector<KeptCard>& kept = cards[kind];
         card_html.of(kind).resize(count);
-        card_reused[kind].assign(count, 0);
-        for (size_t i = 0; i < count && !cards.empty(); ++i) {
-            auto it = cards.find(card_key(site, kind, i));
-            if (it == cards.end() || it->second.first != dependencies.card(kind, i)) continue;
-            card_html.of(kind)[i] = it->second.second;
-            card_reused[kind][i] = 1;
+        lent_from[kind].assign(count, not_lent);
+        std::map<std::string_view, size_t> by_path;  // when a file was added or removed, the cards after it moved
+        for (size_t i = 0; i < count && !kept.empty(); ++i) {
+            const std::string& path = card_origin(site, kind, i).path;
+            size_t k = i < kept.size() && kept[i].path == path ? i : not_lent;
+            if (k == not_lent) {
+                if (by_path.empty())
+                    for (size_t j = 0; j < kept.size(); ++j) by_path.emplace(kept[j].path, j);
+                auto found = by_path.find(path);
+                if (found != by_path.end()) k = found->second;
+            }
+            if (k == not_lent || kept[k].dependencies != dependencies.card(kind, i)) continue;
+            card_html.of(kind)[i] = std::move(kept[k].html);
+            lent_from[kind][i] = k;
         }
     }
-    render_cards(views, renderers, card_html, [&](CardKind kind, size_t i) { return !card_reused[kind][i]; });
+    // A build that stops before keeping the cards anew (at the end) gives back those it was lent.
+    struct CardLoan {
+        std::map<CardKind, std::vector<KeptCard>>& cards;
+        CardHtml& html;
+        std::map<CardKind, std::vector<size_t>>& lent_from;
+        bool kept = false;
+        ~CardLoan() {
+            if (kept) return;
+            for (auto& [kind, from] : lent_from)
+                for (size_t i = 0; i < from.size(); ++i)
+                    if (from[i] != not_lent) cards[kind][from[i]].html = std::move(html.of(kind)[i]);
+        }
+    } card_loan{cards, card_html, lent_from};
+    render_cards(views, renderers, card_html, [&](CardKind kind, size_t i) { return lent_from[kind][i] == not_lent; });
     views.set_card_html(&card_html);
 
     // Pages whose inputs did not change are kept as they are (hard-linked into the staging folder).
@@ -427,6 +469,48 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
         if (it != cache->pages.end() && it->second.dependencies == page_dependencies[i] &&
             (trust_output || writer->keep(output_file(pages[i].site_path))))
             unchanged[i] = 1;
+    });
+
+    // The files beside the pages (sitemap, feed, search index, open data) are made and
+    // written while the pages render: they need the list of pages, not the pages.
+    std::vector<std::string> generated;
+    std::map<std::string, uint64_t> generated_hashes;
+    SearchEntries kept_search_entries = [&](SearchItem kind, size_t i) -> const std::string& {
+        CardKind card_kind = kind == SearchItem::profile      ? CardKind::profile
+                             : kind == SearchItem::case_study ? CardKind::case_study
+                             : kind == SearchItem::career_story ? CardKind::career_story
+                                                                : CardKind::plan;
+        auto& slots = search_entries[static_cast<size_t>(kind)];
+        slots.resize(card_count(site, card_kind));
+        SearchSlot& slot = slots[i];
+        const std::string& path = card_origin(site, card_kind, i).path;
+        uint64_t depends_on = dependencies.card(card_kind, i);
+        if (slot.path != path || slot.dependencies != depends_on)
+            slot = {path, depends_on, search_index_entries(site, urls, kind, i)};
+        return slot.entries;
+    };
+    KeptSiteFiles kept_site_files;
+    if (keep_in_memory()) {
+        Hasher plans;
+        plans.add(site.plans.size());
+        for (size_t i = 0; i < site.plans.size(); ++i) plans.add(site.plans[i].origin.path).add(dependencies.card(CardKind::plan, i));
+        if (open_data.empty() || plans.value() != open_data_dependencies) {
+            open_data = open_data_files(site, urls);
+            open_data_dependencies = plans.value();
+        }
+        kept_site_files = {&kept_search_entries, &open_data};
+    }
+    auto site_files_written = std::async(threads() > 1 ? std::launch::async : std::launch::deferred, [&] {
+        for (const auto& file : site_files(site, pages, urls, kept_site_files)) {
+            generated.push_back(file.path);
+            uint64_t hash = hash_bytes(file.contents);
+            generated_hashes[file.path] = hash;
+            if (!writer) continue;
+            auto old = reuse ? cache->files.find(file.path) : cache->files.end();
+            if (reuse && old != cache->files.end() && old->second == hash && writer->keep(file.path)) continue;
+            if (!writer->write(file.path, file.contents))
+                diagnostics.error(file.path, {}, "cannot write this file", "check that the output folder is writable");
+        }
     });
 
     std::vector<PageLinks> links(pages.size());
@@ -451,9 +535,11 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
                               "check that the output folder is writable and the disk is not full");
     });
 
+    site_files_written.get();
+
     // Pages the site no longer has; pages that lost an element id a link may point at.
     bool links_may_break = !reuse;
-    std::set<std::string> page_paths;
+    std::unordered_set<std::string_view> page_paths(pages.size());
     for (const auto& job : pages) page_paths.insert(job.site_path);
     if (cache) {
         for (const auto& [path, page] : cache->pages) {
@@ -470,19 +556,6 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
         }
     }
 
-    // The files beside the pages: feeds, assets, photos.
-    std::vector<std::string> generated;
-    std::map<std::string, uint64_t> generated_hashes;
-    for (const auto& file : site_files(site, pages, urls)) {
-        generated.push_back(file.path);
-        uint64_t hash = hash_bytes(file.contents);
-        generated_hashes[file.path] = hash;
-        if (!writer) continue;
-        auto old = reuse ? cache->files.find(file.path) : cache->files.end();
-        if (reuse && old != cache->files.end() && old->second == hash && writer->keep(file.path)) continue;
-        if (!writer->write(file.path, file.contents))
-            diagnostics.error(file.path, {}, "cannot write this file", "check that the output folder is writable");
-    }
     if (writer && cache)
         for (const auto& [path, hash] : cache->files)
             if (!generated_hashes.count(path)) writer->remove(path);
@@ -542,13 +615,18 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     }
 
     // Remember what the output holds, for the next build.
-    BuildCache next;
+    // In place, the cache is brought up to date rather than made anew: its 10,000 page
+    // paths are not copied again on every save.
+    BuildCache next = publish == Publish::in_place && cache ? std::move(*cache) : BuildCache{};
     next.out_dir = fs::absolute(o.out_dir, ec).lexically_normal().string();
     next.settings = settings;
+    next.theme_dirs.clear();
     for (const auto& dir : theme->dirs) next.theme_dirs.push_back(dir.string());
     next.inputs = now;
     for (size_t i = 0; i < pages.size(); ++i)
         next.pages[pages[i].site_path] = {page_dependencies[i], std::move(links[i].ids)};
+    if (next.pages.size() != pages.size())  // pages the site no longer has
+        for (auto it = next.pages.begin(); it != next.pages.end();) it = page_paths.count(it->first) ? std::next(it) : next.pages.erase(it);
     next.files = std::move(generated_hashes);
     next.photos = site_photos.size();
     next.files_copied = result.files_copied;
@@ -564,11 +642,18 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     inputs = std::move(now);
     photos = std::move(site_photos);
     built = true;
+    card_loan.kept = true;
     if (keep_in_memory()) {
-        cards.clear();
-        for (CardKind kind : card_kinds)
-            for (size_t i = 0; i < card_html.of(kind).size(); ++i)
-                cards[card_key(site, kind, i)] = {dependencies.card(kind, i), std::move(card_html.of(kind)[i])};
+        for (CardKind kind : card_kinds) {
+            std::vector<KeptCard>& kept = cards[kind];
+            kept.resize(card_html.of(kind).size());
+            for (size_t i = 0; i < kept.size(); ++i) {
+                const std::string& path = card_origin(site, kind, i).path;
+                if (kept[i].path != path) kept[i].path = path;
+                kept[i].dependencies = dependencies.card(kind, i);
+                kept[i].html = std::move(card_html.of(kind)[i]);
+            }
+        }
     }
 
     result.ok = true;

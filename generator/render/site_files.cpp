@@ -72,16 +72,18 @@ std::string atom_feed(const Site& site, const Urls& urls) {
     return out;
 }
 
-std::vector<SiteFile> site_files(const Site& site, const std::vector<PageJob>& pages, const Urls& urls) {
+std::vector<SiteFile> site_files(const Site& site, const std::vector<PageJob>& pages, const Urls& urls,
+                                 const KeptSiteFiles& kept) {
     std::vector<SiteFile> files;
     files.push_back({"sitemap.xml", sitemap_xml(pages, urls)});
     files.push_back({feed_path, atom_feed(site, urls)});
-    files.push_back({search_index_path, search_index_json(site, urls)});
+    files.push_back({search_index_path, kept.search_entries ? search_index_json(site, *kept.search_entries) : search_index_json(site, urls)});
     files.push_back({"robots.txt", "User-agent: *\nAllow: /\n\nSitemap: " + urls.absolute("sitemap.xml") + "\n"});
     // GitHub Pages would otherwise run Jekyll over the site, hiding files that start with _.
     files.push_back({".nojekyll", ""});
     if (!site.config.domain.empty()) files.push_back({"CNAME", site.config.domain + "\n"});
-    for (auto& f : open_data_files(site, urls)) files.push_back(std::move(f));
+    if (kept.open_data) files.insert(files.end(), kept.open_data->begin(), kept.open_data->end());
+    else for (auto& f : open_data_files(site, urls)) files.push_back(std::move(f));
     return files;
 }
 

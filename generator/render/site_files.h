@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "render/pages.h"
+#include "render/search_index.h"
 
 namespace techpages {
 
@@ -14,7 +15,15 @@ struct SiteFile {
     std::string contents;
 };
 
-std::vector<SiteFile> site_files(const Site& site, const std::vector<PageJob>& pages, const Urls& urls);
+// What the live preview keeps between builds, so a save does not remake it: where the
+// search index's entries are, and the open data files (open_data_files) when no plan changed.
+struct KeptSiteFiles {
+    const SearchEntries* search_entries = nullptr;
+    const std::vector<SiteFile>* open_data = nullptr;
+};
+
+std::vector<SiteFile> site_files(const Site& site, const std::vector<PageJob>& pages, const Urls& urls,
+                                 const KeptSiteFiles& kept = {});
 
 std::string sitemap_xml(const std::vector<PageJob>& pages, const Urls& urls);
 // Case studies and career stories, newest first.

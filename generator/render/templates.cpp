@@ -114,7 +114,11 @@ std::string TemplateRenderer::render(const std::string& name, const mustache::da
         if (!source) return {};
         it = compiled_.emplace(name, std::make_unique<mustache::mustache>(*source)).first;
     }
-    return it->second->render(data);
+    // Into a string, not the library's ostringstream: a list page of several MB would be
+    // copied twice more (into the stream, then out of it).
+    std::string html;
+    it->second->render(data, [&html](const std::string& part) { html += part; });
+    return html;
 }
 
 }  // namespace techpages

@@ -289,6 +289,43 @@ TEST_F(IncrementalBuild, SiteBuilderReportsErrorsAndRecovers) {
     expect_same_tree(dir / "preview", dir / "clean");
 }
 
+// In place, the search index's entries, the open data files and the cards are kept
+// between builds: an edit to an institution reaches every entry and card that names it, an
+// edit to a plan its open data, and a build that fails halfway leaves what was kept as it was.
+TEST_F(IncrementalBuild, SiteBuilderKeepsSearchEntriesAndCardsInStep) {
+    BuildOptions options;
+    options.content_dir = content();
+    options.out_dir = dir / "preview";
+    SiteBuilder builder(options, SiteBuilder::Publish::in_place);
+    Diagnostics d1;
+    ASSERT_TRUE(builder.build(d1).ok);
+    fs::path institution = content() / "institutions" / "lancaster" / "institution.md";
+    replace_once(institution, "name = \"Lancaster University\"", "name = \"University of Lancaster\"");
+    Diagnostics d2;
+    ASSERT_TRUE(builder.rebuild({institution}, d2).ok);
+    EXPECT_NE(read_text(dir / "preview" / "search" / "index.json").find("University of Lancaster"), std::string::npos);
+    fs::path plan = content() / "institutions/lstm/plans/2024-2027.toml";
+    replace_once(plan, "success = \"", "success = \"Changed measure. ");
+    Diagnostics d_plan;
+    ASSERT_TRUE(builder.rebuild({plan}, d_plan).ok);
+    EXPECT_NE(read_text(dir / "preview" / "institutions/lstm/plans/2024-2027/lstm-2024-2027.csv").find("Changed measure."), std::string::npos);
+
+    fs::path file = profile("lmb/profiles/yusuf-karim.md");
+    std::string good = read_text(file);
+    write_text(file, good + "\n[broken](/no-such-page/)\n");
+    Diagnostics d3;
+    EXPECT_FALSE(builder.rebuild({file}, d3).ok);
+    write_text(file, good + "\nHe also trains new staff.\n");
+    fs::path other = profile("lancaster/profiles/bethany-clarke.md");
+    write_text(other, read_text(other) + "\nShe also runs the open day.\n");
+    Diagnostics d4;
+    ASSERT_TRUE(builder.rebuild({file, other}, d4).ok);
+
+    RunResult clean = build("clean", "--clean");
+    ASSERT_EQ(clean.status, 0) << clean.output;
+    expect_same_tree(dir / "preview", dir / "clean");
+}
+
 TEST_F(IncrementalBuild, OutputIsTheSameWhateverTheThreadCount) {
     RunResult one = build("one", "--clean --threads 1");
     RunResult two = build("two", "--clean --threads 2");
