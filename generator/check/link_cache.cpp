@@ -94,20 +94,7 @@ LinkCache read_link_cache(const std::filesystem::path& path) {
 }
 
 bool write_link_cache(const std::filesystem::path& path, const LinkCache& cache) {
-    std::filesystem::path temp = path;
-    temp += ".tmp." + std::to_string(::getpid());
-    if (!write_file(temp, format_link_cache(cache))) {
-        std::error_code ec;
-        std::filesystem::remove(temp, ec);
-        return false;
-    }
-    std::error_code ec;
-    std::filesystem::rename(temp, path, ec);
-    if (ec) {
-        std::filesystem::remove(temp, ec);
-        return false;
-    }
-    return true;
+    return replace_file(path, format_link_cache(cache));
 }
 
 bool cache_entry_fresh(const LinkCacheEntry& entry, long long now, long expiry_seconds) {

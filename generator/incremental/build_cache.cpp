@@ -105,11 +105,7 @@ bool write_build_cache(const fs::path& file, const BuildCache& cache) {
     for (const auto& [path, hash] : cache.files)
         if (storable(path)) out += "file\t" + hex64(hash) + "\t" + path + "\n";
     out += "end\n";
-    fs::path temporary = file.string() + ".tmp-" + std::to_string(::getpid());
-    if (!write_file(temporary, out)) return false;
-    std::error_code ec;
-    fs::rename(temporary, file, ec);
-    return !ec;
+    return replace_file(file, out);
 }
 
 void forget_removed_outputs(const fs::path& cache_dir) {

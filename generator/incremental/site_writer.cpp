@@ -5,7 +5,6 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <thread>
 
 #include "util/files.h"
 
@@ -46,15 +45,8 @@ const fs::path& SiteWriter::root() const { return staged_ ? staged_->staging() :
 
 bool SiteWriter::write(const std::string& file, std::string_view contents) {
     if (staged_) return write_file(staged_->staging() / file, contents);
-    // Beside the file, then renamed over it: readers see the old page or the new one.
-    fs::path target = out_ / file;
-    std::hash<std::thread::id> thread_hash;
-    fs::path temporary = target.string() + ".tmp-" + std::to_string(::getpid()) + "-" +
-                         std::to_string(thread_hash(std::this_thread::get_id()) % 100000);
-    if (!write_file(temporary, contents)) return false;
-    if (::rename(temporary.c_str(), target.c_str()) == 0) return true;
-    ::unlink(temporary.c_str());
-    return false;
+    // Readers (the preview server) see the old page or the new one.
+    return replace_file(out_ / file, contents);
 }
 
 bool SiteWriter::keep(const std::string& file) {

@@ -1,6 +1,7 @@
 #include "util/files.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <fstream>
 
@@ -11,6 +12,16 @@
 #include <cerrno>
 
 namespace techpages {
+
+bool replace_file(const fs::path& path, std::string_view contents) {
+    static std::atomic<unsigned> counter{0};
+    fs::path temporary = path.string() + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
+    if (write_file(temporary, contents) && ::rename(temporary.c_str(), path.c_str()) == 0) return true;
+    int saved = errno;
+    ::unlink(temporary.c_str());
+    errno = saved;
+    return false;
+}
 
 std::optional<std::string> read_file(const fs::path& path) {
     std::FILE* f = std::fopen(path.c_str(), "rb");

@@ -136,13 +136,19 @@ bool make_variants(const fs::path& source, const fs::path& cache_base, Made& mad
             g_strfreev(fields);
         }
         std::string base = cache_base.string() + "-" + std::to_string(w);
+        // Encoded in memory and renamed into place: builds running at once (the tests, a
+        // preview beside a build) share this cache and must never copy a half-written file.
+        void* jpeg = nullptr;
+        size_t jpeg_size = 0;
         void* webp = nullptr;
         size_t webp_size = 0;
-        bool saved = vips_jpegsave(thumb, (base + ".jpg").c_str(), "Q", 82, "strip", TRUE, "interlace", TRUE,
-                                   "optimize_coding", TRUE, "background", white, nullptr) == 0 &&
+        bool saved = vips_jpegsave_buffer(thumb, &jpeg, &jpeg_size, "Q", 82, "strip", TRUE, "interlace", TRUE,
+                                          "optimize_coding", TRUE, "background", white, nullptr) == 0 &&
                      vips_webpsave_buffer(thumb, &webp, &webp_size, "Q", 78, "strip", TRUE, nullptr) == 0;
         if (saved)
-            saved = write_file(base + ".webp", without_webp_metadata({static_cast<const char*>(webp), webp_size}));
+            saved = replace_file(base + ".jpg", {static_cast<const char*>(jpeg), jpeg_size}) &&
+                    replace_file(base + ".webp", without_webp_metadata({static_cast<const char*>(webp), webp_size}));
+        g_free(jpeg);
         g_free(webp);
         if (saved) made.sizes.push_back({vips_image_get_width(thumb), vips_image_get_height(thumb)});
         g_object_unref(thumb);
@@ -203,7 +209,7 @@ ImageIndex process_photos(const std::set<std::string>& photos, const fs::path& c
             }
             std::string sizes;
             for (const auto& [w, h] : made.sizes) sizes += std::to_string(w) + " " + std::to_string(h) + "\n";
-            write_file(index, sizes);  // last, so a half-made entry is never taken as complete
+            replace_file(index, sizes);  // last, so a half-made entry is never taken as complete
         }
         // Copy the variants into the site, beside where the original sits in the content.
         fs::path rel_path(rel);
