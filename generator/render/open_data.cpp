@@ -83,7 +83,7 @@ JsonWriter action_json(const Site& site, const Plan& plan, const Action& a, cons
     JsonWriter extra(indent + 2);
     for (const auto& [key, value] : a.extra) extra.text(key, value);
     j.raw("extra", a.extra.empty() ? "{}" : extra.str());
-    j.text("url", urls.absolute(site_path::plan(site, plan)) + "#action-" + slugify(a.id));
+    j.text("url", urls.absolute(site_path::plan(site, plan)) + "#" + site_path::action_anchor(a));
     return j;
 }
 
@@ -136,7 +136,7 @@ std::string all_actions_csv(const Site& site, const Urls& urls) {
                             join(a.owners, "; "), a.current_status(), rag_name(a.rag),
                             a.updates.empty() ? "" : a.updates.back().date.iso(), join(a.talent, "; "),
                             a.is_priority ? (a.priority.empty() ? "yes" : a.priority) : "",
-                            urls.absolute(site_path::plan(site, plan)) + "#action-" + slugify(a.id)});
+                            urls.absolute(site_path::plan(site, plan)) + "#" + site_path::action_anchor(a)});
         }
     }
     return write_csv(rows);

@@ -133,7 +133,7 @@ data plan_history_view(const Views& v, const Plan& plan) {
             const Action& a = plan.actions[c.action];
             data e;
             put(e, "ref", a.ref);
-            put(e, "anchor", "action-" + slugify(a.id));
+            put(e, "anchor", site_path::action_anchor(a));
             put(e, "action_text", action_phrase(a, 160));
             put(e, "before", status_view(c.before));
             put(e, "after", status_view(c.after));
@@ -153,7 +153,7 @@ data plan_history_view(const Views& v, const Plan& plan) {
         const Action& a = plan.actions[i];
         data e;
         put(e, "ref", a.ref);
-        put(e, "anchor", "action-" + slugify(a.id));
+        put(e, "anchor", site_path::action_anchor(a));
         put(e, "action_text", action_phrase(a, 120));
         std::vector<data> cells;
         for (size_t r = 0; r < history.reviews.size(); ++r) cells.push_back(status_view(history.status[r][i]));

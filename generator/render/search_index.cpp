@@ -55,7 +55,7 @@ std::string search_index_entries(const Site& site, const Urls& urls, SearchItem 
     std::string lines;
     for (const auto& a : plan.actions) {
         std::string text = plain_excerpt(a.action, summary_limit);
-        lines += entry_line({a.ref.empty() ? text : a.ref + " " + text, plan_url + "#action-" + slugify(a.id), "Action", where,
+        lines += entry_line({a.ref.empty() ? text : a.ref + " " + text, plan_url + "#" + site_path::action_anchor(a), "Action", where,
                              join(a.owners, " ") + " " + plain_excerpt(a.success, summary_limit)});
     }
     return lines;

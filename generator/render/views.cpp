@@ -385,7 +385,7 @@ data Views::plan_labels(const Plan& plan) const {
 data Views::action(const Plan& plan, size_t a, bool with_children) const {
     const Action& act = plan.actions[a];
     data d;
-    std::string anchor = "action-" + slugify(act.id);
+    std::string anchor = site_path::action_anchor(act);
     put(d, "id", act.id);
     put(d, "ref", act.ref);
     put(d, "anchor", anchor);

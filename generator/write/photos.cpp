@@ -22,14 +22,6 @@ namespace {
 constexpr const char* recipe = "photos-v4 widths=320,640,1280+original jpeg-q=82 webp-q=78 strip";
 constexpr int widths[] = {320, 640, 1280};
 
-uint64_t fnv1a(std::string_view data, uint64_t hash = 1469598103934665603ull) {
-    for (unsigned char c : data) {
-        hash ^= c;
-        hash *= 1099511628211ull;
-    }
-    return hash;
-}
-
 std::string vips_message() {
     std::string message = trim(vips_error_buffer());
     vips_error_clear();
@@ -196,7 +188,7 @@ ImageIndex process_photos(const std::set<std::string>& photos, const fs::path& c
             diagnostics.error(rel, {1, 1}, "cannot read this photo", "check the file");
             return;
         }
-        fs::path cache_base = cache_dir / hex64(fnv1a(*bytes, fnv1a(recipe)));
+        fs::path cache_base = cache_dir / hex64(hash_bytes(*bytes, hash_bytes(recipe)));
         fs::path index = cache_base.string() + ".sizes";
         Made made;
         bool from_cache = read_cache_index(index, made);
