@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "load/content_tree.h"
 #include "util/files.h"
 #include "util/hash.h"
 #include "util/parallel.h"
@@ -27,8 +28,8 @@ void stat_tree(const fs::path& root, const std::string& prefix, bool absolute, I
     if (!fs::is_directory(root, ec)) return;
     for (fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
          !ec && it != end; it.increment(ec)) {
-        // Hidden files (editors' swap files, .DS_Store) are not content, as scan_content says.
-        if (it->path().filename().string().rfind('.', 0) == 0) {
+        // The same files scan_content skips: a change to them needs no rebuild.
+        if (is_hidden(it->path())) {
             if (it->is_directory(ec)) it.disable_recursion_pending();
             continue;
         }

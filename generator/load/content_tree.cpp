@@ -7,12 +7,12 @@
 
 namespace techpages {
 
-namespace {
-
 bool is_hidden(const fs::path& p) {
     std::string name = p.filename().string();
     return !name.empty() && name[0] == '.';
 }
+
+namespace {
 
 struct Scanner {
     const fs::path& root;

@@ -12,6 +12,9 @@ namespace techpages {
 
 enum class FileKind { site_config, home, commitment_theme, page, institution, profile, case_study, career_story, plan };
 
+// Hidden files and folders (".git", editors' swap files, ".DS_Store") are not content.
+bool is_hidden(const std::filesystem::path& p);
+
 struct ContentEntry {
     FileKind kind;
     std::filesystem::path absolute;
