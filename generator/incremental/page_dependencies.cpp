@@ -89,6 +89,17 @@ uint64_t PageDependencies::page(const PageJob& job) const {
         h.add(count);
         for (size_t i = 0; i < count; ++i) h.add(card(kind, i));
     };
+    // A page of a long list shows the cards of its items, and where it is among the pages.
+    h.add(job.slice.number).add(job.slice.pages).add(job.slice.total);
+    CardKind listed = job.kind == PageKind::case_studies     ? CardKind::case_study
+                      : job.kind == PageKind::career_stories ? CardKind::career_story
+                                                             : CardKind::profile;
+    if (!job.slice.is_first()) {  // page 2 onwards: the owner's name, in its title, and the cards
+        if (job.kind == PageKind::institution) h.add(file(site_.institutions[job.item].origin.path));
+        if (job.kind == PageKind::term) h.add(job.term->name);
+        add_cards(h, listed, job.items);  // (a profile's card covers its institution's name, heading its section)
+        return h.value();
+    }
     switch (job.kind) {
         case PageKind::home:
             h.add(file("index.md")).add(site_.profiles.size());
@@ -108,7 +119,7 @@ uint64_t PageDependencies::page(const PageJob& job) const {
             h.add(theme_summary(t));
             all_institutions();  // every institution's actions under the theme
             all_of(CardKind::plan, site_.plans.size());
-            add_cards(h, CardKind::profile, m.profiles);
+            add_cards(h, CardKind::profile, job.items);
             add_cards(h, CardKind::case_study, m.case_studies);
             add_cards(h, CardKind::career_story, m.career_stories);
             break;
@@ -118,7 +129,7 @@ uint64_t PageDependencies::page(const PageJob& job) const {
             const Institution& inst = site_.institutions[job.item];
             h.add(institution_card(job.item));
             add_cards(h, CardKind::plan, inst.plans);
-            add_cards(h, CardKind::profile, inst.profiles);
+            add_cards(h, CardKind::profile, job.items);
             add_cards(h, CardKind::case_study, inst.case_studies);
             add_cards(h, CardKind::career_story, inst.career_stories);
             break;
@@ -142,27 +153,34 @@ uint64_t PageDependencies::page(const PageJob& job) const {
             break;
         }
         case PageKind::technicians:
+            add_cards(h, CardKind::profile, job.items);
+            // The filters and the lists to browse by: each institution, theme, skill and
+            // registration with its number of technicians.
+            for (const auto& inst : site_.institutions) h.add(file(inst.origin.path)).add(inst.profiles.size());
+            for (const auto& t : site_.themes) h.add(index_.by_theme.at(t.id).profiles.size());
+            for (const Taxonomy* tax : {&index_.skills, &index_.registrations})
+                for (const auto& term : tax->terms) h.add(term.slug).add(term.name).add(term.profiles.size());
+            break;
         case PageKind::plans:
             for (size_t i = 0; i < site_.institutions.size(); ++i) {
                 const Institution& inst = site_.institutions[i];
                 h.add(file(inst.origin.path));
-                // (the directory's filters are counted from the same profiles and institutions)
-                if (job.kind == PageKind::technicians) add_cards(h, CardKind::profile, inst.profiles);
-                else add_cards(h, CardKind::plan, inst.plans);
+                add_cards(h, CardKind::plan, inst.plans);
             }
             break;
-        case PageKind::case_studies: all_of(CardKind::case_study, site_.case_studies.size()); break;
-        case PageKind::career_stories: all_of(CardKind::career_story, site_.career_stories.size()); break;
+        case PageKind::case_studies:
+        case PageKind::career_stories: add_cards(h, listed, job.items); break;
         case PageKind::taxonomy:
             for (const auto& t : job.taxonomy->terms) h.add(t.slug).add(t.name).add(t.profiles.size() + t.actions.size());
             break;
         case PageKind::term:
             h.add(job.term->name);
-            add_cards(h, CardKind::profile, job.term->profiles);
+            add_cards(h, CardKind::profile, job.items);
             h.add(job.term->actions.size());
             for (const auto& ref : job.term->actions) h.add(card(CardKind::plan, ref.plan)).add(ref.action);
             break;
         case PageKind::page: h.add(file(site_.pages[job.item].origin.path)); break;
+        case PageKind::search:
         case PageKind::accessibility:
         case PageKind::not_found: break;
     }

@@ -195,6 +195,10 @@ std::optional<SiteConfig> read_site_config(const ContentEntry& entry, Diagnostic
         a->report_unknown_fields("the [accessibility] table");
     }
     if (auto link_check = fields.table("link_check")) config.link_check = read_link_check(*link_check);
+    if (auto pagination = fields.table("pagination")) {
+        config.cards_per_page = bounded_number(*pagination, "per_page", config.cards_per_page, 1, 1000, "cards");
+        pagination->report_unknown_fields("the [pagination] table");
+    }
     fields.report_unknown_fields("the site configuration");
     return config;
 }

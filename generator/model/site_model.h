@@ -75,6 +75,9 @@ struct SiteConfig {
     std::string domain;  // a custom domain for GitHub Pages: written to CNAME
     AccessibilityStatement accessibility;
     LinkCheckSettings link_check;
+    // [pagination] per_page: cards on one page of a long list (the technician directory,
+    // an institution's or a theme's technicians, a skill, case studies, career stories).
+    int cards_per_page = 50;
 };
 
 struct CommitmentTheme {

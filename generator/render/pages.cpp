@@ -136,7 +136,7 @@ data themes_index(const Views& v) {
     return d;
 }
 
-data theme_page(const Views& v, const CommitmentTheme& t) {
+data theme_page(const Views& v, const CommitmentTheme& t, const PageSlice& slice, const std::vector<size_t>& profiles) {
     const Site& site = v.site();
     const ThemeMembers& members = v.index().by_theme.at(t.id);
     data d = frame(v, site_path::theme(t.id), t.title, t.aim, {{"Themes", "themes/"}}, "theme");
@@ -171,7 +171,8 @@ data theme_page(const Views& v, const CommitmentTheme& t) {
     }
     put(d, "has_institutions", !institutions.empty());
     put(d, "institutions", list_of(std::move(institutions)));
-    set_list(d, "profiles", v.card_list(members.profiles, CardKind::profile));
+    set_list(d, "profiles", v.card_list(profiles, CardKind::profile));
+    put(d, "pagination", pagination_view(v.urls(), site_path::theme(t.id), slice, "technicians"));
     set_list(d, "case_studies", v.card_list(members.case_studies, CardKind::case_study));
     set_list(d, "career_stories", v.card_list(members.career_stories, CardKind::career_story));
     return d;
@@ -185,7 +186,7 @@ data institutions_index(const Views& v) {
     return d;
 }
 
-data institution_page(const Views& v, size_t i) {
+data institution_page(const Views& v, size_t i, const PageSlice& slice, const std::vector<size_t>& profiles) {
     const Institution& inst = v.site().institutions[i];
     std::string logo = inst.logo.empty() ? std::string() : v.urls().absolute(site_path::asset_beside(inst.origin.path, inst.logo));
     data d = frame(v, site_path::institution(inst), inst.name, plain_excerpt(inst.body, 160), {institutions_crumb},
@@ -197,7 +198,8 @@ data institution_page(const Views& v, size_t i) {
     put(info, "summary_html", v.md(inst.body));
     put(d, "institution", std::move(info));
     set_list(d, "plans", v.cards(inst.plans, &Views::plan_card));
-    set_list(d, "profiles", v.card_list(inst.profiles, CardKind::profile));
+    set_list(d, "profiles", v.card_list(profiles, CardKind::profile));
+    put(d, "pagination", pagination_view(v.urls(), site_path::institution(inst), slice, "technicians"));
     set_list(d, "case_studies", v.card_list(inst.case_studies, CardKind::case_study));
     set_list(d, "career_stories", v.card_list(inst.career_stories, CardKind::career_story));
     return d;
@@ -364,10 +366,13 @@ data career_story_page(const Views& v, size_t i) {
 
 // An index page: sections of cards, e.g. technicians grouped by institution.
 data listing(const Views& v, const std::string& path, const std::string& title, const std::string& intro,
-             std::vector<data> sections) {
-    data d = frame(v, path, title, intro, {}, "list");
+             std::vector<data> sections, const std::vector<Crumb>& crumbs = {}) {
+    data d = frame(v, path, title, intro, crumbs, "list");
     put(d, "intro", intro);
     put(d, "all_actions_url", "");
+    put(d, "directory", false);
+    put(d, "is_directory", false);
+    put(d, "pagination", false);
     set_list(d, "sections", list_of(std::move(sections)));
     return d;
 }
@@ -394,6 +399,35 @@ data by_institution(const Views& v, Member member, CardKind kind, const std::str
     return listing(v, path, title, intro, std::move(sections));
 }
 
+// Page 2 onwards of a long list: its cards under the owner's breadcrumbs, with the list's
+// navigation. (Page 1 is the owner's own page: the institution, the theme, the skill …)
+data later_page(const Views& v, const std::string& list_path, const PageSlice& slice, const std::string& title,
+                std::vector<Crumb> crumbs, std::vector<data> sections, const std::string& items_name) {
+    std::string heading = title + ", page " + std::to_string(slice.number) + " of " + std::to_string(slice.pages);
+    data d = listing(v, page_of_list(list_path, slice.number), heading, "", std::move(sections), crumbs);
+    put(d, "pagination", pagination_view(v.urls(), list_path, slice, items_name));
+    return d;
+}
+
+std::vector<data> one_section(data items) {
+    std::vector<data> sections;
+    sections.push_back(section("", "", std::move(items)));
+    return sections;
+}
+
+// Profiles in sections by institution; `profiles` come in institution order.
+std::vector<data> sections_by_institution(const Views& v, const std::vector<size_t>& profiles, CardKind kind) {
+    std::vector<data> sections;
+    for (size_t k = 0; k < profiles.size();) {
+        size_t i = v.site().profiles[profiles[k]].institution;
+        std::vector<size_t> run;
+        for (; k < profiles.size() && v.site().profiles[profiles[k]].institution == i; ++k) run.push_back(profiles[k]);
+        const Institution& inst = v.site().institutions[i];
+        sections.push_back(section(inst.name, v.urls().link(site_path::institution(inst)), v.card_list(run, kind)));
+    }
+    return sections;
+}
+
 std::vector<size_t> all_of(size_t n) {
     std::vector<size_t> out(n);
     for (size_t i = 0; i < n; ++i) out[i] = i;
@@ -417,8 +451,12 @@ data taxonomy_index(const Views& v, const Taxonomy& tax, const std::string& intr
     return d;
 }
 
-data term_page(const Views& v, const Taxonomy& tax, const Term& t) {
-    std::string title = tax.slug == "talent" ? "TALENT recommendation " + t.name : t.name;
+std::string term_title(const Taxonomy& tax, const Term& t) {
+    return tax.slug == "talent" ? "TALENT recommendation " + t.name : t.name;
+}
+
+data term_page(const Views& v, const Taxonomy& tax, const Term& t, const PageSlice& slice, const std::vector<size_t>& profiles) {
+    std::string title = term_title(tax, t);
     std::string description;
     if (const Registration* r = find_registration(t.name); r && tax.slug == "registrations")
         description = r->full_name + ", awarded by the " + r->body + ".";
@@ -427,7 +465,8 @@ data term_page(const Views& v, const Taxonomy& tax, const Term& t) {
     put(d, "description", description);
     put(d, "taxonomy_title", tax.title);
     put(d, "taxonomy_url", v.urls().link(tax.slug + "/"));
-    set_list(d, "profiles", v.card_list(t.profiles, CardKind::profile));
+    set_list(d, "profiles", v.card_list(profiles, CardKind::profile));
+    put(d, "pagination", pagination_view(v.urls(), site_path::term(tax.slug, t.slug), slice, "technicians"));
     std::vector<data> actions;
     for (const auto& ref : t.actions) actions.push_back(v.action_ref(ref));
     set_list(d, "actions", list_of(std::move(actions)));
@@ -491,12 +530,26 @@ data directory_filters(const Views& v) {
     return d;
 }
 
-data technicians_directory(const Views& v) {
-    data d = by_institution(v, &Institution::profiles, CardKind::directory_profile, "Technicians", "technicians/",
-                            "Technicians from every institution on this site, in their own words.");
-    put(d, "directory", directory_filters(v));
+// The directory is filtered in the browser only when it is all on one page (a filter over
+// one page of many would mislead); a longer one is browsed by the lists of its filters.
+data technicians_directory(const Views& v, const PageSlice& slice, const std::vector<size_t>& profiles) {
+    CardKind kind = slice.is_split() ? CardKind::profile : CardKind::directory_profile;
+    data d = listing(v, "technicians/", "Technicians", "Technicians from every institution on this site, in their own words.",
+                     sections_by_institution(v, profiles, kind));
+    data filters = directory_filters(v);
+    put(filters, "filterable", !slice.is_split());
+    put(d, "directory", std::move(filters));
     put(d, "is_directory", true);
+    put(d, "pagination", pagination_view(v.urls(), "technicians/", slice, "technicians"));
     return d;
+}
+
+// Every profile in the directory's order: by institution, then as each institution lists them.
+std::vector<size_t> directory_order(const Site& site) {
+    std::vector<size_t> out;
+    out.reserve(site.profiles.size());
+    for (const auto& inst : site.institutions) out.insert(out.end(), inst.profiles.begin(), inst.profiles.end());
+    return out;
 }
 
 data search_page(const Views& v) {
@@ -524,18 +577,59 @@ std::vector<PageJob> list_pages(const Site& site, const SiteIndex& index) {
     std::vector<PageJob> jobs;
     auto add = [&](PageKind kind, size_t item, std::string path, std::string tmpl, std::function<data(const Views&)> build,
                    std::optional<Date> lastmod = std::nullopt, std::string source = {}) {
-        jobs.push_back({std::move(path), std::move(tmpl), std::move(build), lastmod, std::move(source), kind, item});
+        PageJob job;
+        job.site_path = std::move(path);
+        job.template_name = std::move(tmpl);
+        job.build = std::move(build);
+        job.lastmod = lastmod;
+        job.source = std::move(source);
+        job.kind = kind;
+        job.item = item;
+        jobs.push_back(std::move(job));
     };
+    // A long list's pages: page 1 made by `first`, the owner's own page; the others by
+    // `later`, the list template. Each page's job holds the items it shows.
+    using FirstPage = std::function<data(const Views&, const PageSlice&, const std::vector<size_t>&)>;
+    using LaterPage = std::function<data(const Views&, const PageSlice&, std::vector<size_t>)>;
+    auto add_paged = [&](PageKind kind, size_t item, const std::string& path, const std::string& tmpl,
+                         const std::vector<size_t>& all, FirstPage first, LaterPage later, std::string source = {}) {
+        for (const PageSlice& slice : paginate(all.size(), static_cast<size_t>(site.config.cards_per_page))) {
+            std::vector<size_t> items = items_on(all, slice);
+            std::function<data(const Views&)> build;
+            if (slice.is_first()) build = [first, slice, items](const Views& v) { return first(v, slice, items); };
+            else build = [later, slice, items](const Views& v) { return later(v, slice, items); };
+            add(kind, item, page_of_list(path, slice.number), slice.is_first() ? tmpl : "list", std::move(build), std::nullopt, source);
+            jobs.back().slice = slice;
+            jobs.back().items = std::move(items);
+        }
+    };
+    auto profile_cards = [](const Views& v, const std::vector<size_t>& items) { return one_section(v.card_list(items, CardKind::profile)); };
+
     add(PageKind::home, 0, "", "home", home_page, std::nullopt, "index.md");
     add(PageKind::themes_index, 0, "themes/", "themes", themes_index);
     for (size_t i = 0; i < site.themes.size(); ++i) {
         const CommitmentTheme& t = site.themes[i];
-        add(PageKind::theme, i, site_path::theme(t.id), "theme", [&t](const Views& v) { return theme_page(v, t); }, std::nullopt, t.origin.path);
+        std::string path = site_path::theme(t.id);
+        add_paged(PageKind::theme, i, path, "theme", index.by_theme.at(t.id).profiles,
+                  [&t](const Views& v, const PageSlice& slice, const std::vector<size_t>& items) { return theme_page(v, t, slice, items); },
+                  [&t, path, profile_cards](const Views& v, const PageSlice& slice, std::vector<size_t> items) {
+                      return later_page(v, path, slice, t.title + ": technicians", {{"Themes", "themes/"}, {t.title, path}},
+                                        profile_cards(v, items), "technicians");
+                  },
+                  t.origin.path);
     }
     add(PageKind::institutions_index, 0, "institutions/", "institutions", institutions_index);
-    for (size_t i = 0; i < site.institutions.size(); ++i)
-        add(PageKind::institution, i, site_path::institution(site.institutions[i]), "institution", [i](const Views& v) { return institution_page(v, i); },
-            std::nullopt, site.institutions[i].origin.path);
+    for (size_t i = 0; i < site.institutions.size(); ++i) {
+        const Institution& inst = site.institutions[i];
+        std::string path = site_path::institution(inst);
+        add_paged(PageKind::institution, i, path, "institution", inst.profiles,
+                  [i](const Views& v, const PageSlice& slice, const std::vector<size_t>& items) { return institution_page(v, i, slice, items); },
+                  [&inst, path, profile_cards](const Views& v, const PageSlice& slice, std::vector<size_t> items) {
+                      return later_page(v, path, slice, inst.name + ": technicians", {institutions_crumb, {inst.short_name, path}},
+                                        profile_cards(v, items), "technicians");
+                  },
+                  inst.origin.path);
+    }
     for (size_t i = 0; i < site.plans.size(); ++i)
         add(PageKind::plan, i, site_path::plan(site, site.plans[i]), "plan", [i](const Views& v) { return plan_page(v, i); },
             site.plans[i].last_changed(), site.plans[i].origin.path);
@@ -550,18 +644,35 @@ std::vector<PageJob> list_pages(const Site& site, const SiteIndex& index) {
             [i](const Views& v) { return career_story_page(v, i); }, site.career_stories[i].date,
             site.career_stories[i].origin.path);
 
-    add(PageKind::technicians, 0, "technicians/", "list", technicians_directory);
+    add_paged(PageKind::technicians, 0, "technicians/", "list", directory_order(site), technicians_directory,
+              [](const Views& v, const PageSlice& slice, std::vector<size_t> items) {
+                  return later_page(v, "technicians/", slice, "Technicians", {{"Technicians", "technicians/"}},
+                                    sections_by_institution(v, items, CardKind::profile), "technicians");
+              });
     add(PageKind::search, 0, "search/", "search", search_page);
-    add(PageKind::case_studies, 0, "case-studies/", "list", [](const Views& v) {
-        std::vector<data> sections{section("", "", v.card_list(all_of(v.site().case_studies.size()), CardKind::case_study))};
-        return listing(v, "case-studies/", "Case studies", "What technicians and institutions have done, newest first.",
-                       std::move(sections));
-    });
-    add(PageKind::career_stories, 0, "career-stories/", "list", [](const Views& v) {
-        std::vector<data> sections{section("", "", v.card_list(all_of(v.site().career_stories.size()), CardKind::career_story))};
-        return listing(v, "career-stories/", "Career stories", "How technicians got where they are, newest first.",
-                       std::move(sections));
-    });
+    // Case studies and career stories: one list each, newest first.
+    struct StoryList {
+        PageKind kind;
+        CardKind cards;
+        const char *path, *title, *intro, *items_name;
+        size_t count;
+    };
+    const StoryList story_lists[] = {
+        {PageKind::case_studies, CardKind::case_study, "case-studies/", "Case studies",
+         "What technicians and institutions have done, newest first.", "case studies", site.case_studies.size()},
+        {PageKind::career_stories, CardKind::career_story, "career-stories/", "Career stories",
+         "How technicians got where they are, newest first.", "career stories", site.career_stories.size()}};
+    for (const StoryList& list : story_lists)
+        add_paged(list.kind, 0, list.path, "list", all_of(list.count),
+                  [list](const Views& v, const PageSlice& slice, const std::vector<size_t>& items) {
+                      data d = listing(v, list.path, list.title, list.intro, one_section(v.card_list(items, list.cards)));
+                      put(d, "pagination", pagination_view(v.urls(), list.path, slice, list.items_name));
+                      return d;
+                  },
+                  [list](const Views& v, const PageSlice& slice, std::vector<size_t> items) {
+                      return later_page(v, list.path, slice, list.title, {{list.title, list.path}},
+                                        one_section(v.card_list(items, list.cards)), list.items_name);
+                  });
     add(PageKind::plans, 0, "plans/", "list", [](const Views& v) {
         data d = by_institution(v, &Institution::plans, CardKind::plan, "Action plans", "plans/",
                                 "Every institution's Technician Commitment action plans, with progress.");
@@ -581,9 +692,21 @@ std::vector<PageJob> list_pages(const Site& site, const SiteIndex& index) {
         jobs.back().taxonomy = tax;
         for (size_t t = 0; t < tax->terms.size(); ++t) {
             const Term& term = tax->terms[t];
-            add(PageKind::term, t, site_path::term(tax->slug, term.slug), "term", [tax, &term](const Views& v) { return term_page(v, *tax, term); });
-            jobs.back().taxonomy = tax;
-            jobs.back().term = &term;
+            std::string path = site_path::term(tax->slug, term.slug);
+            size_t first_job = jobs.size();
+            add_paged(PageKind::term, t, path, "term", term.profiles,
+                      [tax, &term](const Views& v, const PageSlice& slice, const std::vector<size_t>& items) {
+                          return term_page(v, *tax, term, slice, items);
+                      },
+                      [tax, &term, path, profile_cards](const Views& v, const PageSlice& slice, std::vector<size_t> items) {
+                          std::string title = term_title(*tax, term);
+                          return later_page(v, path, slice, title + ": technicians",
+                                            {{tax->title, tax->slug + "/"}, {title, path}}, profile_cards(v, items), "technicians");
+                      });
+            for (size_t j = first_job; j < jobs.size(); ++j) {
+                jobs[j].taxonomy = tax;
+                jobs[j].term = &term;
+            }
         }
     }
     for (size_t i = 0; i < site.pages.size(); ++i) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "render/pagination.h"
 #include "render/views.h"
 
 namespace techpages {
@@ -26,6 +27,10 @@ struct PageJob {
     size_t item = 0;                   // index into the Site's list of that kind (themes, profiles, …)
     const Taxonomy* taxonomy = nullptr;  // taxonomy and term pages
     const Term* term = nullptr;          // term pages
+    // A page of a long list (PageSlice): which page it is, and the items on it (profiles,
+    // or case studies or career stories on their own lists), for the build cache.
+    PageSlice slice;
+    std::vector<size_t> items;
 };
 
 std::vector<PageJob> list_pages(const Site& site, const SiteIndex& index);
