@@ -335,3 +335,51 @@ TEST_F(IncrementalBuild, OutputIsTheSameWhateverTheThreadCount) {
 }
 
 }  // namespace
+
+namespace {
+
+// The sample with two cards to a page: most lists take several pages.
+class IncrementalSplitLists : public IncrementalBuild {
+protected:
+    void SetUp() override {
+        IncrementalBuild::SetUp();
+        write_text(content() / "site.toml", read_text(content() / "site.toml") + "\n[pagination]\nper_page = 2\n");
+        RunResult split = build("site");
+        ASSERT_EQ(split.status, 0) << split.output;
+        ASSERT_TRUE(fs::exists(dir / "site/technicians/page/8/index.html")) << split.output;
+    }
+};
+
+TEST_F(IncrementalSplitLists, AChangedProfileRendersOnlyThePagesOfListsItIsOn) {
+    auto before = file_identities(dir / "site");
+    Rendered r = change_and_compare([&] {
+        replace_once(profile("leicester/profiles/arjun-bhatt.md"), "Builds and tests electronics", "Designs and tests electronics");
+    });
+    EXPECT_GT(r.rendered, 5u);
+    EXPECT_LT(r.rendered, 20u);
+    auto after = file_identities(dir / "site");
+    // He is on the last page of the directory (Leicester comes last); the other pages are kept.
+    EXPECT_NE(after.at("technicians/page/7/index.html"), before.at("technicians/page/7/index.html"));
+    EXPECT_EQ(after.at("technicians/page/2/index.html"), before.at("technicians/page/2/index.html"))
+        << "a page of the directory without him is not written again";
+}
+
+TEST_F(IncrementalSplitLists, AnAddedProfileMovesTheCardsAfterItAndMatchesACleanBuild) {
+    change_and_compare([&] {
+        std::string text = read_text(profile("lancaster/profiles/bethany-clarke.md"));
+        text = std::regex_replace(text, std::regex("name = \"Bethany Clarke\""), "name = \"Abigail Clarke\"");
+        write_text(profile("lancaster/profiles/abigail-clarke.md"), text);
+    });
+    EXPECT_TRUE(fs::exists(dir / "site/technicians/page/8/index.html"));
+}
+
+TEST_F(IncrementalSplitLists, ARemovedProfileShortensTheListAndMatchesACleanBuild) {
+    change_and_compare([&] {
+        fs::remove(profile("leicester/profiles/grace-achterberg.md"));
+        fs::remove(content() / "institutions/leicester/career-stories/twenty-years-in-animal-care.md");  // (these name her)
+        fs::remove(content() / "institutions/leicester/case-studies/technician-network.md");
+    });
+    EXPECT_FALSE(fs::exists(dir / "site/technicians/page/8/index.html")) << "15 → 14 technicians: 7 pages";
+}
+
+}  // namespace
