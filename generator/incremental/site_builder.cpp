@@ -32,6 +32,7 @@
 #include "util/files.h"
 #include "util/hash.h"
 #include "util/parallel.h"
+#include "util/phase_timer.h"
 #include "write/codeowners.h"
 #include "write/output_dir.h"
 #include "write/photos.h"
@@ -135,6 +136,11 @@ struct SiteBuilder::State {
     };
     ContentTree tree;
     bool have_tree = false;
+    std::unordered_map<std::string_view, size_t> entry_index;  // tree.entries by path
+    // The content files a rebuild was told changed, when it was told (the live preview):
+    // then only those are looked at, not every file of the site.
+    std::optional<std::vector<std::string>> changed_keys;
+    std::unordered_map<std::string, size_t> profile_index;  // site->profiles by path, once made
     std::map<std::string, LoadedFile> loaded;  // by content path
     std::optional<VisualTheme> theme;
     std::optional<ThemeTemplates> templates;
@@ -174,13 +180,16 @@ struct SiteBuilder::State {
 };
 
 InputFiles SiteBuilder::State::current_inputs(const std::vector<fs::path>& theme_guess, const std::vector<fs::path>* changed) {
+    changed_keys.reset();
     if (!changed || !built) return stat_inputs(options.content_dir, theme_guess);
     InputFiles now = inputs;
+    std::vector<std::string> keys;
     for (const auto& file : *changed) {
         std::error_code ec;
         if (fs::is_directory(file, ec)) return stat_inputs(options.content_dir, theme_guess);  // a whole folder: look at everything
         std::string key = input_key(file, options.content_dir, theme_guess);
         if (key.empty()) continue;
+        keys.push_back(key);
         FileStamp stamp = stat_file(file);
         if (stamp.size < 0) {
             now.erase(key);
@@ -190,6 +199,7 @@ InputFiles SiteBuilder::State::current_inputs(const std::vector<fs::path>& theme
         stamp.hash = bytes ? hash_bytes(*bytes) : 0;
         now[key] = stamp;
     }
+    changed_keys = std::move(keys);
     return now;
 }
 
@@ -198,8 +208,9 @@ InputFiles SiteBuilder::State::current_inputs(const std::vector<fs::path>& theme
 // linking every record again or remaking the index: the usual edit, made fast.
 bool SiteBuilder::State::patch_profiles(const std::vector<size_t>& changed, std::vector<LoadedFile>& fresh) {
     if (!site || !index || changed.empty()) return false;
-    std::map<std::string, size_t> by_path;
-    for (size_t i = 0; i < site->profiles.size(); ++i) by_path[site->profiles[i].origin.path] = i;
+    if (profile_index.empty())
+        for (size_t i = 0; i < site->profiles.size(); ++i) profile_index.emplace(site->profiles[i].origin.path, i);
+    auto& by_path = profile_index;
     std::vector<std::pair<size_t, Profile*>> edits;
     for (size_t j = 0; j < changed.size(); ++j) {
         auto* edited = std::get_if<Profile>(&fresh[j].record);
@@ -233,16 +244,26 @@ bool SiteBuilder::State::load(const InputFiles& now, bool content_changed, bool&
     if (!have_tree || content_changed) {
         tree = scan_content(options.content_dir, diagnostics);
         have_tree = true;
+        entry_index.clear();
+        for (size_t i = 0; i < tree.entries.size(); ++i) entry_index.emplace(tree.entries[i].path, i);
     }
     // Read the files that changed (all of them, the first time), each with its own problems.
-    std::vector<ContentRecord> records(tree.entries.size());
     std::vector<LoadedFile*> reused(tree.entries.size(), nullptr);
     std::vector<size_t> to_read;
-    for (size_t i = 0; i < tree.entries.size(); ++i) {
+    auto look_at = [&](size_t i) {
         auto stamp = now.find(tree.entries[i].path);
         auto it = loaded.find(tree.entries[i].path);
         if (it != loaded.end() && stamp != now.end() && it->second.hash == stamp->second.hash) reused[i] = &it->second;
         else to_read.push_back(i);
+    };
+    bool told_what_changed = keep_in_memory() && changed_keys && !content_changed;
+    if (told_what_changed) {  // the others are as they were
+        for (const auto& key : *changed_keys)
+            if (auto it = entry_index.find(key); it != entry_index.end()) look_at(it->second);
+        std::sort(to_read.begin(), to_read.end());
+        to_read.erase(std::unique(to_read.begin(), to_read.end()), to_read.end());
+    } else {
+        for (size_t i = 0; i < tree.entries.size(); ++i) look_at(i);
     }
     std::vector<LoadedFile> fresh(to_read.size());
     parallel_for(to_read.size(), threads(), [&](unsigned, size_t j) {
@@ -260,6 +281,28 @@ bool SiteBuilder::State::load(const InputFiles& now, bool content_changed, bool&
         index_current = true;
         return true;
     }
+    if (told_what_changed) {  // the model is made again from every file: the others are as loaded
+        std::vector<char> just_read(tree.entries.size(), 0);
+        for (size_t i : to_read) just_read[i] = 1;
+        for (size_t i = 0; i < tree.entries.size(); ++i) {
+            if (just_read[i] || reused[i]) continue;
+            auto it = loaded.find(tree.entries[i].path);
+            if (it != loaded.end()) {
+                reused[i] = &it->second;
+                continue;
+            }
+            Diagnostics own;  // (not read before: cannot happen when every file was loaded once)
+            LoadedFile file;
+            file.record = read_content_file(tree.entries[i], own);
+            file.diagnostics = own.sorted();
+            auto stamp = now.find(tree.entries[i].path);
+            file.hash = stamp == now.end() ? 0 : stamp->second.hash;
+            to_read.push_back(i);
+            fresh.push_back(std::move(file));
+        }
+    }
+    std::vector<ContentRecord> records(tree.entries.size());
+    profile_index.clear();
     for (size_t j = 0; j < to_read.size(); ++j) {
         size_t i = to_read[j];
         for (const auto& d : fresh[j].diagnostics) diagnostics.add(d);
@@ -292,6 +335,7 @@ bool SiteBuilder::State::load(const InputFiles& now, bool content_changed, bool&
 
 BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<fs::path>* changed) {
     auto started = std::chrono::steady_clock::now();
+    PhaseTimer timer;
     auto finish = [&](BuildResult& r) {
         r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         return r;
@@ -315,6 +359,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     static const InputFiles none;
     const InputFiles& previous = built ? inputs : cache ? cache->inputs : none;
     hash_inputs(now, previous, o.content_dir, threads());
+    timer.mark("look at the inputs");
     std::error_code ec;
     if (o.write_output && cache && !clean && same_inputs(now, cache->inputs) &&
         fs::is_regular_file(o.out_dir / "index.html", ec)) {
@@ -342,6 +387,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
         return result;
     }
     Site& site = *this->site;
+    timer.mark("load");
     if (!o.base_url.empty()) site.config.base_url = o.base_url;
     std::string theme_name = o.theme.empty() ? site.config.theme : o.theme;
     if (!check_theme(theme_name, !o.theme.empty(), site.config, o.content_dir, diagnostics)) return result;
@@ -375,8 +421,10 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     if (diagnostics.has_errors()) return result;
     theme = std::move(new_theme);
     while (renderers.size() < threads()) renderers.push_back(std::make_unique<TemplateRenderer>(*templates));
+    timer.mark("theme and templates");
     if (!index_current) index.emplace(build_site_index(site));
     const SiteIndex& index = *this->index;
+    timer.mark("index");
 
     // write: photos first, since pages give their sizes
     std::optional<SiteWriter> writer;
@@ -404,6 +452,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
         images.clear();
     }
     if (diagnostics.has_errors()) return result;
+    timer.mark("photos");
 
     Urls urls(site.config.base_url);
     // Content under institutions/ comes from contributors: raw HTML never reaches the page,
@@ -414,6 +463,57 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     views.set_stylesheets(theme->stylesheets);
     std::vector<PageJob> pages = list_pages(site, index);
     PageDependencies dependencies(site, index, now, settings);
+    timer.mark("list pages, dependencies");
+
+    // Pages whose inputs did not change are kept as they are (hard-linked into the staging folder).
+    bool reuse = writer && cache && !clean && !o.external_links;  // the external check needs every page's links
+
+    // The files beside the pages (sitemap, feed, search index, open data) are made and
+    // written while the cards and pages render: they need the list of pages, not the pages.
+    std::vector<std::string> generated;
+    std::map<std::string, uint64_t> generated_hashes;
+    SearchEntries kept_search_entries = [&](SearchItem kind, size_t i) -> const std::string& {
+        CardKind card_kind = kind == SearchItem::profile      ? CardKind::profile
+                             : kind == SearchItem::case_study ? CardKind::case_study
+                             : kind == SearchItem::career_story ? CardKind::career_story
+                                                                : CardKind::plan;
+        auto& slots = search_entries[static_cast<size_t>(kind)];
+        slots.resize(card_count(site, card_kind));
+        SearchSlot& slot = slots[i];
+        const std::string& path = card_origin(site, card_kind, i).path;
+        uint64_t depends_on = dependencies.card(card_kind, i);
+        if (slot.path != path || slot.dependencies != depends_on)
+            slot = {path, depends_on, search_index_entries(site, urls, kind, i)};
+        return slot.entries;
+    };
+    KeptSiteFiles kept_site_files;
+    if (keep_in_memory()) {
+        Hasher plans;
+        plans.add(site.plans.size());
+        for (size_t i = 0; i < site.plans.size(); ++i) plans.add(site.plans[i].origin.path).add(dependencies.card(CardKind::plan, i));
+        if (open_data.empty() || plans.value() != open_data_dependencies) {
+            open_data = open_data_files(site, urls);
+            open_data_dependencies = plans.value();
+        }
+        kept_site_files = {&kept_search_entries, &open_data};
+    }
+    auto site_files_written = std::async(threads() > 1 ? std::launch::async : std::launch::deferred, [&] {
+        PhaseTimer files_timer;
+        auto made = site_files(site, pages, urls, kept_site_files);
+        files_timer.mark("(site files made)");
+        for (const auto& file : made) {
+            generated.push_back(file.path);
+            uint64_t hash = hash_bytes(file.contents);
+            generated_hashes[file.path] = hash;
+            if (!writer) continue;
+            auto old = reuse ? cache->files.find(file.path) : cache->files.end();
+            if (reuse && old != cache->files.end() && old->second == hash && writer->keep(file.path)) continue;
+            if (!writer->write(file.path, file.contents))
+                diagnostics.error(file.path, {}, "cannot write this file", "check that the output folder is writable");
+        }
+        files_timer.mark("(site files hashed, written)");
+    });
+
 
     // Cards whose inputs did not change keep the HTML they had.
     constexpr size_t not_lent = SIZE_MAX;
@@ -454,9 +554,8 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     } card_loan{cards, card_html, lent_from};
     render_cards(views, renderers, card_html, [&](CardKind kind, size_t i) { return lent_from[kind][i] == not_lent; });
     views.set_card_html(&card_html);
+    timer.mark("cards");
 
-    // Pages whose inputs did not change are kept as they are (hard-linked into the staging folder).
-    bool reuse = writer && cache && !clean && !o.external_links;  // the external check needs every page's links
     // In place, after a build in this process, the output holds what the cache says (it
     // was written here): no need to look at every file.
     bool trust_output = publish == Publish::in_place && built;
@@ -470,48 +569,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
             (trust_output || writer->keep(output_file(pages[i].site_path))))
             unchanged[i] = 1;
     });
-
-    // The files beside the pages (sitemap, feed, search index, open data) are made and
-    // written while the pages render: they need the list of pages, not the pages.
-    std::vector<std::string> generated;
-    std::map<std::string, uint64_t> generated_hashes;
-    SearchEntries kept_search_entries = [&](SearchItem kind, size_t i) -> const std::string& {
-        CardKind card_kind = kind == SearchItem::profile      ? CardKind::profile
-                             : kind == SearchItem::case_study ? CardKind::case_study
-                             : kind == SearchItem::career_story ? CardKind::career_story
-                                                                : CardKind::plan;
-        auto& slots = search_entries[static_cast<size_t>(kind)];
-        slots.resize(card_count(site, card_kind));
-        SearchSlot& slot = slots[i];
-        const std::string& path = card_origin(site, card_kind, i).path;
-        uint64_t depends_on = dependencies.card(card_kind, i);
-        if (slot.path != path || slot.dependencies != depends_on)
-            slot = {path, depends_on, search_index_entries(site, urls, kind, i)};
-        return slot.entries;
-    };
-    KeptSiteFiles kept_site_files;
-    if (keep_in_memory()) {
-        Hasher plans;
-        plans.add(site.plans.size());
-        for (size_t i = 0; i < site.plans.size(); ++i) plans.add(site.plans[i].origin.path).add(dependencies.card(CardKind::plan, i));
-        if (open_data.empty() || plans.value() != open_data_dependencies) {
-            open_data = open_data_files(site, urls);
-            open_data_dependencies = plans.value();
-        }
-        kept_site_files = {&kept_search_entries, &open_data};
-    }
-    auto site_files_written = std::async(threads() > 1 ? std::launch::async : std::launch::deferred, [&] {
-        for (const auto& file : site_files(site, pages, urls, kept_site_files)) {
-            generated.push_back(file.path);
-            uint64_t hash = hash_bytes(file.contents);
-            generated_hashes[file.path] = hash;
-            if (!writer) continue;
-            auto old = reuse ? cache->files.find(file.path) : cache->files.end();
-            if (reuse && old != cache->files.end() && old->second == hash && writer->keep(file.path)) continue;
-            if (!writer->write(file.path, file.contents))
-                diagnostics.error(file.path, {}, "cannot write this file", "check that the output folder is writable");
-        }
-    });
+    timer.mark("unchanged pages");
 
     std::vector<PageLinks> links(pages.size());
     std::map<std::string, std::string> template_files;  // relative to the content folder, like every message
@@ -527,15 +585,26 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
             links[i].ids = std::move(cache->pages.at(job.site_path).ids);
             return;
         }
-        std::string html = renderers[worker]->render(job.template_name, job.build(views));
+        auto page_started = std::chrono::steady_clock::now();
+        data page_data = job.build(views);
+        auto built_at = std::chrono::steady_clock::now();
+        std::string html = renderers[worker]->render(job.template_name, page_data);
+        auto rendered_at = std::chrono::steady_clock::now();
         extract_links(html, links[i]);
+        if (std::getenv("TECHPAGES_TIMINGS"))
+            std::fprintf(stderr, "    %-50s data %.1f ms, render %.1f ms, links %.1f ms, %zu bytes\n", job.site_path.c_str(),
+                         std::chrono::duration<double, std::milli>(built_at - page_started).count(),
+                         std::chrono::duration<double, std::milli>(rendered_at - built_at).count(),
+                         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - rendered_at).count(), html.size());
         ++rendered;
         if (writer && !writer->write(output_file(job.site_path), html))
             diagnostics.error((writer->root() / output_file(job.site_path)).string(), {}, "cannot write this page",
                               "check that the output folder is writable and the disk is not full");
     });
 
+    timer.mark("render and write pages");
     site_files_written.get();
+    timer.mark("site files (waited for)");
 
     // Pages the site no longer has; pages that lost an element id a link may point at.
     bool links_may_break = !reuse;
@@ -575,7 +644,9 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
             if (auto html = read_file(writer->root() / output_file(pages[i].site_path))) extract_links(*html, links[i]);
         });
     }
+    timer.mark("removed pages, assets");
     check_links(links, files, urls, o.content_dir.string(), diagnostics);
+    timer.mark("check links");
     // and, when asked, every link to another site still answers (every page was rendered)
     if (o.external_links) {
         auto started_external = std::chrono::steady_clock::now();
@@ -656,6 +727,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
         }
     }
 
+    timer.mark("commit, keep the cache");
     result.ok = true;
     result.pages = pages.size();
     result.pages_rendered = rendered;

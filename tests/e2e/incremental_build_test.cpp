@@ -364,6 +364,33 @@ TEST_F(IncrementalSplitLists, AChangedProfileRendersOnlyThePagesOfListsItIsOn) {
         << "a page of the directory without him is not written again";
 }
 
+// The live preview's way: told which file changed, in place; an edit that keeps the
+// profile where it was, then one that renames it (so it moves along every list it is on).
+TEST_F(IncrementalSplitLists, SiteBuilderToldWhatChangedMatchesACleanBuild) {
+    BuildOptions options;
+    options.content_dir = content();
+    options.out_dir = dir / "preview";
+    options.threads = 2;
+    SiteBuilder builder(options, SiteBuilder::Publish::in_place);
+    Diagnostics d1;
+    ASSERT_TRUE(builder.build(d1).ok);
+    fs::path file = profile("lancaster/profiles/bethany-clarke.md");
+    replace_once(file, "summary = \"", "summary = \"Now also: ");
+    Diagnostics d2;
+    BuildResult kept_in_place = builder.rebuild({file}, d2);
+    ASSERT_TRUE(kept_in_place.ok);
+    EXPECT_LT(kept_in_place.pages_rendered, 20u);
+    replace_once(file, "name = \"Bethany Clarke\"", "name = \"Zoe Clarke\"");
+    Diagnostics d3;
+    ASSERT_TRUE(builder.rebuild({file}, d3).ok);
+    EXPECT_NE(read_text(dir / "preview/technicians/page/2/index.html").find("Zoe Clarke"), std::string::npos)
+        << "renamed, she moves from page 1 to page 2 of the directory";
+
+    RunResult clean = build("clean", "--clean");
+    ASSERT_EQ(clean.status, 0) << clean.output;
+    expect_same_tree(dir / "preview", dir / "clean");
+}
+
 TEST_F(IncrementalSplitLists, AnAddedProfileMovesTheCardsAfterItAndMatchesACleanBuild) {
     change_and_compare([&] {
         std::string text = read_text(profile("lancaster/profiles/bethany-clarke.md"));
