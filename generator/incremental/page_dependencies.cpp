@@ -31,7 +31,9 @@ PageDependencies::PageDependencies(const Site& site, const SiteIndex& index, con
     auto photo = [&](const Origin& origin, const std::string& name) {
         return name.empty() ? 0 : file(site_path::asset_beside(origin.path, name));
     };
-    auto institution_file = [&](size_t i) { return file(site_.institutions[i].origin.path); };
+    std::vector<uint64_t> institution_files;  // looked up once, not once per profile
+    for (const auto& inst : site.institutions) institution_files.push_back(file(inst.origin.path));
+    auto institution_file = [&](size_t i) { return institution_files[i]; };
     for (const auto& p : site.profiles)
         profile_cards_.push_back(Hasher().add(global_).add(file(p.origin.path)).add(photo(p.origin, p.photo)).add(institution_file(p.institution)).value());
     for (const auto& c : site.case_studies)

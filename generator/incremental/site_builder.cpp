@@ -83,17 +83,6 @@ const Origin& card_origin(const Site& site, CardKind kind, size_t i) {
     return site.plans[i].origin;
 }
 
-size_t card_count(const Site& site, CardKind kind) {
-    switch (kind) {
-        case CardKind::profile:
-        case CardKind::directory_profile: return site.profiles.size();
-        case CardKind::case_study: return site.case_studies.size();
-        case CardKind::career_story: return site.career_stories.size();
-        case CardKind::plan: break;
-    }
-    return site.plans.size();
-}
-
 constexpr CardKind card_kinds[] = {CardKind::profile, CardKind::directory_profile, CardKind::case_study,
                                    CardKind::career_story, CardKind::plan};
 
@@ -141,6 +130,9 @@ struct SiteBuilder::State {
     // then only those are looked at, not every file of the site.
     std::optional<std::vector<std::string>> changed_keys;
     std::unordered_map<std::string, size_t> profile_index;  // site->profiles by path, once made
+    std::vector<size_t> patched_profiles;                    // put into the model as they are (patch_profiles)
+    // Every page, made again only with the model: an edit patched into it keeps them all.
+    std::optional<std::vector<PageJob>> page_list;
     std::map<std::string, LoadedFile> loaded;  // by content path
     std::optional<VisualTheme> theme;
     std::optional<ThemeTemplates> templates;
@@ -222,7 +214,9 @@ bool SiteBuilder::State::patch_profiles(const std::vector<size_t>& changed, std:
             return false;
         edits.push_back({old->second, edited});
     }
+    patched_profiles.clear();
     for (auto [i, edited] : edits) {
+        patched_profiles.push_back(i);
         Profile updated = *edited;
         Profile& before = site->profiles[i];
         updated.institution = before.institution;
@@ -327,6 +321,7 @@ bool SiteBuilder::State::load(const InputFiles& now, bool content_changed, bool&
     load_options.content_dir = options.content_dir;
     load_options.include_drafts = options.include_drafts;
     load_options.threads = options.threads;
+    page_list.reset();
     site.reset();
     index.reset();
     site.emplace(assemble_site(tree, std::move(records), load_options, diagnostics));
@@ -382,6 +377,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     bool content_changed = content_files_differ(now, previous) || !built;
     bool index_current = false;
     if (!load(now, content_changed, index_current, diagnostics) || diagnostics.has_errors()) {
+        page_list.reset();
         site.reset();  // not a model to patch
         index.reset();
         return result;
@@ -461,7 +457,17 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     MarkdownRenderer site_markdown(site.config.allow_raw_html, urls.base_path());
     Views views(site, index, urls, contributor_markdown, site_markdown, images);
     views.set_stylesheets(theme->stylesheets);
-    std::vector<PageJob> pages = list_pages(site, index);
+    if (!index_current || !page_list) {
+        page_list.reset();
+        page_list = list_pages(site, index);
+    } else {  // the pages are where they were; only a patched profile's date may have moved
+        auto profile_pages = std::find_if(page_list->begin(), page_list->end(), [](const PageJob& j) { return j.kind == PageKind::profile; });
+        for (size_t i : patched_profiles) {
+            PageJob& job = profile_pages[static_cast<std::ptrdiff_t>(i)];
+            if (job.kind == PageKind::profile && job.item == i) job.lastmod = site.profiles[i].date;
+        }
+    }
+    const std::vector<PageJob>& pages = *page_list;
     PageDependencies dependencies(site, index, now, settings);
     timer.mark("list pages, dependencies");
 

@@ -4,16 +4,24 @@
 
 namespace techpages {
 
+size_t card_count(const Site& site, CardKind kind) {
+    switch (kind) {
+        case CardKind::profile: return site.profiles.size();
+        case CardKind::directory_profile:
+            return site.profiles.size() <= static_cast<size_t>(site.config.cards_per_page) ? site.profiles.size() : 0;
+        case CardKind::case_study: return site.case_studies.size();
+        case CardKind::career_story: return site.career_stories.size();
+        case CardKind::plan: break;
+    }
+    return site.plans.size();
+}
+
 void render_cards(const Views& views, std::vector<std::unique_ptr<TemplateRenderer>>& renderers, CardHtml& html,
                   const std::function<bool(CardKind, size_t)>& wanted) {
     const Site& site = views.site();
-    const std::pair<CardKind, size_t> kinds[] = {{CardKind::profile, site.profiles.size()},
-                                                 {CardKind::directory_profile, site.profiles.size()},
-                                                 {CardKind::case_study, site.case_studies.size()},
-                                                 {CardKind::career_story, site.career_stories.size()},
-                                                 {CardKind::plan, site.plans.size()}};
     std::vector<std::pair<CardKind, size_t>> jobs;
-    for (const auto& [kind, count] : kinds) {
+    for (CardKind kind : {CardKind::profile, CardKind::directory_profile, CardKind::case_study, CardKind::career_story, CardKind::plan}) {
+        size_t count = card_count(site, kind);
         html.of(kind).resize(count);
         for (size_t i = 0; i < count; ++i)
             if (!wanted || wanted(kind, i)) jobs.push_back({kind, i});

@@ -11,6 +11,10 @@
 
 namespace techpages {
 
+// How many cards of a kind the site has. The directory's own cards (with its filters'
+// data) are made only when the directory is all on one page, where it can be filtered.
+size_t card_count(const Site& site, CardKind kind);
+
 // Renders the cards `wanted` says (every card when it is empty) into `html`, which is
 // sized to the site's items; the others keep the HTML they have.
 void render_cards(const Views& views, std::vector<std::unique_ptr<TemplateRenderer>>& renderers, CardHtml& html,

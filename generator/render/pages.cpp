@@ -1,6 +1,7 @@
 #include "render/pages.h"
 
 #include "model/vocabulary.h"
+#include "render/cards.h"
 #include "render/open_data.h"
 #include "render/plan_extras.h"
 #include "render/search_index.h"
@@ -533,7 +534,7 @@ data directory_filters(const Views& v) {
 // The directory is filtered in the browser only when it is all on one page (a filter over
 // one page of many would mislead); a longer one is browsed by the lists of its filters.
 data technicians_directory(const Views& v, const PageSlice& slice, const std::vector<size_t>& profiles) {
-    CardKind kind = slice.is_split() ? CardKind::profile : CardKind::directory_profile;
+    CardKind kind = card_count(v.site(), CardKind::directory_profile) ? CardKind::directory_profile : CardKind::profile;
     data d = listing(v, "technicians/", "Technicians", "Technicians from every institution on this site, in their own words.",
                      sections_by_institution(v, profiles, kind));
     data filters = directory_filters(v);
