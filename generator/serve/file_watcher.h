@@ -1,7 +1,8 @@
 // Watches folders (and every folder inside them, including ones created later)
 // with Linux inotify, and hands over the files that changed once the writes have
 // settled: an editor's save is often several events (write, rename, chmod), and
-// one save should give one rebuild.
+// one save should give one rebuild. An editor's events come within a millisecond
+// or two of each other, so 20 ms of quiet is enough, and short enough not to be felt.
 #pragma once
 
 #include <chrono>
@@ -18,7 +19,7 @@ namespace techpages::serve {
 class FileWatcher {
 public:
     // Throws std::runtime_error when inotify cannot be used.
-    explicit FileWatcher(std::chrono::milliseconds settle = std::chrono::milliseconds(50));
+    explicit FileWatcher(std::chrono::milliseconds settle = std::chrono::milliseconds(20));
     ~FileWatcher();
     FileWatcher(const FileWatcher&) = delete;
     FileWatcher& operator=(const FileWatcher&) = delete;
