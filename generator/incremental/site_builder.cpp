@@ -597,7 +597,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
         std::string html = renderers[worker]->render(job.template_name, page_data);
         auto rendered_at = std::chrono::steady_clock::now();
         extract_links(html, links[i]);
-        if (std::getenv("TECHPAGES_TIMINGS"))
+        if (timer.each_page())
             std::fprintf(stderr, "    %-50s data %.1f ms, render %.1f ms, links %.1f ms, %zu bytes\n", job.site_path.c_str(),
                          std::chrono::duration<double, std::milli>(built_at - page_started).count(),
                          std::chrono::duration<double, std::milli>(rendered_at - built_at).count(),
