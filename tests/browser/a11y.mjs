@@ -3,7 +3,7 @@
 // (Debian's Chromium through playwright-core; no browser is downloaded).
 //
 //   node a11y.mjs --site DIR --base-url URL [--screenshots DIR] [--label NAME]
-//                 [--chromium PATH] [--all] [--extra-tags TAG,...]
+//                 [--chromium PATH] [--all] [--extra-tags TAG,...] [--split-lists]
 //
 // The site must have been built with the same --base-url: its links start with the
 // base URL's path, so this script serves DIR under that path on a free port of
@@ -28,6 +28,10 @@
 //     announce the count, and search finds a technician by name;
 //   - every HTML page of the site, with its stylesheets and scripts, weighs under
 //     100 KB (the heaviest is reported).
+// --split-lists: a site built with a few cards to a page, so its long lists are split:
+// the pages with a pagination navigation (first and later pages of the directory, a
+// theme, a skill) get the checks above; the directory's filters and the sample's
+// completeness checks, which assume one page, are left to the run without it.
 // With --screenshots DIR: PNGs of home, a theme, an institution, a plan and a profile
 // at both widths, the plan printed to PDF (A4, print stylesheet), and LABEL-report.json.
 // Exit status 1 if anything failed, after printing every failure (rule, impact, target,
@@ -44,7 +48,7 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const WIDTHS = [375, 1280]; // a phone and a desktop: axe, keyboard, layout, screenshots
 const REFLOW_WIDTH = 320; // CSS px: 1280px at 400% zoom, where content must reflow (WCAG 1.4.10)
 const PAGE_WEIGHT_LIMIT = 100 * 1000; // bytes: the HTML + its stylesheets + its scripts
-const SCREENSHOT_KINDS = new Set(['home', 'theme', 'institution', 'plan', 'profile']);
+const SCREENSHOT_KINDS = new Set(['home', 'theme', 'institution', 'plan', 'profile', 'later page of a list']);
 // Kinds whose pages differ most from one another (a plan's own columns, key and groups;
 // an institution's logo and colour): every page of these is visited, not just one.
 const EVERY_PAGE_KINDS = new Set(['plan', 'institution']);
@@ -67,6 +71,7 @@ function parseArgs(argv) {
     else if (a === '--label') opts.label = value();
     else if (a === '--chromium') opts.chromium = value();
     else if (a === '--all') opts.all = true;
+    else if (a === '--split-lists') opts.splitLists = true;
     else if (a === '--extra-tags') opts.extraTags = value().split(',').filter(Boolean);
     else if (a === '-h' || a === '--help') usage();
     else usage(`unknown argument ${a}`);
@@ -115,7 +120,8 @@ function classify(root, basePath) {
     const kind = m ? m[1] : '(no page- class)';
     const p = sitePath(root, file);
     const first = p.split('/')[0];
-    if (kind === 'list') add(`${first} index`, file);
+    if (/\/page\/\d+\/$/.test(p)) add('later page of a list', file);
+    else if (kind === 'list') add(`${first} index`, file);
     else if (kind === 'terms') add(`${first} index`, file);
     else if (kind === 'term') add({ skills: 'skill', registrations: 'registration', talent: 'TALENT term' }[first] || `term (${first})`, file);
     else if (kind === 'page') add(p === 'about/' ? 'about page' : 'page', file);
@@ -129,6 +135,9 @@ const REQUIRED_KINDS = ['home', 'themes', 'theme', 'institutions', 'institution'
   'career-story', 'technicians index', 'case-studies index', 'career-stories index', 'plans index', 'skills index',
   'skill', 'registrations index', 'registration', 'talent index', 'TALENT term', 'about page', 'search', 'accessibility',
   '404'];
+
+// With --split-lists: the pages that carry a pagination navigation.
+const SPLIT_LIST_KINDS = ['technicians index', 'later page of a list', 'theme', 'skill'];
 
 // One page of a kind: the one with the most HTML, as the most likely to show a problem
 // (ties broken by name, so every run visits the same pages).
@@ -435,7 +444,8 @@ async function main() {
   // Which pages to visit.
   const byKind = classify(root, basePath);
   const visits = [];
-  for (const kind of REQUIRED_KINDS) {
+  const required = opts.splitLists ? SPLIT_LIST_KINDS : REQUIRED_KINDS;
+  for (const kind of required) {
     if (kind === '404') { visits.push({ kind, path: 'no-such-page/', expectStatus: 404, representative: true }); continue; }
     const files = byKind.get(kind);
     if (!files) { fail(`no page of kind "${kind}" in ${root}`); continue; }
@@ -445,7 +455,7 @@ async function main() {
   }
   if (opts.all) {
     for (const [kind, files] of byKind)
-      if (!REQUIRED_KINDS.includes(kind)) for (const f of files) visits.push({ kind, path: sitePath(root, f), expectStatus: 200 });
+      if (!required.includes(kind)) for (const f of files) visits.push({ kind, path: sitePath(root, f), expectStatus: 200 });
   }
 
   if (opts.screenshots) fs.mkdirSync(opts.screenshots, { recursive: true });
@@ -513,7 +523,8 @@ async function main() {
     // With JavaScript: the directory's filters and search.
     const profiles = byKind.get('profile') || [];
     const profileName = profiles.length ? /<h1>([^<]+)<\/h1>/.exec(fs.readFileSync(profiles[0], 'utf8'))?.[1] || '' : '';
-    for (const p of await checkEnhancements(deskPage, origin, basePath, profileName)) fail(`with JavaScript: ${p}`);
+    if (!opts.splitLists)
+      for (const p of await checkEnhancements(deskPage, origin, basePath, profileName)) fail(`with JavaScript: ${p}`);
     await desk.close();
 
     // Without JavaScript: the same pages still have their heading and content, and the
@@ -526,12 +537,12 @@ async function main() {
       const text = (await page.locator('main').innerText()).trim().length;
       if (h1 !== 1 || text < 20) fail(`${v.kind} ${basePath}${v.path} without JavaScript: ${h1} h1, ${text} characters in <main>`);
     }
-    const noJsPages = [{ kind: 'directory', path: 'technicians/' },
+    const noJsPages = opts.splitLists ? [] : [{ kind: 'directory', path: 'technicians/' },
       ...(byKind.get('plan') || []).map((f) => ({ kind: 'plan', path: sitePath(root, f) }))];
     for (const v of noJsPages)
       for (const p of await checkNothingNeedsJavaScript(page, origin + basePath + v.path, v.kind, profiles.length))
         fail(`${v.kind} ${basePath}${v.path} without JavaScript: ${p}`);
-    console.log(`${label}without JavaScript: the directory and ${noJsPages.length - 1} plans checked`);
+    if (noJsPages.length) console.log(`${label}without JavaScript: the directory and ${noJsPages.length - 1} plans checked`);
     await noJs.close();
   } finally {
     await browser.close();
