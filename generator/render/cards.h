@@ -11,8 +11,12 @@
 
 namespace techpages {
 
+// The technician directory is filtered in the browser only when it is all on one page
+// (a filter over one page of many would mislead).
+bool directory_is_filterable(const Site& site);
+
 // How many cards of a kind the site has. The directory's own cards (with its filters'
-// data) are made only when the directory is all on one page, where it can be filtered.
+// data) are made only when the directory is filterable.
 size_t card_count(const Site& site, CardKind kind);
 
 // Renders the cards `wanted` says (every card when it is empty) into `html`, which is

@@ -387,19 +387,6 @@ data section(const std::string& title, const std::string& url, data items) {
     return s;
 }
 
-template <typename Member>
-data by_institution(const Views& v, Member member, CardKind kind, const std::string& title,
-                    const std::string& path, const std::string& intro) {
-    std::vector<data> sections;
-    for (size_t i = 0; i < v.site().institutions.size(); ++i) {
-        const Institution& inst = v.site().institutions[i];
-        const auto& items = inst.*member;
-        if (items.empty()) continue;
-        sections.push_back(section(inst.name, v.urls().link(site_path::institution(inst)), v.card_list(items, kind)));
-    }
-    return listing(v, path, title, intro, std::move(sections));
-}
-
 // Page 2 onwards of a long list: its cards under the owner's breadcrumbs, with the list's
 // navigation. (Page 1 is the owner's own page: the institution, the theme, the skill …)
 data later_page(const Views& v, const std::string& list_path, const PageSlice& slice, const std::string& title,
@@ -416,13 +403,33 @@ std::vector<data> one_section(data items) {
     return sections;
 }
 
-// Profiles in sections by institution; `profiles` come in institution order.
-std::vector<data> sections_by_institution(const Views& v, const std::vector<size_t>& profiles, CardKind kind) {
+// Every institution's `member` items (its profiles, its plans), institution by institution.
+template <typename Member>
+std::vector<size_t> in_institution_order(const Site& site, Member member) {
+    std::vector<size_t> out;
+    for (const auto& inst : site.institutions) out.insert(out.end(), (inst.*member).begin(), (inst.*member).end());
+    return out;
+}
+
+size_t institution_of(const Site& site, CardKind kind, size_t i) {
+    switch (kind) {
+        case CardKind::profile:
+        case CardKind::directory_profile: return site.profiles[i].institution;
+        case CardKind::case_study: return site.case_studies[i].institution;
+        case CardKind::career_story: return site.career_stories[i].institution;
+        case CardKind::plan: break;
+    }
+    return site.plans[i].institution;
+}
+
+// Cards in a section for each institution, headed by its name; `items` come in
+// institution order (in_institution_order, or a page of it).
+std::vector<data> sections_by_institution(const Views& v, const std::vector<size_t>& items, CardKind kind) {
     std::vector<data> sections;
-    for (size_t k = 0; k < profiles.size();) {
-        size_t i = v.site().profiles[profiles[k]].institution;
+    for (size_t k = 0; k < items.size();) {
+        size_t i = institution_of(v.site(), kind, items[k]);
         std::vector<size_t> run;
-        for (; k < profiles.size() && v.site().profiles[profiles[k]].institution == i; ++k) run.push_back(profiles[k]);
+        for (; k < items.size() && institution_of(v.site(), kind, items[k]) == i; ++k) run.push_back(items[k]);
         const Institution& inst = v.site().institutions[i];
         sections.push_back(section(inst.name, v.urls().link(site_path::institution(inst)), v.card_list(run, kind)));
     }
@@ -531,26 +538,18 @@ data directory_filters(const Views& v) {
     return d;
 }
 
-// The directory is filtered in the browser only when it is all on one page (a filter over
-// one page of many would mislead); a longer one is browsed by the lists of its filters.
+// A directory that is not filterable (directory_is_filterable) is browsed by the lists of
+// its filters instead.
 data technicians_directory(const Views& v, const PageSlice& slice, const std::vector<size_t>& profiles) {
-    CardKind kind = card_count(v.site(), CardKind::directory_profile) ? CardKind::directory_profile : CardKind::profile;
+    bool filterable = directory_is_filterable(v.site());
     data d = listing(v, "technicians/", "Technicians", "Technicians from every institution on this site, in their own words.",
-                     sections_by_institution(v, profiles, kind));
+                     sections_by_institution(v, profiles, filterable ? CardKind::directory_profile : CardKind::profile));
     data filters = directory_filters(v);
-    put(filters, "filterable", !slice.is_split());
+    put(filters, "filterable", filterable);
     put(d, "directory", std::move(filters));
     put(d, "is_directory", true);
     put(d, "pagination", pagination_view(v.urls(), "technicians/", slice, "technicians"));
     return d;
-}
-
-// Every profile in the directory's order: by institution, then as each institution lists them.
-std::vector<size_t> directory_order(const Site& site) {
-    std::vector<size_t> out;
-    out.reserve(site.profiles.size());
-    for (const auto& inst : site.institutions) out.insert(out.end(), inst.profiles.begin(), inst.profiles.end());
-    return out;
 }
 
 data search_page(const Views& v) {
@@ -604,7 +603,14 @@ std::vector<PageJob> list_pages(const Site& site, const SiteIndex& index) {
             jobs.back().items = std::move(items);
         }
     };
-    auto profile_cards = [](const Views& v, const std::vector<size_t>& items) { return one_section(v.card_list(items, CardKind::profile)); };
+    // Page 2 onwards of an institution's, a theme's or a term's technicians, under
+    // `crumbs` (which end with the owner's own page).
+    auto later_technicians = [](std::string owner, std::vector<Crumb> crumbs, std::string path) -> LaterPage {
+        return [owner, crumbs, path](const Views& v, const PageSlice& slice, std::vector<size_t> items) {
+            return later_page(v, path, slice, owner + ": technicians", crumbs, one_section(v.card_list(items, CardKind::profile)),
+                              "technicians");
+        };
+    };
 
     add(PageKind::home, 0, "", "home", home_page, std::nullopt, "index.md");
     add(PageKind::themes_index, 0, "themes/", "themes", themes_index);
@@ -613,11 +619,7 @@ std::vector<PageJob> list_pages(const Site& site, const SiteIndex& index) {
         std::string path = site_path::theme(t.id);
         add_paged(PageKind::theme, i, path, "theme", index.by_theme.at(t.id).profiles,
                   [&t](const Views& v, const PageSlice& slice, const std::vector<size_t>& items) { return theme_page(v, t, slice, items); },
-                  [&t, path, profile_cards](const Views& v, const PageSlice& slice, std::vector<size_t> items) {
-                      return later_page(v, path, slice, t.title + ": technicians", {{"Themes", "themes/"}, {t.title, path}},
-                                        profile_cards(v, items), "technicians");
-                  },
-                  t.origin.path);
+                  later_technicians(t.title, {{"Themes", "themes/"}, {t.title, path}}, path), t.origin.path);
     }
     add(PageKind::institutions_index, 0, "institutions/", "institutions", institutions_index);
     for (size_t i = 0; i < site.institutions.size(); ++i) {
@@ -625,11 +627,7 @@ std::vector<PageJob> list_pages(const Site& site, const SiteIndex& index) {
         std::string path = site_path::institution(inst);
         add_paged(PageKind::institution, i, path, "institution", inst.profiles,
                   [i](const Views& v, const PageSlice& slice, const std::vector<size_t>& items) { return institution_page(v, i, slice, items); },
-                  [&inst, path, profile_cards](const Views& v, const PageSlice& slice, std::vector<size_t> items) {
-                      return later_page(v, path, slice, inst.name + ": technicians", {institutions_crumb, {inst.short_name, path}},
-                                        profile_cards(v, items), "technicians");
-                  },
-                  inst.origin.path);
+                  later_technicians(inst.name, {institutions_crumb, {inst.short_name, path}}, path), inst.origin.path);
     }
     for (size_t i = 0; i < site.plans.size(); ++i)
         add(PageKind::plan, i, site_path::plan(site, site.plans[i]), "plan", [i](const Views& v) { return plan_page(v, i); },
@@ -645,7 +643,7 @@ std::vector<PageJob> list_pages(const Site& site, const SiteIndex& index) {
             [i](const Views& v) { return career_story_page(v, i); }, site.career_stories[i].date,
             site.career_stories[i].origin.path);
 
-    add_paged(PageKind::technicians, 0, "technicians/", "list", directory_order(site), technicians_directory,
+    add_paged(PageKind::technicians, 0, "technicians/", "list", in_institution_order(site, &Institution::profiles), technicians_directory,
               [](const Views& v, const PageSlice& slice, std::vector<size_t> items) {
                   return later_page(v, "technicians/", slice, "Technicians", {{"Technicians", "technicians/"}},
                                     sections_by_institution(v, items, CardKind::profile), "technicians");
@@ -675,8 +673,8 @@ std::vector<PageJob> list_pages(const Site& site, const SiteIndex& index) {
                                         one_section(v.card_list(items, list.cards)), list.items_name);
                   });
     add(PageKind::plans, 0, "plans/", "list", [](const Views& v) {
-        data d = by_institution(v, &Institution::plans, CardKind::plan, "Action plans", "plans/",
-                                "Every institution's Technician Commitment action plans, with progress.");
+        data d = listing(v, "plans/", "Action plans", "Every institution's Technician Commitment action plans, with progress.",
+                         sections_by_institution(v, in_institution_order(v.site(), &Institution::plans), CardKind::plan));
         put(d, "all_actions_url", v.urls().link(all_actions_csv_path));
         return d;
     });
@@ -699,11 +697,7 @@ std::vector<PageJob> list_pages(const Site& site, const SiteIndex& index) {
                       [tax, &term](const Views& v, const PageSlice& slice, const std::vector<size_t>& items) {
                           return term_page(v, *tax, term, slice, items);
                       },
-                      [tax, &term, path, profile_cards](const Views& v, const PageSlice& slice, std::vector<size_t> items) {
-                          std::string title = term_title(*tax, term);
-                          return later_page(v, path, slice, title + ": technicians",
-                                            {{tax->title, tax->slug + "/"}, {title, path}}, profile_cards(v, items), "technicians");
-                      });
+                      later_technicians(term_title(*tax, term), {{tax->title, tax->slug + "/"}, {term_title(*tax, term), path}}, path));
             for (size_t j = first_job; j < jobs.size(); ++j) {
                 jobs[j].taxonomy = tax;
                 jobs[j].term = &term;

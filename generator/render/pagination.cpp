@@ -34,37 +34,31 @@ std::vector<size_t> items_on(const std::vector<size_t>& all, const PageSlice& sl
 mustache::data pagination_view(const Urls& urls, const std::string& list_path, const PageSlice& slice,
                                const std::string& items_name) {
     if (!slice.is_split()) return mustache::data(false);
-    auto link = [&](size_t number) {
+    // A page's entry in the navigation, or (gap) the mark for the pages left out between two.
+    auto entry = [&](size_t number, bool gap = false) {
         mustache::data d;
-        put(d, "number", std::to_string(number));
-        put(d, "url", urls.link(page_of_list(list_path, number)));
-        put(d, "current", number == slice.number);
-        put(d, "gap", false);
+        put(d, "number", gap ? std::string() : std::to_string(number));
+        put(d, "url", gap ? std::string() : urls.link(page_of_list(list_path, number)));
+        put(d, "current", !gap && number == slice.number);
+        put(d, "gap", gap);
         return d;
     };
+    std::vector<size_t> shown{1};  // the first page, two either side of this one, the last
+    for (size_t n = std::max<size_t>(2, slice.number - std::min<size_t>(slice.number, 2)); n <= std::min(slice.pages, slice.number + 2); ++n)
+        shown.push_back(n);
+    if (shown.back() < slice.pages) shown.push_back(slice.pages);
     std::vector<mustache::data> numbers;
-    size_t shown = 0;  // the last page number shown
-    for (size_t n = 1; n <= slice.pages; ++n) {
-        bool near = n + 2 >= slice.number && n <= slice.number + 2;
-        if (n != 1 && n != slice.pages && !near) continue;
-        if (shown && n > shown + 1) {
-            mustache::data gap;
-            put(gap, "number", "");
-            put(gap, "url", "");
-            put(gap, "current", false);
-            put(gap, "gap", true);
-            numbers.push_back(std::move(gap));
-        }
-        numbers.push_back(link(n));
-        shown = n;
+    for (size_t k = 0; k < shown.size(); ++k) {
+        if (k > 0 && shown[k] > shown[k - 1] + 1) numbers.push_back(entry(0, true));
+        numbers.push_back(entry(shown[k]));
     }
     mustache::data d;
     put(d, "label", "Pages of " + items_name);
     put(d, "summary", "Showing " + items_name + " " + std::to_string(slice.first + 1) + " to " + std::to_string(slice.end) +
                           " of " + std::to_string(slice.total) + " (page " + std::to_string(slice.number) + " of " +
                           std::to_string(slice.pages) + ")");
-    put(d, "previous", slice.number > 1 ? link(slice.number - 1) : mustache::data(false));
-    put(d, "next", slice.number < slice.pages ? link(slice.number + 1) : mustache::data(false));
+    put(d, "previous", slice.number > 1 ? entry(slice.number - 1) : mustache::data(false));
+    put(d, "next", slice.number < slice.pages ? entry(slice.number + 1) : mustache::data(false));
     put(d, "pages", list_of(std::move(numbers)));
     return d;
 }
