@@ -259,15 +259,17 @@ bool SiteBuilder::State::load(const InputFiles& now, bool content_changed, bool&
     } else {
         for (size_t i = 0; i < tree.entries.size(); ++i) look_at(i);
     }
-    std::vector<LoadedFile> fresh(to_read.size());
-    parallel_for(to_read.size(), threads(), [&](unsigned, size_t j) {
-        const ContentEntry& entry = tree.entries[to_read[j]];
+    auto read = [&](const ContentEntry& entry) {
+        LoadedFile file;
         Diagnostics own;
-        fresh[j].record = read_content_file(entry, own);
-        fresh[j].diagnostics = own.sorted();
+        file.record = read_content_file(entry, own);
+        file.diagnostics = own.sorted();
         auto stamp = now.find(entry.path);
-        fresh[j].hash = stamp == now.end() ? 0 : stamp->second.hash;
-    });
+        file.hash = stamp == now.end() ? 0 : stamp->second.hash;
+        return file;
+    };
+    std::vector<LoadedFile> fresh(to_read.size());
+    parallel_for(to_read.size(), threads(), [&](unsigned, size_t j) { fresh[j] = read(tree.entries[to_read[j]]); });
     bool has_problems = false;
     for (const auto& f : fresh) has_problems |= !f.diagnostics.empty();
     if (keep_in_memory() && !content_changed && !has_problems && patch_profiles(to_read, fresh)) {
@@ -285,14 +287,8 @@ bool SiteBuilder::State::load(const InputFiles& now, bool content_changed, bool&
                 reused[i] = &it->second;
                 continue;
             }
-            Diagnostics own;  // (not read before: cannot happen when every file was loaded once)
-            LoadedFile file;
-            file.record = read_content_file(tree.entries[i], own);
-            file.diagnostics = own.sorted();
-            auto stamp = now.find(tree.entries[i].path);
-            file.hash = stamp == now.end() ? 0 : stamp->second.hash;
-            to_read.push_back(i);
-            fresh.push_back(std::move(file));
+            to_read.push_back(i);  // (not read before: cannot happen when every file was loaded once)
+            fresh.push_back(read(tree.entries[i]));
         }
     }
     std::vector<ContentRecord> records(tree.entries.size());
@@ -591,17 +587,12 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
             links[i].ids = std::move(cache->pages.at(job.site_path).ids);
             return;
         }
-        auto page_started = std::chrono::steady_clock::now();
-        data page_data = job.build(views);
-        auto built_at = std::chrono::steady_clock::now();
-        std::string html = renderers[worker]->render(job.template_name, page_data);
-        auto rendered_at = std::chrono::steady_clock::now();
+        auto page_started = timer.each_page() ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
+        std::string html = renderers[worker]->render(job.template_name, job.build(views));
         extract_links(html, links[i]);
         if (timer.each_page())
-            std::fprintf(stderr, "    %-50s data %.1f ms, render %.1f ms, links %.1f ms, %zu bytes\n", job.site_path.c_str(),
-                         std::chrono::duration<double, std::milli>(built_at - page_started).count(),
-                         std::chrono::duration<double, std::milli>(rendered_at - built_at).count(),
-                         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - rendered_at).count(), html.size());
+            std::fprintf(stderr, "    %-50s %.1f ms, %zu bytes\n", job.site_path.c_str(),
+                         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - page_started).count(), html.size());
         ++rendered;
         if (writer && !writer->write(output_file(job.site_path), html))
             diagnostics.error((writer->root() / output_file(job.site_path)).string(), {}, "cannot write this page",
