@@ -333,8 +333,10 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     };
     BuildResult result;
     const BuildOptions& o = options;
-    if (o.write_output && !output_dir_is_safe(o.out_dir, o.content_dir, diagnostics)) return result;
-    bool clean = o.clean && !built;  // --clean: the first build ignores the cache; rebuilds use what it made
+    if (o.write_output && !output_dir_is_safe(o.out_dir, o.content_dir, o.force && !built, diagnostics)) return result;
+    // --clean: the first build ignores the cache; rebuilds use what it made. --force too: nothing
+    // of a folder techpages did not make is taken into the new site.
+    bool clean = (o.clean || o.force) && !built;
     uint64_t settings = settings_hash(o);
     fs::path cache_file = build_cache_file(cache_dir, o.out_dir);
     if (!cache_read) {
