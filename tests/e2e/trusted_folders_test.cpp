@@ -192,3 +192,30 @@ TEST(TrustedFolders, ARebuildInPlaceNeverLetsAStaticFileOverwriteAPage) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(TrustedFolders, APhotoCacheEntryLinkedOutsideIsNeverPublished) {
+    // .techpages-cache/ beside the content can arrive with it (a pull request may commit one):
+    // a cached photo version that is a link to a secret must not be copied into the site.
+    Trusted site;
+    ASSERT_EQ(site.build().status, 0);
+    fs::path cached;
+    for (const auto& e : fs::directory_iterator(site.dir / ".techpages-cache/photos"))
+        if (e.path().extension() == ".jpg") cached = e.path();
+    ASSERT_FALSE(cached.empty());
+    fs::remove(cached);
+    fs::create_symlink(site.secret_file, cached);
+    RunResult r = site.build("--clean");
+    EXPECT_EQ(r.status, 1) << r.output;
+    EXPECT_NE(r.output.find(":1:1: error: cannot publish this photo — run the build again"), std::string::npos) << r.output;
+    EXPECT_EQ(site.all_published().find(secret), std::string::npos);
+    // The next build makes the version again, in place of the link.
+    RunResult again = site.build("--clean");
+    ASSERT_EQ(again.status, 0) << again.output;
+    EXPECT_EQ(site.all_published().find(secret), std::string::npos);
+    EXPECT_FALSE(fs::is_symlink(cached));
+    EXPECT_EQ(read_text(site.secret_file), secret + "\n");
+}
+
+}  // namespace
