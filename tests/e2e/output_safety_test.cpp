@@ -2,9 +2,13 @@
 // before any work, and the folders beside the output it tidies away must be its own.
 #include <gtest/gtest.h>
 
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 
+#include <chrono>
 #include <map>
+#include <thread>
 
 #include "test_support.h"
 
@@ -208,6 +212,37 @@ TEST(OutputSafety, TheContentFolderAndItsParentsAreStillRefusedWithForce) {
         EXPECT_EQ(r.status, 1) << out << r.output;
         EXPECT_TRUE(fs::exists(site.content / "site.toml"));
     }
+}
+
+TEST(OutputSafety, ServeRemovesOnlyItsOwnAbandonedWorkFolders) {
+    Output site;
+    fs::path cache = site.dir / ".techpages-cache";
+    fs::path someones = cache / "serve-99999999", killed = cache / "serve-99999998";
+    fill_with_someones_files(someones);
+    auto before = snapshot(someones);
+    // What a killed serve leaves: its marked work folder with the site inside.
+    ASSERT_EQ(site.build(killed / "site").status, 0);
+    write_text(killed / ".techpages-site", read_text(killed / "site/.techpages-site"));
+    pid_t pid = ::fork();
+    if (pid == 0) {
+        ::execl("/bin/sh", "sh", "-c", ("exec " + binary + " serve --port 0 --content " + quote(site.content) + " >/dev/null 2>&1").c_str(),
+                static_cast<char*>(nullptr));
+        ::_exit(127);
+    }
+    fs::path own;
+    for (int i = 0; i < 600 && (fs::exists(killed) || own.empty()); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        for (const auto& e : fs::directory_iterator(cache))
+            if (e.path().filename().string().rfind("serve-", 0) == 0 && e.path() != someones && e.path() != killed)
+                own = e.path();
+    }
+    EXPECT_FALSE(fs::exists(killed)) << "a killed serve's folder is removed";
+    EXPECT_EQ(snapshot(someones), before) << "a folder of that name techpages did not make is not";
+    EXPECT_FALSE(own.empty());
+    if (!own.empty()) EXPECT_TRUE(fs::exists(own / ".techpages-site")) << "serve marks its own work folder";
+    ::kill(pid, SIGTERM);  // serve itself: sh exec-ed it
+    int status;
+    ::waitpid(pid, &status, 0);
 }
 
 }  // namespace
