@@ -63,6 +63,24 @@ bool looks_like_earlier_site(const fs::path& dir) {
            fs::exists(dir / ".nojekyll", ec);
 }
 
+// "3 files that techpages did not make, e.g. 'notes.txt'": counted up to 1,000, so a home
+// folder is not read through.
+std::string what_it_holds(const fs::path& dir) {
+    constexpr size_t cap = 1000;
+    size_t files = count_files(dir, cap + 1);
+    std::string example;
+    std::error_code ec;
+    for (const auto& e : sorted_entries(dir)) {
+        example = e.path().filename().string() + (e.is_directory(ec) && !e.is_symlink(ec) ? "/" : "");
+        break;
+    }
+    std::string how_many = files > cap ? "more than " + std::to_string(cap) + " files"
+                           : files == 0 ? "folders"
+                           : files == 1 ? "1 file"
+                                        : std::to_string(files) + " files";
+    return how_many + " that techpages did not make, e.g. '" + example + "'";
+}
+
 // An existing --out that is not a folder techpages made (and may not be replaced).
 bool refuse_existing(const fs::path& out, bool force, Diagnostics& diagnostics) {
     std::error_code ec;
@@ -89,17 +107,8 @@ bool refuse_existing(const fs::path& out, bool force, Diagnostics& diagnostics) 
                           "it without asking); if not, choose another folder");
         return false;
     }
-    constexpr size_t cap = 1000;
-    size_t files = count_files(out, cap + 1);
-    std::string example;
-    for (const auto& e : sorted_entries(out)) {
-        example = e.path().filename().string() + (e.is_directory(ec) && !e.is_symlink(ec) ? "/" : "");
-        break;
-    }
-    std::string how_many = files > cap ? "more than " + std::to_string(cap) + " files" :
-                           files == 1 ? "1 file" : std::to_string(files) + " files";
-    diagnostics.error(shown, {}, "the folder '" + shown + "' holds " + how_many + " that techpages did not make, e.g. '" +
-                                     example + "', and a build replaces the whole output folder",
+    diagnostics.error(shown, {}, "the folder '" + shown + "' holds " + what_it_holds(out) +
+                                     ", and a build replaces the whole output folder",
                       "choose another folder (one that does not exist yet, or is empty), or add --force to replace it "
                       "and everything in it");
     return false;
@@ -107,7 +116,7 @@ bool refuse_existing(const fs::path& out, bool force, Diagnostics& diagnostics) 
 
 }  // namespace
 
-bool mark_as_output(const fs::path& dir) { return write_file(dir / output_marker, marker_text); }
+bool mark_as_output(const fs::path& dir) { return replace_file(dir / output_marker, marker_text); }
 
 bool is_marked_output(const fs::path& dir) {
     std::error_code ec;
