@@ -25,6 +25,7 @@ struct BuildOptions {
     bool write_output = true;  // false: render and check everything, write nothing (techpages check)
     bool external_links = false;  // also ask every other site the pages link to (check --external)
     bool clean = false;        // ignore the build cache: render every page (and write a new cache)
+    bool force = false;        // replace an output folder techpages did not make (see output_dir_is_safe)
 };
 
 struct BuildResult {

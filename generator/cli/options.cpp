@@ -23,7 +23,7 @@ namespace {
 const char* usage = R"(techpages — the Technician Commitment site generator
 
 Usage:
-  techpages build [--content DIR] [--out DIR] [--theme NAME] [--base-url URL] [--drafts] [--clean]
+  techpages build [--content DIR] [--out DIR] [--theme NAME] [--base-url URL] [--drafts] [--clean] [--force]
   techpages check [--content DIR] [--format text|github|json] [--external]
   techpages codeowners [--content DIR] [--write]
   techpages import-plan FILE --institution SLUG [--content DIR] [--plan NAME] [--map COLUMN=FIELD …] [--force]
@@ -72,7 +72,10 @@ Options:
                    as a field: ref, action, activity, details, success, evaluation,
                    timescale, owners, status, comment, group, themes, talent, priority,
                    aim, or extra; may be given several times
-  --force          import-plan: replace a plan that is already there
+  --force          build: replace an output folder that techpages did not make, and
+                   everything in it (a build replaces only its own output folder, marked
+                   with a .techpages-site file, or an empty one); import-plan: replace a
+                   plan that is already there
   --port N         serve: the port to listen on (default: 8000; 0: any free port)
   --bind ADDR      serve: the address to listen on (default: 127.0.0.1, this machine
                    only); --bind 0.0.0.0 lets other machines on the network see it
@@ -97,7 +100,7 @@ const std::map<std::string, std::vector<std::string>> value_options = {
     {"new", {"--content", "--institution"}},
 };
 const std::map<std::string, std::vector<std::string>> flag_options = {
-    {"build", {"--drafts", "--clean"}},
+    {"build", {"--drafts", "--clean", "--force"}},
     {"check", {"--external"}},
     {"codeowners", {"--write"}},
     {"import-plan", {"--force"}},
@@ -176,6 +179,7 @@ int run_build(const Args& args, std::ostream& out, std::ostream& err) {
     options.base_url = value_or(args, "--base-url", "");
     options.include_drafts = has_flag(args, "--drafts");
     options.clean = has_flag(args, "--clean");
+    options.force = has_flag(args, "--force");
     std::string threads = value_or(args, "--threads", "0");
     try {
         options.threads = static_cast<unsigned>(std::stoul(threads));

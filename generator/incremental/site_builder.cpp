@@ -333,8 +333,10 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     };
     BuildResult result;
     const BuildOptions& o = options;
-    if (o.write_output && !output_dir_is_safe(o.out_dir, o.content_dir, diagnostics)) return result;
-    bool clean = o.clean && !built;  // --clean: the first build ignores the cache; rebuilds use what it made
+    if (o.write_output && !output_dir_is_safe(o.out_dir, o.content_dir, o.force && !built, diagnostics)) return result;
+    // --clean: the first build ignores the cache; rebuilds use what it made. --force too: nothing
+    // of a folder techpages did not make is taken into the new site.
+    bool clean = (o.clean || o.force) && !built;
     uint64_t settings = settings_hash(o);
     fs::path cache_file = build_cache_file(cache_dir, o.out_dir);
     if (!cache_read) {
@@ -625,7 +627,11 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     if (writer && cache)
         for (const auto& [path, hash] : cache->files)
             if (!generated_hashes.count(path)) writer->remove(path);
-    if (writer) result.files_copied = copy_assets(site, o.content_dir, *theme, writer->root(), diagnostics);
+    std::vector<std::string> page_files;
+    page_files.reserve(pages.size());
+    for (const auto& job : pages) page_files.push_back(output_file(job.site_path));
+    bool static_files_ok = check_static_files(site, *theme, page_files, generated, diagnostics);
+    if (writer && static_files_ok) result.files_copied = copy_assets(site, o.content_dir, *theme, writer->root(), diagnostics);
     std::set<std::string> files = published_files(site, *theme, writer ? &images : nullptr, generated);
     Hasher published;
     for (const auto& f : files) published.add(f);

@@ -33,6 +33,7 @@ bool SiteWriter::begin(Diagnostics& diagnostics) {
     if (staged_) return staged_->begin(diagnostics);
     std::error_code ec;
     fs::create_directories(out_, ec);
+    if (!ec && !is_marked_output(out_) && !mark_as_output(out_)) ec = std::error_code(errno, std::generic_category());
     if (ec) {
         diagnostics.error(out_.string(), {}, "cannot create the output folder (" + ec.message() + ")",
                           "check that the folder containing it is writable");

@@ -25,12 +25,7 @@ struct Scanner {
     // refused, so content can never publish /etc/passwd or another private file.
     bool accept(const fs::directory_entry& e) const {
         if (is_hidden(e.path())) return false;
-        if (!e.is_symlink()) return true;
-        std::error_code ec;
-        fs::path target = fs::canonical(e.path(), ec);
-        fs::path base = fs::canonical(root, ec);
-        auto [base_end, target_it] = std::mismatch(base.begin(), base.end(), target.begin(), target.end());
-        if (!ec && base_end == base.end()) return true;
+        if (!e.is_symlink() || leads_inside(e.path(), root)) return true;
         diagnostics.error(rel(e.path()), {1, 1}, "this is a link to a place outside the content folder",
                           "replace the link with the file itself");
         return false;
@@ -142,7 +137,10 @@ struct Scanner {
                     else stray(inst.path(), "each institution has its own folder: institutions/<slug>/institution.md");
                 }
             } else if (name == "templates" && e.is_directory()) {
-                // Template overrides are read by the render stage.
+                // Template overrides are read by the render stage; a link in there is refused here,
+                // with the rest of the content's problems.
+                std::error_code ec;
+                for (fs::recursive_directory_iterator it(e.path(), ec), end; !ec && it != end; it.increment(ec)) accept(*it);
             } else if (name == "static" && e.is_directory()) {
                 // Files under static/ are published as they are, at the same path without "static/".
                 std::error_code ec;

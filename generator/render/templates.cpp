@@ -11,11 +11,14 @@ namespace {
 
 using Sources = std::map<std::string, std::pair<std::string, std::string>>;  // name -> (text, display path)
 
-void read_templates(const fs::path& dir, const std::string& display_prefix, Sources& out) {
+// A link leading outside `root` (the content folder, or the folder of themes) is never read:
+// the content scan and the theme's loading have reported it.
+void read_templates(const fs::path& dir, const fs::path& root, const std::string& display_prefix, Sources& out) {
     std::error_code ec;
-    if (!fs::is_directory(dir, ec)) return;
+    if (!fs::is_directory(dir, ec) || (fs::is_symlink(fs::symlink_status(dir, ec)) && !leads_inside(dir, root))) return;
     for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
         if (!it->is_regular_file() || it->path().extension() != ".mustache") continue;
+        if (it->is_symlink() && !leads_inside(it->path(), root)) continue;
         std::string name = relative_path(it->path(), dir);
         name.resize(name.size() - std::string(".mustache").size());
         if (auto text = read_file(it->path())) out[name] = {*text, display_prefix + relative_path(it->path(), dir)};
@@ -75,8 +78,8 @@ std::optional<ThemeTemplates> ThemeTemplates::load(const std::vector<fs::path>& 
     }
     Sources sources;
     for (auto dir = theme_dirs.rbegin(); dir != theme_dirs.rend(); ++dir)  // the root theme first: children replace
-        read_templates(*dir / "templates", (*dir / "templates").string() + "/", sources);
-    read_templates(override_dir, override_dir.string() + "/", sources);
+        read_templates(*dir / "templates", dir->parent_path(), (*dir / "templates").string() + "/", sources);
+    read_templates(override_dir, override_dir.parent_path(), override_dir.string() + "/", sources);
 
     ThemeTemplates result;
     bool ok = true;

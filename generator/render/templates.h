@@ -25,7 +25,9 @@ public:
     // Reads templates/**.mustache from each of theme_dirs (a theme first, then the theme it
     // extends, …): a theme's own file replaces its parent's of the same name, and a file under
     // override_dir (the site's content/templates/) replaces them all. `{{> name}}` includes
-    // templates/partials/name.mustache, inlined here once rather than on every render.
+    // templates/partials/name.mustache, inlined here once rather than on every render. A
+    // symbolic link leading outside the content folder (for override_dir) or the folder
+    // holding the theme is not read.
     static std::optional<ThemeTemplates> load(const std::vector<std::filesystem::path>& theme_dirs,
                                               const std::filesystem::path& override_dir, Diagnostics& diagnostics);
 

@@ -46,13 +46,35 @@ std::map<std::string, fs::path> VisualTheme::assets() const {
     for (auto dir = dirs.rbegin(); dir != dirs.rend(); ++dir) {  // root first, so children replace
         fs::path assets_dir = *dir / "assets";
         if (!fs::is_directory(assets_dir, ec)) continue;
+        if (fs::is_symlink(fs::symlink_status(assets_dir, ec)) && !leads_inside(assets_dir, dir->parent_path())) continue;
         for (fs::recursive_directory_iterator it(assets_dir, ec), end; !ec && it != end; it.increment(ec))
-            if (it->is_regular_file()) files[relative_path(it->path(), assets_dir)] = it->path();
+            if (it->is_regular_file() && (!it->is_symlink() || leads_inside(it->path(), dir->parent_path())))
+                files[relative_path(it->path(), assets_dir)] = it->path();
     }
     return files;
 }
 
 namespace {
+
+// A theme's files are read only from its folder of themes (themes/ beside the content, or the
+// built-in one): a link in it that leads elsewhere (to /etc/passwd, to the CI runner's
+// environment) is an error, and none of its bytes reach the site (see also assets()).
+bool links_stay_inside(const fs::path& dir, Diagnostics& diagnostics) {
+    fs::path root = dir.parent_path();
+    std::error_code ec;
+    std::vector<fs::path> links;
+    if (fs::is_symlink(fs::symlink_status(dir, ec)) && !leads_inside(dir, root)) links.push_back(dir);
+    else
+        for (const char* part : {"theme.toml", "templates", "assets"})
+            for (auto& link : links_leading_outside(dir / part, root)) links.push_back(std::move(link));
+    for (const auto& link : links) {
+        fs::path target = fs::read_symlink(link, ec);
+        diagnostics.error(link.string(), {}, "this is a symbolic link to '" + target.string() + "', outside " + root.string() +
+                                                 "/, and a theme's files are read only from there",
+                          "replace the link with the file itself");
+    }
+    return links.empty();
+}
 
 struct ThemeSettings {
     std::string extends;
@@ -128,6 +150,7 @@ std::optional<VisualTheme> load_visual_theme(const fs::path& content_dir, const 
     bool ok = true;
     while (true) {
         theme.dirs.push_back(dir);
+        if (!links_stay_inside(dir, diagnostics)) return std::nullopt;
         auto settings = read_settings(dir, diagnostics);
         if (!settings) return std::nullopt;
         std::vector<std::string> sheets;

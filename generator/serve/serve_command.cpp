@@ -153,6 +153,10 @@ int serve_command(const ServeOptions& options, std::ostream& out, std::ostream& 
     build.base_url = address;  // links lead around the preview, not to the published site
     fs::path cache_dir = default_cache_dir(options.content_dir);
     fs::path work_dir = cache_dir / ("serve-" + std::to_string(::getpid()));
+    // Marked, so the next serve knows it may remove the folder once this process is gone.
+    std::error_code work_ec;
+    fs::create_directories(work_dir, work_ec);
+    mark_as_output(work_dir);
     // Only what a change affects is rebuilt, in place, in the folder being served.
     std::unique_ptr<Rebuilder> rebuilder = std::make_unique<IncrementalRebuilder>(build, work_dir);
 

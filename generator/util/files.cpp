@@ -82,6 +82,29 @@ std::vector<fs::directory_entry> sorted_entries(const fs::path& dir) {
     return entries;
 }
 
+bool leads_inside(const fs::path& path, const fs::path& root) {
+    std::error_code ec, root_ec;
+    fs::path target = fs::canonical(path, ec);
+    fs::path base = fs::canonical(root, root_ec);
+    if (ec || root_ec) return false;
+    auto [base_end, target_it] = std::mismatch(base.begin(), base.end(), target.begin(), target.end());
+    return base_end == base.end();
+}
+
+std::vector<fs::path> links_leading_outside(const fs::path& dir, const fs::path& root) {
+    std::vector<fs::path> links;
+    std::error_code ec;
+    if (fs::is_symlink(fs::symlink_status(dir, ec))) {
+        if (!leads_inside(dir, root)) links.push_back(dir);
+        return links;  // what is inside is where the link leads: not looked at
+    }
+    if (!fs::is_directory(dir, ec)) return links;
+    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+        if (it->is_symlink(ec) && !leads_inside(it->path(), root)) links.push_back(it->path());
+    std::sort(links.begin(), links.end());
+    return links;
+}
+
 std::string relative_path(const fs::path& path, const fs::path& base) {
     // Lexical, so a symbolic link is named where it sits, not where it leads.
     fs::path rel = path.lexically_normal().lexically_relative(base.lexically_normal());

@@ -19,6 +19,12 @@ bool write_file(const fs::path& path, std::string_view contents);
 bool replace_file(const fs::path& path, std::string_view contents);
 // Entries of a folder sorted by name, so every run sees the same order.
 std::vector<fs::directory_entry> sorted_entries(const fs::path& dir);
+// True when `path`, every symbolic link on the way followed, is `root` or inside it. False for
+// a link that leads nowhere (nothing to read there).
+bool leads_inside(const fs::path& path, const fs::path& root);
+// The symbolic links under `dir` (and `dir` itself, if it is one) that lead outside `root`:
+// what a build must refuse to read. Links to folders are not followed into.
+std::vector<fs::path> links_leading_outside(const fs::path& dir, const fs::path& root);
 // `path` relative to `base`, with forward slashes; for messages and addresses.
 std::string relative_path(const fs::path& path, const fs::path& base);
 

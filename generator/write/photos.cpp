@@ -211,8 +211,15 @@ ImageIndex process_photos(const std::set<std::string>& photos, const fs::path& c
             std::string base = cache_base.string() + "-" + std::to_string(w);
             ImageVariant v{w, h, stem + "-" + std::to_string(w) + ".jpg", stem + "-" + std::to_string(w) + ".webp"};
             std::error_code copy_ec;
-            fs::create_directories((out / v.jpeg).parent_path(), copy_ec);
-            fs::copy_file(base + ".jpg", out / v.jpeg, fs::copy_options::overwrite_existing, copy_ec);
+            // The cache beside the content can come with it (a pull request may commit one):
+            // only its plain files are published, never what a link there leads to.
+            if (!fs::is_regular_file(fs::symlink_status(base + ".jpg", copy_ec)) ||
+                !fs::is_regular_file(fs::symlink_status(base + ".webp", copy_ec))) {
+                copy_ec = std::make_error_code(std::errc::operation_not_permitted);
+            } else {
+                fs::create_directories((out / v.jpeg).parent_path(), copy_ec);
+                fs::copy_file(base + ".jpg", out / v.jpeg, fs::copy_options::overwrite_existing, copy_ec);
+            }
             if (!copy_ec) fs::copy_file(base + ".webp", out / v.webp, fs::copy_options::overwrite_existing, copy_ec);
             if (copy_ec) {
                 // A cache entry that lost its files: make it again on the next build.

@@ -1,7 +1,11 @@
 #include "write/site_assets.h"
 
+#include <cctype>
+#include <map>
+
 #include "render/urls.h"
 #include "util/files.h"
+#include "util/text.h"
 #include "write/photos.h"
 
 namespace techpages {
@@ -54,6 +58,65 @@ size_t copy_assets(const Site& site, const fs::path& content, const VisualTheme&
     for (const auto& rel : site.static_files)
         copied += copy_into(content / rel, out / rel.substr(std::string("static/").size()), diagnostics, rel);
     return copied;
+}
+
+namespace {
+
+// A name photos.cpp gives a photo's version: "<folder>/<stem>-<width>.jpg" or ".webp".
+bool is_photo_version(const std::string& file, const std::string& photo) {
+    fs::path p(photo);
+    std::string stem = to_lower((p.parent_path() / p.stem()).generic_string()) + "-";
+    if (file.rfind(stem, 0) != 0) return false;
+    std::string rest = file.substr(stem.size());
+    size_t digits = 0;
+    while (digits < rest.size() && std::isdigit(static_cast<unsigned char>(rest[digits]))) ++digits;
+    return digits > 0 && (rest.substr(digits) == ".jpg" || rest.substr(digits) == ".webp");
+}
+
+// What the build makes at each site path (lower case): said in the message.
+std::map<std::string, std::string> files_made(const Site& site, const VisualTheme& theme,
+                                              const std::vector<std::string>& page_files,
+                                              const std::vector<std::string>& generated) {
+    std::map<std::string, std::string> made;
+    for (const auto& f : page_files) made.emplace(to_lower(f), "the page the build makes at " + f);
+    for (const auto& f : generated) made.emplace(to_lower(f), "the file the build makes at " + f);
+    for (const auto& asset : theme.assets()) made.emplace(to_lower("assets/" + asset.first), "the theme's assets/" + asset.first);
+    for (const auto& f : files_to_copy(site)) made.emplace(to_lower(f), "the file the build copies there from the content's " + f);
+    return made;
+}
+
+// What publishing `file` (a lower-case site path) would do wrong, or "" when nothing.
+std::string collision(const std::string& file, const std::map<std::string, std::string>& made,
+                      const std::set<std::string>& photos) {
+    if (auto it = made.find(file); it != made.end()) return "replace " + it->second;
+    if (auto it = made.lower_bound(file + "/"); it != made.end() && it->first.rfind(file + "/", 0) == 0)
+        return "stand where the build needs a folder (for " + it->second + ")";
+    for (size_t slash = file.find('/'); slash != std::string::npos; slash = file.find('/', slash + 1))
+        if (auto it = made.find(file.substr(0, slash)); it != made.end()) return "be inside " + it->second + ", which is a file";
+    for (const auto& photo : photos)
+        if (is_photo_version(file, photo)) return "replace a version the build makes of the photo " + photo;
+    return {};
+}
+
+}  // namespace
+
+bool check_static_files(const Site& site, const VisualTheme& theme, const std::vector<std::string>& page_files,
+                        const std::vector<std::string>& generated, Diagnostics& diagnostics) {
+    if (site.static_files.empty()) return true;
+    auto made = files_made(site, theme, page_files, generated);
+    std::set<std::string> photos;
+    for (const auto& p : photos_of(site))
+        if (is_raster_photo(p)) photos.insert(p);
+    bool ok = true;
+    for (const auto& rel : site.static_files) {
+        std::string published = rel.substr(std::string("static/").size());
+        std::string why = collision(to_lower(published), made, photos);
+        if (why.empty()) continue;
+        diagnostics.error(rel, {1, 1}, "this file would be published at " + published + " and " + why,
+                          "rename it, or move it into a folder of static/ the build does not use");
+        ok = false;
+    }
+    return ok;
 }
 
 std::set<std::string> published_files(const Site& site, const VisualTheme& theme, const ImageIndex* images,
