@@ -76,6 +76,58 @@ bool is_valid_email(const std::string& email) {
     return true;
 }
 
+namespace {
+
+bool is_ascii_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
+// A GitHub user or organisation name.
+bool is_github_login(std::string_view name) {
+    if (name.empty() || name.size() > 39 || name.front() == '-' || name.back() == '-') return false;
+    for (size_t i = 0; i < name.size(); ++i)
+        if (!is_ascii_alnum(name[i]) && !(name[i] == '-' && name[i - 1] != '-')) return false;
+    return true;
+}
+
+// The entry as a message can show it: a line break or control character as \n or <U+0001>.
+std::string shown_visibly(const std::string& text) {
+    std::string out;
+    for (unsigned char c : text) {
+        if (c == '\n') out += "\\n";
+        else if (c == '\t') out += "\\t";
+        else if (c < 0x20 || c == 0x7F) out += "<" + code_point_name(c) + ">";
+        else out += static_cast<char>(c);
+    }
+    return out;
+}
+
+}  // namespace
+
+bool is_github_owner(const std::string& name) {
+    if (name.size() < 2 || name[0] != '@') return false;
+    std::string_view rest = std::string_view(name).substr(1);
+    size_t slash = rest.find('/');
+    if (slash == std::string_view::npos) return is_github_login(rest);
+    std::string_view team = rest.substr(slash + 1);
+    if (!is_github_login(rest.substr(0, slash)) || team.empty() || team.size() > 100) return false;
+    return std::all_of(team.begin(), team.end(), [](char c) { return is_ascii_alnum(c) || c == '-' || c == '_'; });
+}
+
+std::vector<std::string> checked_reviewers(FieldReader& fields, const std::string& key) {
+    std::vector<std::string> out;
+    for (const auto& [r, pos] : fields.located_text_list(key)) {
+        bool printable = std::all_of(r.begin(), r.end(), [](char c) { return c > ' ' && c < 0x7F && c != '#'; });
+        if (is_github_owner(r) || (printable && r[0] != '@' && is_valid_email(r))) {
+            out.push_back(r);
+            continue;
+        }
+        fields.error_at(pos, "'" + shown_visibly(r) + "' is not a GitHub user, team or e-mail address",
+                        "write each reviewer in its own quotes: a user as @name (letters, digits and single hyphens, "
+                        "at most 39), a team as @org/team-name, or an e-mail address, e.g. "
+                        "reviewers = [\"@lstm-comms\", \"@my-org/web-team\"]");
+    }
+    return out;
+}
+
 std::vector<std::string> checked_registrations(FieldReader& fields, const std::string& key) {
     std::vector<std::string> out;
     for (const auto& raw : fields.text_list(key)) {

@@ -278,13 +278,7 @@ std::optional<Institution> read_institution(const ContentEntry& entry, Diagnosti
         }
         i.location = f.text("location");
         if (auto year = f.integer("signatory_since")) i.signatory_since = static_cast<int>(*year);
-        i.reviewers = f.text_list("reviewers");
-        for (const auto& r : i.reviewers) {
-            bool handle = r.size() > 1 && r[0] == '@' && r.find_first_of(" \t,") == std::string::npos;
-            if (!handle && !is_valid_email(r))
-                f.error("reviewers", "'" + r + "' is not a GitHub user, team or e-mail address",
-                        "write GitHub names with an @, e.g. reviewers = [\"@lstm-comms\", \"@my-org/web-team\"]");
-        }
+        i.reviewers = checked_reviewers(f, "reviewers");
     });
 }
 

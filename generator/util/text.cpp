@@ -1,6 +1,7 @@
 #include "util/text.h"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace techpages {
 
@@ -109,17 +110,60 @@ bool starts_with_ci(std::string_view text, std::string_view prefix) {
 std::string html_escape(std::string_view text) {
     std::string out;
     out.reserve(text.size() + text.size() / 8);
-    for (char c : text) {
+    for (size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
         switch (c) {
             case '&': out += "&amp;"; break;
             case '<': out += "&lt;"; break;
             case '>': out += "&gt;"; break;
             case '"': out += "&quot;"; break;
             case '\'': out += "&#39;"; break;
-            default: out += c;
+            default:
+                if (size_t skip = forbidden_char_length(text, i)) i += skip - 1;
+                else out += c;
         }
     }
     return out;
+}
+
+size_t forbidden_char_length(std::string_view s, size_t i, uint32_t* cp) {
+    auto at = [&](size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
+    unsigned char c = at(0);
+    uint32_t value = 0;
+    size_t length = 0;
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+        value = c, length = 1;
+    } else if (c == 0xC2 && at(1) >= 0x80 && at(1) <= 0x9F) {
+        value = at(1), length = 2;  // U+0080–U+009F
+    } else if (c == 0xEF && at(1) == 0xBF && (at(2) == 0xBE || at(2) == 0xBF)) {
+        value = 0xFF00 | (at(2) & 0x3F) | 0xC0, length = 3;  // U+FFFE, U+FFFF
+    } else if (c == 0xED && at(1) >= 0xA0 && at(1) <= 0xBF && (at(2) & 0xC0) == 0x80) {
+        value = 0xD000 | ((at(1) & 0x3F) << 6) | (at(2) & 0x3F), length = 3;  // a surrogate, in text not checked as UTF-8
+    }
+    if (cp && length) *cp = value;
+    return length;
+}
+
+size_t find_forbidden_char(std::string_view s, uint32_t* cp) {
+    for (size_t i = 0; i < s.size(); ++i)
+        if (forbidden_char_length(s, i, cp)) return i;
+    return std::string_view::npos;
+}
+
+std::string drop_forbidden_chars(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (size_t skip = forbidden_char_length(text, i)) i += skip - 1;
+        else out += text[i];
+    }
+    return out;
+}
+
+std::string code_point_name(uint32_t cp) {
+    char name[16];
+    std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned>(cp));
+    return name;
 }
 
 size_t find_invalid_utf8(std::string_view s) {
