@@ -128,6 +128,21 @@ std::vector<std::string> checked_reviewers(FieldReader& fields, const std::strin
     return out;
 }
 
+std::vector<std::string> checked_terms(FieldReader& fields, const std::string& key, std::vector<SourcePos>& positions) {
+    std::vector<std::string> out;
+    positions.clear();
+    for (const auto& [term, pos] : fields.located_text_list(key)) {
+        if (term_slug(term).empty()) {
+            fields.error_at(pos, "'" + term + "' has no letter or digit, so it cannot have a page of its own",
+                            "write it in words, e.g. \"C++\", \"Cell culture\", or remove it");
+            continue;
+        }
+        out.push_back(term);
+        positions.push_back(pos);
+    }
+    return out;
+}
+
 std::vector<std::string> checked_registrations(FieldReader& fields, const std::string& key) {
     std::vector<std::string> out;
     for (const auto& raw : fields.text_list(key)) {

@@ -24,6 +24,9 @@ bool is_github_owner(const std::string& name);
 // without #; any other entry (a space or line break would add a line of its own to
 // CODEOWNERS) is reported at its line and left out.
 std::vector<std::string> checked_reviewers(FieldReader& fields, const std::string& key);
+// Free taxonomy terms (skills): a term with no letter or digit has no address of its own
+// and is reported at its line and left out. `positions` gets where each kept one stands.
+std::vector<std::string> checked_terms(FieldReader& fields, const std::string& key, std::vector<SourcePos>& positions);
 std::vector<std::string> checked_registrations(FieldReader& fields, const std::string& key);
 std::vector<std::string> checked_talent(FieldReader& fields, const std::string& key);
 std::vector<Link> read_links(FieldReader& fields, const std::string& key);

@@ -290,7 +290,7 @@ std::optional<Profile> read_profile(const ContentEntry& entry, Diagnostics& diag
         p.role = f.text("role", true);
         p.department = f.text("department");
         p.themes = checked_theme_ids(f, "themes");
-        p.skills = f.text_list("skills");
+        p.skills = checked_terms(f, "skills", p.skill_positions);
         p.registrations = checked_registrations(f, "registrations");
         p.awards = f.text_list("awards");
         p.orcid = f.text("orcid");

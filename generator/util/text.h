@@ -10,6 +10,15 @@ namespace techpages {
 
 // "Mass spectrometry (LC-MS)" -> "mass-spectrometry-lc-ms": the last part of a term's address.
 std::string slugify(std::string_view text);
+// A taxonomy term's address: slugify with the signs that make it another term spelt out
+// ("C++" -> "c-plus-plus", "C#" -> "c-sharp", ".NET" -> "dot-net"); "" when the term has
+// no letter or digit.
+std::string term_slug(std::string_view name);
+// The signs of a term that its address leaves out but that still tell it from another
+// ("Python 3.1" from "Python 3 1", "50%" from "50"): every character but letters, digits,
+// white space, the separators - _ / , ; : ( ) [ ] ' " ! ? and a full stop not between two
+// letters or digits. Two terms are the same when term_slug and term_signs both agree.
+std::string term_signs(std::string_view name);
 // True for names made of a-z, 0-9 and single inner hyphens.
 bool is_valid_slug(std::string_view text);
 std::string to_lower(std::string_view text);
