@@ -11,9 +11,9 @@ namespace techpages {
 namespace {
 
 
-// Collects terms by address. A term is named by its commonest spelling (then the first in
-// byte order), so neither the order of files nor a new profile with a rarer spelling of
-// an existing term changes which name it has; its address never depends on either.
+// Collects terms by address. A term is named by its commonest spelling, then the first in
+// the site's order (profiles by name), so a new profile with a rarer spelling of a term
+// does not rename it; its address depends on neither, only on the term itself.
 class TermCollector {
 public:
     Term& term(const std::string& name) {
@@ -24,14 +24,17 @@ public:
             terms_.push_back({slug, name, {}, {}});
             spellings_.emplace_back();
         }
-        ++spellings_[it->second][name];
+        auto& seen = spellings_[it->second];
+        seen.emplace(name, std::make_pair(0, static_cast<int>(seen.size()))).first->second.first++;
         return terms_[it->second];
     }
     std::vector<Term> sorted() {
         for (size_t i = 0; i < terms_.size(); ++i) {
             auto best = spellings_[i].begin();
             for (auto s = spellings_[i].begin(); s != spellings_[i].end(); ++s)
-                if (s->second > best->second) best = s;
+                if (s->second.first > best->second.first ||
+                    (s->second.first == best->second.first && s->second.second < best->second.second))
+                    best = s;
             terms_[i].name = best->first;
         }
         std::sort(terms_.begin(), terms_.end(), [](const Term& a, const Term& b) {
@@ -44,7 +47,8 @@ public:
 private:
     std::map<std::string, size_t> index_;
     std::vector<Term> terms_;
-    std::vector<std::map<std::string, int>> spellings_;  // of each term: how often each is written
+    // Of each term, every spelling: how often it is written, and in which order first seen.
+    std::vector<std::map<std::string, std::pair<int, int>>> spellings_;
 };
 
 }  // namespace
