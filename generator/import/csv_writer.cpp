@@ -11,7 +11,8 @@ bool starts_formula(std::string_view text) {
 }  // namespace
 
 std::string guard_formula(std::string_view text) {
-    return starts_formula(text) ? "'" + std::string(text) : std::string(text);
+    std::string out = starts_formula(text) ? "'" : "";
+    return out.append(text);
 }
 
 std::string unguard_formula(std::string_view text) {

@@ -94,7 +94,7 @@ std::string shown_visibly(const std::string& text) {
     for (unsigned char c : text) {
         if (c == '\n') out += "\\n";
         else if (c == '\t') out += "\\t";
-        else if (c < 0x20 || c == 0x7F) out += "<" + code_point_name(c) + ">";
+        else if (c < 0x20 || c == 0x7F) out.append("<").append(code_point_name(c)).append(">");
         else out += static_cast<char>(c);
     }
     return out;
@@ -120,7 +120,9 @@ std::vector<std::string> checked_reviewers(FieldReader& fields, const std::strin
             out.push_back(r);
             continue;
         }
-        fields.error_at(pos, "'" + shown_visibly(r) + "' is not a GitHub user, team or e-mail address",
+        std::string what = "'";  // built in steps: GCC 12 warns wrongly (-Wrestrict) on "'" + text
+        what.append(shown_visibly(r)).append("' is not a GitHub user, team or e-mail address");
+        fields.error_at(pos, what,
                         "write each reviewer in its own quotes: a user as @name (letters, digits and single hyphens, "
                         "at most 39), a team as @org/team-name, or an e-mail address, e.g. "
                         "reviewers = [\"@lstm-comms\", \"@my-org/web-team\"]");
