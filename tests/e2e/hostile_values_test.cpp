@@ -174,6 +174,18 @@ TEST(HostileValues, WithoutThemTheFeedAndSitemapParseAsXml) {
     }
 }
 
+TEST(HostileValues, CharacterReferencesToControlCharactersNeverReachThePage) {
+    Copy site;
+    std::string text = read_text(site.content / kwame);
+    write_text(site.content / kwame, text + "\nEntities &#1; &#x85; &#xFFFE; &#xFFFF; &#27;[31m end.\n");
+    RunResult b = site.build();
+    ASSERT_EQ(b.status, 0) << b.output;
+    std::string page = read_text(site.out / "institutions/lstm/profiles/kwame-mensah/index.html");
+    EXPECT_NE(page.find("Entities     [31m end."), std::string::npos);
+    EXPECT_FALSE(has_forbidden_xml_byte(page));
+    EXPECT_EQ(page.find("\u0085"), std::string::npos);
+}
+
 // ------------------------------------------------------------------ taxonomy addresses
 
 TEST(HostileValues, ASkillWithNoLetterOrDigitIsRefusedAtItsLine) {
