@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "load/limits.h"
 #include "model/vocabulary.h"
 #include "util/text.h"
 
@@ -134,9 +135,17 @@ std::vector<std::string> checked_terms(FieldReader& fields, const std::string& k
     std::vector<std::string> out;
     positions.clear();
     for (const auto& [term, pos] : fields.located_text_list(key)) {
-        if (term_slug(term).empty()) {
+        std::string slug = term_slug(term);
+        if (slug.empty()) {
             fields.error_at(pos, "'" + term + "' has no letter or digit, so it cannot have a page of its own",
                             "write it in words, e.g. \"C++\", \"Cell culture\", or remove it");
+            continue;
+        }
+        if (slug.size() > limits::term_address_bytes) {
+            fields.error_at(pos, "this " + key.substr(0, key.size() - 1) + " is too long to be a page's address (" +
+                                     std::to_string(slug.size()) + " characters, at most " +
+                                     std::to_string(limits::term_address_bytes) + ")",
+                            "keep it to a few words, and say the rest in the text below the fields");
             continue;
         }
         out.push_back(term);

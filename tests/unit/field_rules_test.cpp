@@ -214,3 +214,12 @@ TEST(CheckedTerms, ATermWithNoLetterOrDigitIsReportedAndLeftOut) {
     ASSERT_EQ(bad.size(), 1u) << dump(f.diagnostics);
     EXPECT_EQ(bad[0].pos.column, 18);
 }
+
+TEST(CheckedTerms, ATermTooLongForAnAddressIsReported) {
+    Fields f("skills = [\"" + std::string(121, 'x') + "\", \"PCR\"]\n");
+    std::vector<SourcePos> positions;
+    EXPECT_EQ(checked_terms(*f, "skills", positions), (std::vector<std::string>{"PCR"}));
+    auto bad = errors_with(f.diagnostics, "this skill is too long to be a page's address (121 characters, at most 120)");
+    ASSERT_EQ(bad.size(), 1u) << dump(f.diagnostics);
+    EXPECT_EQ(bad[0].pos.column, 11);
+}
