@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "import/csv_writer.h"
 #include "util/text.h"
 
 namespace techpages {
@@ -205,7 +206,7 @@ std::optional<CsvTable> parse_csv(std::string_view text, char delimiter, CsvProb
             cell = std::string(text.substr(i, j - i));
             advance(j);
         }
-        row.cells.push_back(std::move(cell));
+        row.cells.push_back(unguard_formula(cell));
         row.positions.push_back(start);
         if (i < text.size() && text[i] == delimiter) {
             advance(i + 1);

@@ -16,7 +16,8 @@ namespace techpages {
 
 struct CsvRow {
     int line = 0;                      // 1-based line of the file the row starts on
-    std::vector<std::string> cells;    // as written, line breaks inside cells as "\n"
+    std::vector<std::string> cells;    // as written, line breaks inside cells as "\n", the
+                                       // formula guard undone (unguard_formula, csv_writer.h)
     std::vector<SourcePos> positions;  // where each cell starts
     bool blank() const;                // every cell empty or white space
     size_t filled() const;             // cells with text in them

@@ -2,7 +2,27 @@
 
 namespace techpages {
 
-std::string csv_cell(std::string_view text, char delimiter) {
+namespace {
+
+bool starts_formula(std::string_view text) {
+    return !text.empty() && std::string_view("=+-@'\t\r").find(text.front()) != std::string_view::npos;
+}
+
+}  // namespace
+
+std::string guard_formula(std::string_view text) {
+    std::string out = starts_formula(text) ? "'" : "";
+    return out.append(text);
+}
+
+std::string unguard_formula(std::string_view text) {
+    bool guarded = text.size() > 1 && text.front() == '\'' && (starts_formula(text.substr(1)) || text[1] == '\n');
+    return std::string(guarded ? text.substr(1) : text);
+}
+
+std::string csv_cell(std::string_view raw, char delimiter) {
+    std::string guarded = guard_formula(raw);
+    std::string_view text = guarded;
     bool quote = text.find_first_of(std::string{'"', '\n', '\r', delimiter}) != std::string_view::npos ||
                  (!text.empty() && (text.front() == ' ' || text.back() == ' '));
     if (!quote) return std::string(text);

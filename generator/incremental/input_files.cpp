@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <cstdio>
 #include <vector>
 
 #include "load/content_tree.h"
@@ -18,6 +19,18 @@ FileStamp stat_file(const fs::path& path) {
     stamp.size = st.st_size;
     stamp.mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
     return stamp;
+}
+
+uint64_t hash_file(const fs::path& path) {
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) return 0;
+    std::string piece(1 << 20, '\0');
+    uint64_t h = hash_mix(0x243F6A8885A308D3ull, 0);
+    size_t n;
+    while ((n = std::fread(&piece[0], 1, piece.size(), f)) > 0) h = hash_mix(h, hash_bytes(std::string_view(piece).substr(0, n)));
+    bool failed = std::ferror(f);
+    std::fclose(f);
+    return failed || h == 0 ? 0 : h;
 }
 
 namespace {
@@ -64,8 +77,7 @@ size_t hash_inputs(InputFiles& files, const InputFiles& previous, const fs::path
         else to_read.push_back({&key, &stamp});
     }
     parallel_for(to_read.size(), threads, [&](unsigned, size_t i) {
-        auto bytes = read_file(input_path(*to_read[i].first, content_dir));
-        to_read[i].second->hash = bytes ? hash_bytes(*bytes) : 0;
+        to_read[i].second->hash = hash_file(input_path(*to_read[i].first, content_dir));
     });
     return to_read.size();
 }

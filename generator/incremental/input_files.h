@@ -29,6 +29,9 @@ constexpr const char* theme_prefix = "theme:";
 InputFiles stat_inputs(const std::filesystem::path& content_dir, const std::vector<std::filesystem::path>& theme_dirs);
 // One file's size and time; size -1 when it is missing.
 FileStamp stat_file(const std::filesystem::path& path);
+// A hash of the file's bytes, read a piece at a time (a 200 MB file must not cost 200 MB
+// of memory before the loader refuses it); 0 when it cannot be read.
+uint64_t hash_file(const std::filesystem::path& path);
 // Fills in each hash not yet known: from `previous` when size and time match, else by
 // reading the file.
 // Returns how many files were read.

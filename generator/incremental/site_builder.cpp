@@ -187,8 +187,7 @@ InputFiles SiteBuilder::State::current_inputs(const std::vector<fs::path>& theme
             now.erase(key);
             continue;
         }
-        auto bytes = read_file(file);  // told it changed: read it, whatever its time says
-        stamp.hash = bytes ? hash_bytes(*bytes) : 0;
+        stamp.hash = hash_file(file);  // told it changed: read it, whatever its time says
         now[key] = stamp;
     }
     changed_keys = std::move(keys);

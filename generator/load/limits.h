@@ -20,6 +20,9 @@ constexpr size_t toml_key_parts = 64;
 // gfm.7–gfm.12): 50,000 columns take minutes, 1,000 about a second.
 constexpr size_t table_columns = 256;
 constexpr size_t list_items = 200;       // skills, themes, owners … in one field
+// A skill's address is a folder name (at most 255 bytes on Linux file systems); a skill
+// is a few words.
+constexpr size_t term_address_bytes = 120;
 constexpr size_t plan_actions = 2000;
 }  // namespace limits
 

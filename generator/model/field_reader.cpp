@@ -58,6 +58,20 @@ void FieldReader::error(std::string_view key, std::string message, std::string h
     diagnostics_.error(path_, position(key), std::move(message), std::move(hint));
 }
 
+void FieldReader::error_at(SourcePos pos, std::string message, std::string hint) {
+    diagnostics_.error(path_, pos.line > 0 ? pos : where_, std::move(message), std::move(hint));
+}
+
+std::string FieldReader::string_value(const toml::node& node, std::string_view key) {
+    std::string value = trim(node.as_string()->get());
+    uint32_t cp = 0;
+    if (find_forbidden_char(value, &cp) == std::string::npos) return value;
+    error_at(node_position(node, first_line_),
+             "the " + std::string(key) + " contains an invisible control character (" + code_point_name(cp) + ")",
+             "delete it; it often comes from copying from another program");
+    return trim(drop_forbidden_chars(value));
+}
+
 void FieldReader::warning(std::string_view key, std::string message, std::string hint) {
     diagnostics_.warning(path_, position(key), std::move(message), std::move(hint));
 }
@@ -76,8 +90,8 @@ std::string FieldReader::text(std::string_view key, bool required) {
                                "add a line: " + std::string(key) + " = \"...\"");
         return {};
     }
-    if (const auto* s = node->as_string()) {
-        std::string value = trim(s->get());
+    if (node->is_string()) {
+        std::string value = string_value(*node, key);
         if (value.empty() && required)
             error(key, "the required field '" + std::string(key) + "' is empty", "write its text between the quotes");
         return value;
@@ -88,10 +102,16 @@ std::string FieldReader::text(std::string_view key, bool required) {
 
 std::vector<std::string> FieldReader::text_list(std::string_view key) {
     std::vector<std::string> out;
+    for (auto& [text, pos] : located_text_list(key)) out.push_back(std::move(text));
+    return out;
+}
+
+std::vector<std::pair<std::string, SourcePos>> FieldReader::located_text_list(std::string_view key) {
+    std::vector<std::pair<std::string, SourcePos>> out;
     const toml::node* node = get(key);
     if (!node) return out;
-    if (const auto* s = node->as_string()) {
-        if (!trim(s->get()).empty()) out.push_back(trim(s->get()));
+    if (node->is_string()) {
+        if (std::string value = string_value(*node, key); !value.empty()) out.push_back({value, position(key)});
         return out;
     }
     const auto* array = node->as_array();
@@ -106,11 +126,12 @@ std::vector<std::string> FieldReader::text_list(std::string_view key) {
         return out;
     }
     for (const auto& item : *array) {
-        if (const auto* s = item.as_string()) {
-            std::string value = trim(s->get());
-            if (!value.empty()) out.push_back(value);
+        SourcePos pos = node_position(item, first_line_);
+        if (item.is_string()) {
+            std::string value = string_value(item, key);
+            if (!value.empty()) out.push_back({value, pos.line > 0 ? pos : position(key)});
         } else {
-            diagnostics_.error(path_, node_position(item, first_line_),
+            diagnostics_.error(path_, pos,
                                "every item of '" + std::string(key) + "' should be text in double quotes, not " +
                                    type_name(item),
                                "write it like " + std::string(key) + " = [\"first\", \"second\"]");
@@ -131,7 +152,7 @@ std::string FieldReader::flag_or_word(std::string_view key, const std::string& w
     const toml::node* node = get(key);
     if (!node) return {};
     if (const auto* b = node->as_boolean()) return b->get() ? word_for_true : std::string();
-    if (const auto* s = node->as_string()) return trim(s->get());
+    if (node->is_string()) return string_value(*node, key);
     wrong_type(key, *node, "true, false or a word in quotes", std::string(key) + " = true");
     return {};
 }
@@ -220,7 +241,17 @@ std::vector<std::pair<std::string, std::string>> FieldReader::text_table(std::st
     std::sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) {
         return std::tie(a.first.line, a.first.column, a.second) < std::tie(b.first.line, b.first.column, b.second);
     });
-    for (const auto& [pos, k] : keys) out.push_back({k, t->text(k)});
+    for (const auto& [pos, k] : keys) {
+        uint32_t cp = 0;
+        if (find_forbidden_char(k, &cp) != std::string::npos) {
+            t->known_.insert(k);
+            error_at(pos, "the name '" + drop_forbidden_chars(k) + "' in [" + std::string(key) +
+                              "] contains an invisible control character (" + code_point_name(cp) + ")",
+                     "delete it; it often comes from copying from another program");
+            continue;
+        }
+        out.push_back({k, t->text(k)});
+    }
     return out;
 }
 

@@ -25,6 +25,8 @@ public:
     std::string text(std::string_view key, bool required = false);
     // A list of texts; a single text is accepted as a list of one.
     std::vector<std::string> text_list(std::string_view key);
+    // The same, with where each text stands (for a check of one item at its line).
+    std::vector<std::pair<std::string, SourcePos>> located_text_list(std::string_view key);
     bool flag(std::string_view key, bool fallback);
     std::optional<int64_t> integer(std::string_view key);
     // A TOML date (2024-05-01) or a text in that form; checks the day exists.
@@ -42,6 +44,7 @@ public:
     const std::string& path() const { return path_; }
     bool has(std::string_view key) const;
     void error(std::string_view key, std::string message, std::string hint = {});
+    void error_at(SourcePos pos, std::string message, std::string hint = {});
     void warning(std::string_view key, std::string message, std::string hint = {});
 
     // Warns about every field that no read call asked for, with a "did you mean" when
@@ -50,6 +53,9 @@ public:
 
 private:
     const toml::node* get(std::string_view key);
+    // The trimmed text of a string node; a character no page may hold is reported at the
+    // node and left out.
+    std::string string_value(const toml::node& node, std::string_view key);
     void wrong_type(std::string_view key, const toml::node& node, std::string_view expected,
                     std::string_view example);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "load/limits.h"
 #include "model/vocabulary.h"
 #include "util/text.h"
 
@@ -74,6 +75,83 @@ bool is_valid_email(const std::string& email) {
     for (unsigned char c : email)
         if (c <= ' ' || c == '<' || c == '>' || c == '"' || c == ',' || c == ';' || c == '(' || c == ')') return false;
     return true;
+}
+
+namespace {
+
+bool is_ascii_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
+// A GitHub user or organisation name.
+bool is_github_login(std::string_view name) {
+    if (name.empty() || name.size() > 39 || name.front() == '-' || name.back() == '-') return false;
+    for (size_t i = 0; i < name.size(); ++i)
+        if (!is_ascii_alnum(name[i]) && !(name[i] == '-' && name[i - 1] != '-')) return false;
+    return true;
+}
+
+// The entry as a message can show it: a line break or control character as \n or <U+0001>.
+std::string shown_visibly(const std::string& text) {
+    std::string out;
+    for (unsigned char c : text) {
+        if (c == '\n') out += "\\n";
+        else if (c == '\t') out += "\\t";
+        else if (c < 0x20 || c == 0x7F) out.append("<").append(code_point_name(c)).append(">");
+        else out += static_cast<char>(c);
+    }
+    return out;
+}
+
+}  // namespace
+
+bool is_github_owner(const std::string& name) {
+    if (name.size() < 2 || name[0] != '@') return false;
+    std::string_view rest = std::string_view(name).substr(1);
+    size_t slash = rest.find('/');
+    if (slash == std::string_view::npos) return is_github_login(rest);
+    std::string_view team = rest.substr(slash + 1);
+    if (!is_github_login(rest.substr(0, slash)) || team.empty() || team.size() > 100) return false;
+    return std::all_of(team.begin(), team.end(), [](char c) { return is_ascii_alnum(c) || c == '-' || c == '_'; });
+}
+
+std::vector<std::string> checked_reviewers(FieldReader& fields, const std::string& key) {
+    std::vector<std::string> out;
+    for (const auto& [r, pos] : fields.located_text_list(key)) {
+        bool printable = std::all_of(r.begin(), r.end(), [](char c) { return c > ' ' && c < 0x7F && c != '#'; });
+        if (is_github_owner(r) || (printable && r[0] != '@' && is_valid_email(r))) {
+            out.push_back(r);
+            continue;
+        }
+        std::string what = "'";  // built in steps: GCC 12 warns wrongly (-Wrestrict) on "'" + text
+        what.append(shown_visibly(r)).append("' is not a GitHub user, team or e-mail address");
+        fields.error_at(pos, what,
+                        "write each reviewer in its own quotes: a user as @name (letters, digits and single hyphens, "
+                        "at most 39), a team as @org/team-name, or an e-mail address, e.g. "
+                        "reviewers = [\"@lstm-comms\", \"@my-org/web-team\"]");
+    }
+    return out;
+}
+
+std::vector<std::string> checked_terms(FieldReader& fields, const std::string& key, std::vector<SourcePos>& positions) {
+    std::vector<std::string> out;
+    positions.clear();
+    for (const auto& [term, pos] : fields.located_text_list(key)) {
+        std::string slug = term_slug(term);
+        if (slug.empty()) {
+            fields.error_at(pos, "'" + term + "' has no letter or digit, so it cannot have a page of its own",
+                            "write it in words, e.g. \"C++\", \"Cell culture\", or remove it");
+            continue;
+        }
+        if (slug.size() > limits::term_address_bytes) {
+            fields.error_at(pos, "this " + key.substr(0, key.size() - 1) + " is too long to be a page's address (" +
+                                     std::to_string(slug.size()) + " characters, at most " +
+                                     std::to_string(limits::term_address_bytes) + ")",
+                            "keep it to a few words, and say the rest in the text below the fields");
+            continue;
+        }
+        out.push_back(term);
+        positions.push_back(pos);
+    }
+    return out;
 }
 
 std::vector<std::string> checked_registrations(FieldReader& fields, const std::string& key) {

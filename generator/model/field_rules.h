@@ -17,6 +17,16 @@ std::string checked_url(FieldReader& fields, const std::string& key, bool requir
 bool is_valid_orcid(const std::string& orcid);
 // name@domain.tld: one @, no spaces, a dot in the domain.
 bool is_valid_email(const std::string& email);
+// A GitHub user (@name: 1–39 letters, digits and single inner hyphens) or team
+// (@org/team-slug: letters, digits, - and _).
+bool is_github_owner(const std::string& name);
+// Reviewers for CODEOWNERS: GitHub users and teams, or e-mail addresses of printable ASCII
+// without #; any other entry (a space or line break would add a line of its own to
+// CODEOWNERS) is reported at its line and left out.
+std::vector<std::string> checked_reviewers(FieldReader& fields, const std::string& key);
+// Free taxonomy terms (skills): a term with no letter or digit has no address of its own
+// and is reported at its line and left out. `positions` gets where each kept one stands.
+std::vector<std::string> checked_terms(FieldReader& fields, const std::string& key, std::vector<SourcePos>& positions);
 std::vector<std::string> checked_registrations(FieldReader& fields, const std::string& key);
 std::vector<std::string> checked_talent(FieldReader& fields, const std::string& key);
 std::vector<Link> read_links(FieldReader& fields, const std::string& key);

@@ -10,6 +10,7 @@
 
 #include "load/content_tree.h"
 #include "model/read_documents.h"
+#include "model/site_index.h"
 #include "model/vocabulary.h"
 #include "util/parallel.h"
 #include "util/text.h"
@@ -76,6 +77,7 @@ public:
         link_case_studies();
         link_career_stories();
         fill_institution_lists();
+        check_term_addresses(site_, diagnostics_);
     }
 
 private:

@@ -278,13 +278,7 @@ std::optional<Institution> read_institution(const ContentEntry& entry, Diagnosti
         }
         i.location = f.text("location");
         if (auto year = f.integer("signatory_since")) i.signatory_since = static_cast<int>(*year);
-        i.reviewers = f.text_list("reviewers");
-        for (const auto& r : i.reviewers) {
-            bool handle = r.size() > 1 && r[0] == '@' && r.find_first_of(" \t,") == std::string::npos;
-            if (!handle && !is_valid_email(r))
-                f.error("reviewers", "'" + r + "' is not a GitHub user, team or e-mail address",
-                        "write GitHub names with an @, e.g. reviewers = [\"@lstm-comms\", \"@my-org/web-team\"]");
-        }
+        i.reviewers = checked_reviewers(f, "reviewers");
     });
 }
 
@@ -296,7 +290,7 @@ std::optional<Profile> read_profile(const ContentEntry& entry, Diagnostics& diag
         p.role = f.text("role", true);
         p.department = f.text("department");
         p.themes = checked_theme_ids(f, "themes");
-        p.skills = f.text_list("skills");
+        p.skills = checked_terms(f, "skills", p.skill_positions);
         p.registrations = checked_registrations(f, "registrations");
         p.awards = f.text_list("awards");
         p.orcid = f.text("orcid");

@@ -1,6 +1,7 @@
 #include "model/site_index.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include "model/vocabulary.h"
 #include "util/text.h"
@@ -10,18 +11,32 @@ namespace techpages {
 namespace {
 
 
-// Collects terms by slug, keeping the first spelling seen (profiles are in name order).
+// Collects terms by address. A term is named by its commonest spelling, then the first in
+// the site's order (profiles by name), so a new profile with a rarer spelling of a term
+// does not rename it; its address depends on neither, only on the term itself.
 class TermCollector {
 public:
     Term& term(const std::string& name) {
-        std::string slug = slugify(name);
+        std::string slug = term_slug(name);
         auto it = index_.find(slug);
-        if (it != index_.end()) return terms_[it->second];
-        index_[slug] = terms_.size();
-        terms_.push_back({slug, name, {}, {}});
-        return terms_.back();
+        if (it == index_.end()) {
+            it = index_.emplace(slug, terms_.size()).first;
+            terms_.push_back({slug, name, {}, {}});
+            spellings_.emplace_back();
+        }
+        auto& seen = spellings_[it->second];
+        seen.emplace(name, std::make_pair(0, static_cast<int>(seen.size()))).first->second.first++;
+        return terms_[it->second];
     }
     std::vector<Term> sorted() {
+        for (size_t i = 0; i < terms_.size(); ++i) {
+            auto best = spellings_[i].begin();
+            for (auto s = spellings_[i].begin(); s != spellings_[i].end(); ++s)
+                if (s->second.first > best->second.first ||
+                    (s->second.first == best->second.first && s->second.second < best->second.second))
+                    best = s;
+            terms_[i].name = best->first;
+        }
         std::sort(terms_.begin(), terms_.end(), [](const Term& a, const Term& b) {
             std::string la = to_lower(a.name), lb = to_lower(b.name);
             return la != lb ? la < lb : a.slug < b.slug;
@@ -32,9 +47,39 @@ public:
 private:
     std::map<std::string, size_t> index_;
     std::vector<Term> terms_;
+    // Of each term, every spelling: how often it is written, and in which order first seen.
+    std::vector<std::map<std::string, std::pair<int, int>>> spellings_;
 };
 
 }  // namespace
+
+void check_term_addresses(const Site& site, Diagnostics& diagnostics) {
+    struct Use {
+        std::string path;
+        SourcePos pos;
+        std::string name;
+    };
+    std::vector<Use> uses;
+    for (const auto& p : site.profiles)
+        for (size_t k = 0; k < p.skills.size(); ++k)
+            uses.push_back({p.origin.path, k < p.skill_positions.size() ? p.skill_positions[k] : SourcePos{1, 1}, p.skills[k]});
+    // File order, not the site's name order: which one is "later" depends on the files alone.
+    std::sort(uses.begin(), uses.end(), [](const Use& a, const Use& b) {
+        return std::tie(a.path, a.pos.line, a.pos.column) < std::tie(b.path, b.pos.line, b.pos.column);
+    });
+    std::map<std::string, const Use*> first;  // by address
+    for (const auto& use : uses) {
+        std::string slug = term_slug(use.name);
+        if (slug.empty()) continue;
+        auto [it, added] = first.emplace(slug, &use);
+        const Use& earlier = *it->second;
+        if (added || term_signs(earlier.name) == term_signs(use.name)) continue;
+        diagnostics.error(use.path, use.pos,
+                          "the skill '" + use.name + "' would have the same address (/skills/" + slug + "/) as '" +
+                              earlier.name + "' in " + earlier.path + ":" + std::to_string(earlier.pos.line),
+                          "if they are the same skill, write it as there; if not, tell them apart in words");
+    }
+}
 
 SiteIndex build_site_index(const Site& site) {
     SiteIndex index;
@@ -62,6 +107,7 @@ SiteIndex build_site_index(const Site& site) {
     for (size_t i = 0; i < site.profiles.size(); ++i) {
         const Profile& profile = site.profiles[i];
         for (const auto& s : profile.skills) {
+            if (term_slug(s).empty()) continue;  // reported where it is written (checked_terms)
             auto& term = skills.term(s);
             if (term.profiles.empty() || term.profiles.back() != i) term.profiles.push_back(i);
         }

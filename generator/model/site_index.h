@@ -38,4 +38,9 @@ struct SiteIndex {
 
 SiteIndex build_site_index(const Site& site);
 
+// Two skills that share an address (term_slug) but differ in a sign that matters
+// (term_signs: "Python 3.1", "Python 3 1") are an error at the later one, in file order,
+// naming the earlier. Spellings that differ only in case and separators are one term.
+void check_term_addresses(const Site& site, Diagnostics& diagnostics);
+
 }  // namespace techpages

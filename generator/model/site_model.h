@@ -103,6 +103,7 @@ struct Profile {
     std::string slug, name, role, department, orcid, email, summary, photo, photo_alt, body;
     size_t institution = 0;
     std::vector<std::string> themes, skills, registrations, awards;
+    std::vector<SourcePos> skill_positions;  // where each of `skills` is written
     std::vector<Link> links;
     std::optional<Date> date;
     bool published = true;

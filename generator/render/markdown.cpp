@@ -12,6 +12,22 @@ namespace techpages {
 
 namespace {
 
+// A character reference decodes to any code point: &#1; to U+0001, and cmark-gfm
+// 0.29 writes &#xFFFE; as a stray byte. The raw characters are refused where the file
+// is read; what references make of them is dropped here, so no page holds a byte
+// XML or HTML forbids.
+std::string without_unpublishable_chars(std::string html) {
+    if (find_forbidden_char(html) == std::string::npos && find_invalid_utf8(html) == std::string::npos) return html;
+    std::string valid;
+    std::string_view rest = html;
+    for (size_t bad = find_invalid_utf8(rest); bad != std::string::npos; bad = find_invalid_utf8(rest)) {
+        valid.append(rest.substr(0, bad));
+        rest.remove_prefix(bad + 1);
+    }
+    valid.append(rest);
+    return drop_forbidden_chars(valid);
+}
+
 // Extensions are registered once per process, before any thread parses.
 void ensure_extensions_registered() {
     static std::once_flag once;
@@ -75,7 +91,7 @@ std::string MarkdownRenderer::to_html(std::string_view markdown) const {
     std::free(html);
     cmark_node_free(doc);
     cmark_parser_free(parser);
-    return out;
+    return without_unpublishable_chars(std::move(out));
 }
 
 std::string MarkdownRenderer::to_inline_html(std::string_view markdown) const {

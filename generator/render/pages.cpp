@@ -301,7 +301,7 @@ data profile_page(const Views& v, size_t i) {
     for (const auto& s : p.skills) {
         data e;
         put(e, "name", s);
-        put(e, "url", v.urls().link(site_path::term("skills", slugify(s))));
+        put(e, "url", v.urls().link(site_path::term("skills", term_slug(s))));
         skills.push_back(std::move(e));
     }
     for (const auto& r : p.registrations) {
@@ -310,7 +310,7 @@ data profile_page(const Views& v, size_t i) {
         const Registration* reg = find_registration(r);
         put(e, "full_name", reg ? reg->full_name : r);
         put(e, "body", reg ? reg->body : "");
-        put(e, "url", v.urls().link(site_path::term("registrations", slugify(r))));
+        put(e, "url", v.urls().link(site_path::term("registrations", term_slug(r))));
         regs.push_back(std::move(e));
     }
     for (const auto& a : p.awards) awards.push_back(data(a));

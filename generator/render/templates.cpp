@@ -4,6 +4,7 @@
 #include <regex>
 
 #include "util/files.h"
+#include "util/text.h"
 
 namespace techpages {
 
@@ -116,6 +117,11 @@ std::string TemplateRenderer::render(const std::string& name, const mustache::da
         const std::string* source = templates_.source(name);
         if (!source) return {};
         it = compiled_.emplace(name, std::make_unique<mustache::mustache>(*source)).first;
+        // The library's escaping, without the characters no page may hold (util/text.h).
+        it->second->set_custom_escape([](const std::string& s) {
+            if (find_forbidden_char(s) == std::string::npos) return mustache::html_escape<std::string>(s);
+            return mustache::html_escape<std::string>(drop_forbidden_chars(s));
+        });
     }
     // Into a string, not the library's ostringstream: a list page of several MB would be
     // copied twice more (into the stream, then out of it).

@@ -218,8 +218,8 @@ data Views::profile_card(size_t i) const {
     // What the technician directory filters on, as space-separated slugs for data- attributes.
     data filters;
     std::vector<std::string> skills, registrations;
-    for (const auto& s : p.skills) skills.push_back(slugify(s));
-    for (const auto& r : p.registrations) registrations.push_back(slugify(r));
+    for (const auto& s : p.skills) skills.push_back(term_slug(s));
+    for (const auto& r : p.registrations) registrations.push_back(term_slug(r));
     put(filters, "institution", site_.institutions[p.institution].slug);
     put(filters, "themes", join(p.themes, " "));
     put(filters, "skills", join(skills, " "));

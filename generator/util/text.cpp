@@ -1,6 +1,7 @@
 #include "util/text.h"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace techpages {
 
@@ -50,6 +51,20 @@ uint32_t lower_code_point(uint32_t cp) {
     return cp;
 }
 
+// Punctuation, symbols, spaces and invisible characters outside ASCII: an address leaves
+// them out like ASCII punctuation ("—", "«", "©", "…", "€", emoji, variation selectors).
+bool is_unicode_sign(uint32_t cp) {
+    if (cp >= 0x80 && cp <= 0xBF)  // Latin-1 signs, but ª ² ³ µ ¹ º
+        return cp != 0xAA && cp != 0xB2 && cp != 0xB3 && cp != 0xB5 && cp != 0xB9 && cp != 0xBA;
+    return cp == 0xD7 || cp == 0xF7 || (cp >= 0x2000 && cp <= 0x20CF) || (cp >= 0x2190 && cp <= 0x2BFF) ||
+           (cp >= 0x2E00 && cp <= 0x2E7F) || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xE000 && cp <= 0xF8FF) ||
+           (cp >= 0xFE00 && cp <= 0xFE6F) || cp == 0xFEFF || (cp >= 0xFF00 && cp <= 0xFF0F) ||
+           (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65) ||
+           (cp >= 0xFFF0 && cp <= 0xFFFF) || (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0xE0000 && cp <= 0xE007F);
+}
+
+bool is_word_code_point(uint32_t cp) { return cp >= 0x80 ? !is_unicode_sign(cp) : std::isalnum(static_cast<int>(cp)) != 0; }
+
 }  // namespace
 
 std::string slugify(std::string_view text) {
@@ -59,8 +74,7 @@ std::string slugify(std::string_view text) {
         uint32_t cp;
         size_t len = decode_utf8(text, i, cp);
         i += len;
-        bool letter = cp >= 0x80 || std::isalnum(static_cast<int>(cp));
-        if (!letter) {
+        if (!is_word_code_point(cp)) {
             pending_hyphen = true;
             continue;
         }
@@ -70,6 +84,48 @@ std::string slugify(std::string_view text) {
         append_utf8(out, lower_code_point(cp));
     }
     return out;
+}
+
+namespace {
+
+// The word a term's address spells a sign at name[i] out as, or nullptr.
+const char* spelt_sign(std::string_view name, size_t i) {
+    auto word_at = [&](size_t k) { return k < name.size() && std::isalnum(static_cast<unsigned char>(name[k])); };
+    bool after_word = i > 0 && word_at(i - 1);
+    if (name[i] == '+') return " plus ";
+    if (name[i] == '#' && after_word) return " sharp ";
+    if (name[i] == '.' && !after_word && word_at(i + 1)) return " dot ";
+    return nullptr;
+}
+
+}  // namespace
+
+std::string term_slug(std::string_view name) {
+    // Only signs beside letters or digits make a word: "++" alone has no address.
+    if (slugify(name).empty()) return {};
+    std::string spelt;
+    for (size_t i = 0; i < name.size(); ++i) {
+        const char* word = spelt_sign(name, i);
+        spelt += word ? word : std::string(1, name[i]);
+    }
+    return slugify(spelt);
+}
+
+std::string term_signs(std::string_view name) {
+    std::string signs;
+    for (size_t i = 0; i < name.size();) {
+        uint32_t cp;
+        size_t len = decode_utf8(name, i, cp);
+        bool inner_dot = cp == '.' && i > 0 && i + 1 < name.size() &&
+                         std::isalnum(static_cast<unsigned char>(name[i - 1])) &&
+                         std::isalnum(static_cast<unsigned char>(name[i + 1]));
+        bool separator = (cp < 0x80 && (std::isspace(static_cast<int>(cp)) ||
+                                        std::string_view("-_/,;:()[]'\"!?.").find(static_cast<char>(cp)) != std::string_view::npos)) ||
+                         (cp >= 0x2000 && cp <= 0x206F);  // Unicode spaces, dashes and quotes
+        if (!is_word_code_point(cp) && !spelt_sign(name, i) && (inner_dot || !separator)) signs += name.substr(i, len);
+        i += len;
+    }
+    return signs;
 }
 
 bool is_valid_slug(std::string_view text) {
@@ -109,17 +165,60 @@ bool starts_with_ci(std::string_view text, std::string_view prefix) {
 std::string html_escape(std::string_view text) {
     std::string out;
     out.reserve(text.size() + text.size() / 8);
-    for (char c : text) {
+    for (size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
         switch (c) {
             case '&': out += "&amp;"; break;
             case '<': out += "&lt;"; break;
             case '>': out += "&gt;"; break;
             case '"': out += "&quot;"; break;
             case '\'': out += "&#39;"; break;
-            default: out += c;
+            default:
+                if (size_t skip = forbidden_char_length(text, i)) i += skip - 1;
+                else out += c;
         }
     }
     return out;
+}
+
+size_t forbidden_char_length(std::string_view s, size_t i, uint32_t* cp) {
+    auto at = [&](size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
+    unsigned char c = at(0);
+    uint32_t value = 0;
+    size_t length = 0;
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+        value = c, length = 1;
+    } else if (c == 0xC2 && at(1) >= 0x80 && at(1) <= 0x9F) {
+        value = at(1), length = 2;  // U+0080–U+009F
+    } else if (c == 0xEF && at(1) == 0xBF && (at(2) == 0xBE || at(2) == 0xBF)) {
+        value = 0xFF00 | (at(2) & 0x3F) | 0xC0, length = 3;  // U+FFFE, U+FFFF
+    } else if (c == 0xED && at(1) >= 0xA0 && at(1) <= 0xBF && (at(2) & 0xC0) == 0x80) {
+        value = 0xD000 | ((at(1) & 0x3F) << 6) | (at(2) & 0x3F), length = 3;  // a surrogate, in text not checked as UTF-8
+    }
+    if (cp && length) *cp = value;
+    return length;
+}
+
+size_t find_forbidden_char(std::string_view s, uint32_t* cp) {
+    for (size_t i = 0; i < s.size(); ++i)
+        if (forbidden_char_length(s, i, cp)) return i;
+    return std::string_view::npos;
+}
+
+std::string drop_forbidden_chars(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (size_t skip = forbidden_char_length(text, i)) i += skip - 1;
+        else out += text[i];
+    }
+    return out;
+}
+
+std::string code_point_name(uint32_t cp) {
+    char name[16];
+    std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned>(cp));
+    return name;
 }
 
 size_t find_invalid_utf8(std::string_view s) {

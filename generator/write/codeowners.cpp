@@ -1,10 +1,25 @@
 #include "write/codeowners.h"
 
+#include <algorithm>
+
 #include "util/files.h"
+#include "util/text.h"
 
 namespace techpages {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+// The reviewers were checked where they are written (checked_reviewers); this is the
+// second defence: a word with a space, a line break or a comment sign in it would add
+// lines or rules of its own to CODEOWNERS, so it is never written.
+bool is_one_word(const std::string& word) {
+    return !word.empty() && find_forbidden_char(word) == std::string::npos &&
+           std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) > ' ' && c != '#'; });
+}
+
+}  // namespace
 
 std::string codeowners_text(const Site& site, const std::string& content_in_repo) {
     std::string out =
@@ -12,10 +27,12 @@ std::string codeowners_text(const Site& site, const std::string& content_in_repo
         "# Do not edit by hand: change the reviewers in " + content_in_repo +
         "/institutions/<institution>/institution.md and run the command again.\n";
     for (const auto& inst : site.institutions) {
-        if (inst.reviewers.empty()) continue;
-        out += "/" + content_in_repo + "/institutions/" + inst.slug + "/";
-        for (const auto& r : inst.reviewers) out += " " + r;
-        out += "\n";
+        std::string line = "/" + content_in_repo + "/institutions/" + inst.slug + "/";
+        if (!is_one_word(line)) continue;
+        size_t owners = 0;
+        for (const auto& r : inst.reviewers)
+            if (is_one_word(r)) line += " " + r, ++owners;
+        if (owners) out += line + "\n";
     }
     return out;
 }

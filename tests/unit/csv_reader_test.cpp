@@ -156,3 +156,23 @@ TEST(CsvWriter, WhatItWritesReadsBackToTheSameCells) {
     EXPECT_EQ(cells(read(csv)), rows);
     EXPECT_EQ(cells(read(write_csv(rows, '\t', false))), rows);
 }
+
+TEST(CsvWriter, CellsASpreadsheetWouldRunGetAQuoteInFront) {
+    EXPECT_EQ(csv_cell("=HYPERLINK(\"http://x\")"), "\"'=HYPERLINK(\"\"http://x\"\")\"");
+    EXPECT_EQ(csv_cell("+cmd|' /C calc'!A0"), "'+cmd|' /C calc'!A0");
+    EXPECT_EQ(csv_cell("-5 %"), "'-5 %");
+    EXPECT_EQ(csv_cell("@lstm-comms"), "'@lstm-comms");
+    EXPECT_EQ(csv_cell("\tx"), "'\tx");
+    EXPECT_EQ(csv_cell("'tis"), "''tis");
+    EXPECT_EQ(csv_cell("5 - 6"), "5 - 6");
+}
+
+TEST(CsvWriter, TheGuardIsUndoneExactlyOnReading) {
+    for (std::string v : {"-5 %", "@lstm-comms", "=1+1", "+x", "'", "''", "'tis", "'=x", "''=x", "plain", "", "\tx"})
+        EXPECT_EQ(unguard_formula(guard_formula(v)), v) << v;
+    // A quote the writer did not add is kept.
+    EXPECT_EQ(unguard_formula("'tis"), "'tis");
+    Rows rows = {{"Ref", "Action"}, {"-1", "@lstm-comms"}, {"'x", "=SUM(A1)"}, {"''", "+"}};
+    EXPECT_EQ(cells(read(write_csv(rows))), rows);
+    EXPECT_EQ(cells(read(write_csv(rows, '\t', false))), rows);
+}

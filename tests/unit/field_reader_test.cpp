@@ -314,3 +314,32 @@ TEST(FieldReaderPositions, AbsentKeyPointsAtTheTableStart) {
     EXPECT_EQ(pos.line, 1);
     EXPECT_EQ(pos.column, 1);
 }
+
+// ---- control characters ---------------------------------------------------------
+
+TEST(FieldReaderText, ControlCharacterIsAnErrorAtTheFieldsLineAndLeftOut) {
+    Fields f("role = \"Technician\"\nname = \"\\u0001Amara\"\n");
+    EXPECT_EQ(f->text("name", true), "Amara");
+    Diagnostic d = only(errors_with(f.diagnostics, "the name contains an invisible control character (U+0001)"), f.diagnostics);
+    EXPECT_EQ(d.pos.line, 3);
+    EXPECT_EQ(d.hint, "delete it; it often comes from copying from another program");
+}
+
+TEST(FieldReaderTextList, ControlCharacterInAnItemIsReportedAtTheItem) {
+    Fields f("skills = [\n  \"PCR\",\n  \"Cell\\u001bculture\",\n]\n");
+    auto items = f->located_text_list("skills");
+    ASSERT_EQ(items.size(), 2u);
+    EXPECT_EQ(items[0].second.line, 3);
+    EXPECT_EQ(items[1].first, "Cellculture");
+    Diagnostic d = only(errors_with(f.diagnostics, "the skills contains an invisible control character (U+001B)"), f.diagnostics);
+    EXPECT_EQ(d.pos.line, 4);
+}
+
+TEST(FieldReaderTextTable, ControlCharacterInAKeyIsAnError) {
+    Fields f("[extra]\n\"Res\\u0007ources\" = \"5\"\nOther = \"6\"\n");
+    auto extra = f->text_table("extra");
+    ASSERT_EQ(extra.size(), 1u);
+    EXPECT_EQ(extra[0].first, "Other");
+    only(errors_with(f.diagnostics, "the name 'Resources' in [extra] contains an invisible control character (U+0007)"),
+         f.diagnostics);
+}

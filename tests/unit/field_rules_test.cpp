@@ -181,3 +181,45 @@ TEST(CheckedLocalFile, OnlyAPlainFileNameIsAccepted) {
     for (const char* key : {"b", "c", "d", "e"}) EXPECT_EQ(checked_local_file(*f, key), "") << key;
     EXPECT_EQ(errors_with(f.diagnostics, "should be just a file name").size(), 4u) << dump(f.diagnostics);
 }
+
+// ---- reviewers and free terms -------------------------------------------------------
+
+TEST(IsGithubOwner, AcceptsUsersAndTeamsAsGithubSpellsThem) {
+    for (const auto& ok : std::vector<std::string>{"@lstm-comms", "@a", "@my-org/web-team", "@my-org/web_team", "@" + std::string(39, 'a')})
+        EXPECT_TRUE(is_github_owner(ok)) << ok;
+    for (const auto& bad : std::vector<std::string>{"@", "lstm", "@-a", "@a-", "@a--b", "@a b", "@a\n* @evil", "@a/", "@a/b c", "@a/b/c",
+                            "@" + std::string(40, 'a'), "@a#b", "@a*", "@/team"})
+        EXPECT_FALSE(is_github_owner(bad)) << bad;
+}
+
+TEST(CheckedReviewers, EachBadEntryIsReportedAtItsLine) {
+    Fields f("reviewers = [\n  \"@lstm-comms\",\n  \"@lstm-comms\\n* @evil\",\n  \"web@lstmed.ac.uk\",\n"
+             "  \"a b@x.org\",\n  \"x#y@x.org\",\n]\n");
+    EXPECT_EQ(checked_reviewers(*f, "reviewers"), (std::vector<std::string>{"@lstm-comms", "web@lstmed.ac.uk"}));
+    auto bad = errors_with(f.diagnostics, "is not a GitHub user, team or e-mail address");
+    ASSERT_EQ(bad.size(), 3u) << dump(f.diagnostics);
+    EXPECT_EQ(bad[0].message, "'@lstm-comms\\n* @evil' is not a GitHub user, team or e-mail address");
+    EXPECT_EQ(bad[0].pos.line, 4);
+    EXPECT_EQ(bad[1].pos.line, 6);
+    EXPECT_EQ(bad[2].pos.line, 7);
+}
+
+TEST(CheckedTerms, ATermWithNoLetterOrDigitIsReportedAndLeftOut) {
+    Fields f("skills = [\"PCR\", \"++\", \"C++\"]\n");
+    std::vector<SourcePos> positions;
+    EXPECT_EQ(checked_terms(*f, "skills", positions), (std::vector<std::string>{"PCR", "C++"}));
+    ASSERT_EQ(positions.size(), 2u);
+    EXPECT_EQ(positions[1].column, 24);
+    auto bad = errors_with(f.diagnostics, "'++' has no letter or digit, so it cannot have a page of its own");
+    ASSERT_EQ(bad.size(), 1u) << dump(f.diagnostics);
+    EXPECT_EQ(bad[0].pos.column, 18);
+}
+
+TEST(CheckedTerms, ATermTooLongForAnAddressIsReported) {
+    Fields f("skills = [\"" + std::string(121, 'x') + "\", \"PCR\"]\n");
+    std::vector<SourcePos> positions;
+    EXPECT_EQ(checked_terms(*f, "skills", positions), (std::vector<std::string>{"PCR"}));
+    auto bad = errors_with(f.diagnostics, "this skill is too long to be a page's address (121 characters, at most 120)");
+    ASSERT_EQ(bad.size(), 1u) << dump(f.diagnostics);
+    EXPECT_EQ(bad[0].pos.column, 11);
+}

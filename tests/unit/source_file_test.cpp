@@ -2,6 +2,8 @@
 // Markdown files into TOML front matter and body.
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cstdlib>
 
@@ -29,6 +31,15 @@ void read_bytes(const std::string& bytes, ReadResult& r, const std::string& disp
     r.ok = read_source_file(dir / "about.md", display, r.file, r.diagnostics);
 }
 
+void only_error(const Diagnostics& diagnostics, const std::string& message) {
+    auto found = errors_with(diagnostics, message);
+    EXPECT_EQ(found.size(), 1u) << dump(diagnostics);
+    EXPECT_EQ(diagnostics.error_count(), 1u) << dump(diagnostics);
+    if (!found.empty()) {
+        EXPECT_EQ(found[0].pos.line, 1);
+    }
+}
+
 SourceFile in_memory(const std::string& text, const std::string& path = "pages/about.md") {
     SourceFile f;
     f.path = path;
@@ -39,6 +50,35 @@ SourceFile in_memory(const std::string& text, const std::string& path = "pages/a
 }  // namespace
 
 // ---- read_source_file ---------------------------------------------------------
+
+TEST(ReadSourceFile, ControlCharactersAreReportedAtTheirLineAndColumn) {
+    ReadResult r;
+    read_bytes("+++\ntitle = \"x\"\n+++\nR\u00e9d \x1b[31m\nPage\x0c break\x0b\n", r);
+    EXPECT_EQ(errors_with(r.diagnostics, "invisible control character (U+001B)").at(0).pos.line, 4);
+    EXPECT_EQ(errors_with(r.diagnostics, "invisible control character (U+001B)").at(0).pos.column, 5);
+    EXPECT_EQ(errors_with(r.diagnostics, "a page break (form feed, U+000C)").at(0).pos.column, 5);
+    EXPECT_EQ(errors_with(r.diagnostics, "a line break from Word (vertical tab, U+000B)").at(0).pos.column, 12);
+    EXPECT_EQ(r.file.text.find('\x1b'), std::string::npos) << "replaced, so later messages keep their columns";
+}
+
+TEST(ReadSourceFile, AFileOverTheLimitIsRefusedFromItsSize) {
+    TempDir dir;
+    { std::ofstream(dir / "big.md") << "+++\n"; }
+    fs::resize_file(dir / "big.md", 3u * 1024 * 1024);
+    SourceFile file;
+    Diagnostics diagnostics;
+    EXPECT_FALSE(read_source_file(dir / "big.md", "pages/big.md", file, diagnostics));
+    only_error(diagnostics, "this file is 3072 KB, over the 1024 KB limit for a content file");
+}
+
+TEST(ReadSourceFile, ANamedPipeIsRefusedWithoutWaitingForAWriter) {
+    TempDir dir;
+    ASSERT_EQ(::mkfifo((dir / "pipe.md").c_str(), 0644), 0);
+    SourceFile file;
+    Diagnostics diagnostics;
+    EXPECT_FALSE(read_source_file(dir / "pipe.md", "pages/pipe.md", file, diagnostics));
+    only_error(diagnostics, "this is a named pipe (FIFO), not a file with text in it");
+}
 
 TEST(ReadSourceFile, PlainUtf8FileIsReadAsItIs) {
     ReadResult r;

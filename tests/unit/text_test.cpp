@@ -236,3 +236,62 @@ TEST(PlainExcerpt, TextExactlyAsLongAsTheLimitIsNotCut) {
 TEST(PlainExcerpt, LinkAddressesAreNotPartOfThePlainText) {
     EXPECT_EQ(plain_excerpt("Read [our strategy](https://example.ac.uk/s) today.", 200), "Read our strategy today.");
 }
+
+// ---- characters no page or feed may hold ----------------------------------------
+
+TEST(ForbiddenChars, FindsControlCharactersNoncharactersAndSurrogates) {
+    uint32_t cp = 0;
+    EXPECT_EQ(find_forbidden_char("tab\tline\ncr\r ok", &cp), std::string::npos);
+    EXPECT_EQ(find_forbidden_char("caf\u00e9 \u2014 \U0001F52C"), std::string::npos);
+    EXPECT_EQ(find_forbidden_char(std::string("ab\0c", 4), &cp), 2u);
+    EXPECT_EQ(cp, 0u);
+    EXPECT_EQ(find_forbidden_char("x\x1b[31m", &cp), 1u);
+    EXPECT_EQ(cp, 0x1Bu);
+    EXPECT_EQ(find_forbidden_char("x\x7f", &cp), 1u);
+    EXPECT_EQ(find_forbidden_char("x\u0085", &cp), 1u);
+    EXPECT_EQ(cp, 0x85u);
+    EXPECT_EQ(find_forbidden_char("x\xEF\xBF\xBE", &cp), 1u);
+    EXPECT_EQ(cp, 0xFFFEu);
+    EXPECT_EQ(find_forbidden_char("x\xEF\xBF\xBF", &cp), 1u);
+    EXPECT_EQ(cp, 0xFFFFu);
+    EXPECT_EQ(find_forbidden_char("x\xED\xA0\x80", &cp), 1u);
+    EXPECT_EQ(cp, 0xD800u);
+    EXPECT_EQ(code_point_name(0x1B), "U+001B");
+}
+
+TEST(HtmlEscape, DropsWhatXmlForbidsAndKeepsTheRest) {
+    EXPECT_EQ(html_escape(std::string("a\0b\x01<\x0c\x0b\t\n\u0085\xEF\xBF\xBF\u00e9", 20)), "ab&lt;\t\n\u00e9");
+    EXPECT_EQ(drop_forbidden_chars("x\x1b[31my"), "x[31my");
+}
+
+// ---- taxonomy term addresses -------------------------------------------------------
+
+TEST(TermSlug, SignsThatMakeAnotherTermAreSpeltOut) {
+    EXPECT_EQ(term_slug("C"), "c");
+    EXPECT_EQ(term_slug("C#"), "c-sharp");
+    EXPECT_EQ(term_slug("C++"), "c-plus-plus");
+    EXPECT_EQ(term_slug("F#"), "f-sharp");
+    EXPECT_EQ(term_slug(".NET"), "dot-net");
+    EXPECT_EQ(term_slug("Node.js"), "node-js");
+    EXPECT_EQ(term_slug("Mass spectrometry (LC-MS)"), "mass-spectrometry-lc-ms");
+    EXPECT_EQ(term_slug("Cell culture"), term_slug("cell culture"));
+}
+
+TEST(TermSlug, NoLetterOrDigitGivesNoAddress) {
+    EXPECT_EQ(term_slug("++"), "");
+    EXPECT_EQ(term_slug("!!!"), "");
+    EXPECT_EQ(term_slug("\u2014"), "");
+    EXPECT_EQ(term_slug("\u00ab \u00bb \u2026"), "");
+    EXPECT_EQ(term_slug("\U0001F52C"), "");
+    EXPECT_EQ(slugify("Caf\u00e9 \u2014 bar"), "caf\u00e9-bar");
+}
+
+TEST(TermSigns, OnlySignsThatTellTermsApartCount) {
+    EXPECT_EQ(term_signs("Cell culture"), term_signs("cell-culture"));
+    EXPECT_EQ(term_signs("Mass spectrometry (LC-MS)"), term_signs("Mass spectrometry LC/MS"));
+    EXPECT_EQ(term_signs("C#"), term_signs("C sharp"));
+    EXPECT_EQ(term_signs("Health and safety."), "");
+    EXPECT_EQ(term_signs("Python 3.1"), ".");
+    EXPECT_EQ(term_signs("50%"), "%");
+    EXPECT_NE(term_signs("R&D"), term_signs("R D"));
+}
