@@ -2,25 +2,13 @@
 
 #include "render/urls.h"
 #include "util/files.h"
-#include "write/photos.h"
+#include "media/media_check.h"
 
 namespace techpages {
 
 std::set<std::string> photos_of(const Site& site) {
     std::set<std::string> files;
-    for (const auto& p : site.profiles)
-        if (!p.photo.empty()) files.insert(site_path::asset_beside(p.origin.path, p.photo));
-    for (const auto& c : site.case_studies)
-        if (!c.image.empty()) files.insert(site_path::asset_beside(c.origin.path, c.image));
-    return files;
-}
-
-std::set<std::string> files_to_copy(const Site& site) {
-    std::set<std::string> files;
-    for (const auto& i : site.institutions)
-        if (!i.logo.empty()) files.insert(site_path::asset_beside(i.origin.path, i.logo));
-    for (const auto& p : photos_of(site))
-        if (!is_raster_photo(p)) files.insert(p);
+    for (const auto& use : media_uses(site)) files.insert(use.file);
     return files;
 }
 
@@ -50,7 +38,6 @@ size_t copy_assets(const Site& site, const fs::path& content, const VisualTheme&
                    Diagnostics& diagnostics) {
     size_t copied = 0;
     for (const auto& [rel, file] : theme.assets()) copied += copy_into(file, out / "assets" / rel, diagnostics, file.string());
-    for (const auto& rel : files_to_copy(site)) copied += copy_into(content / rel, out / rel, diagnostics, rel);
     for (const auto& rel : site.static_files)
         copied += copy_into(content / rel, out / rel.substr(std::string("static/").size()), diagnostics, rel);
     return copied;
@@ -60,7 +47,6 @@ std::set<std::string> published_files(const Site& site, const VisualTheme& theme
                                       const std::vector<std::string>& generated) {
     std::set<std::string> files(generated.begin(), generated.end());
     for (const auto& asset : theme.assets()) files.insert("assets/" + asset.first);
-    for (const auto& f : files_to_copy(site)) files.insert(f);
     for (const auto& f : site.static_files) files.insert(f.substr(std::string("static/").size()));
     if (!images) {
         for (const auto& f : photos_of(site)) files.insert(f);  // unprocessed, pages link the originals
