@@ -10,10 +10,14 @@
 #include <chrono>
 #include <map>
 
+#include "incremental/site_builder.h"
 #include "media/media_header.h"
 #include "test_support.h"
 
 using namespace techpages::testing;
+using techpages::BuildOptions;
+using techpages::Diagnostics;
+using techpages::SiteBuilder;
 
 namespace {
 
@@ -329,6 +333,28 @@ TEST(UntrustedMedia, NoContentFileIsCopiedFromAContributorFolder) {
     }
     EXPECT_GE(versions, 16u) << "15 photos and the logo, each in one or more widths";
     EXPECT_TRUE(fs::exists(site.out / "institutions/lstm/logo-200.webp"));
+}
+
+// The live preview: a photo replaced by HTML while its profile is unchanged is refused on
+// the next rebuild, whether the preview is told which file changed or finds it itself.
+TEST(UntrustedMedia, ThePreviewRefusesAPhotoReplacedWithoutItsProfileChanging) {
+    Untrusted site;
+    BuildOptions options;
+    options.content_dir = site.content;
+    options.out_dir = site.out;
+    SiteBuilder builder(options, SiteBuilder::Publish::in_place);
+    Diagnostics first;
+    ASSERT_TRUE(builder.build(first).ok);
+    fs::path photo = site.content / "institutions/lstm/profiles/kwame-mensah.jpg";
+    write_text(photo, "<html><script>alert('" + marker + "')</script></html>");
+    for (bool told : {true, false}) {
+        Diagnostics d;
+        EXPECT_FALSE((told ? builder.rebuild({photo}, d) : builder.rebuild(d)).ok);
+        std::string messages;
+        for (const auto& m : d.sorted()) messages += techpages::format_diagnostic(m) + "\n";
+        EXPECT_TRUE(has_error_at(messages, kwame, 12, "the photo 'kwame-mensah.jpg' is HTML or XML text")) << messages;
+    }
+    EXPECT_EQ(site.published_text().find(marker), std::string::npos);
 }
 
 }  // namespace
