@@ -69,7 +69,8 @@ MediaHeader not_an_image(const fs::path& file) {
         h.problem = "is HTML or XML text, not a picture";
     } else if (head.rfind("+++", 0) == 0 || head.rfind("---", 0) == 0) {
         h.problem = "is a content file (Markdown), not a picture";
-    } else if (find_invalid_utf8(start) == std::string::npos && start.find('\0') == std::string::npos) {
+    } else if (size_t bad = find_invalid_utf8(start);
+               (bad == std::string::npos || bad + 4 > start.size()) && start.find('\0') == std::string::npos) {  // (a character cut at 512 bytes)
         h.problem = "is a text file, not a picture";
     } else {
         h.problem = "is not a picture in a format the site publishes (JPEG, PNG, WebP, GIF, TIFF, HEIC, AVIF)";
@@ -77,14 +78,14 @@ MediaHeader not_an_image(const fs::path& file) {
     return h;
 }
 
-std::string vips_first_line() {
+}  // namespace
+
+std::string vips_error_line() {
     std::string message = trim(vips_error_buffer());
     vips_error_clear();
     auto newline = message.find('\n');
     return newline == std::string::npos ? message : message.substr(0, newline);
 }
-
-}  // namespace
 
 void ensure_vips_started() {
     static std::once_flag init;
@@ -122,7 +123,7 @@ MediaHeader inspect_media(const fs::path& file) {
     VipsImage* image = vips_image_new_from_file(file.c_str(), "access", VIPS_ACCESS_SEQUENTIAL, nullptr);
     MediaHeader h;
     if (!image) {
-        h.problem = std::string("looks like a ") + format + " file but cannot be read (" + vips_first_line() + ")";
+        h.problem = std::string("looks like a ") + format + " file but cannot be read (" + vips_error_line() + ")";
         h.remedy = "save it again from an image editor and upload that";
         return h;
     }

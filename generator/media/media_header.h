@@ -37,5 +37,7 @@ bool parse_media_header_line(const std::string& line, MediaHeader& header);
 // Starts libvips once per process. Starting it loads its modules, which costs more than a
 // whole rebuild from the cache: only when a picture really needs looking at.
 void ensure_vips_started();
+// The first line of libvips' last error, which it then forgets.
+std::string vips_error_line();
 
 }  // namespace techpages

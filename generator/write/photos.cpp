@@ -23,13 +23,6 @@ namespace {
 // Change this when the processing changes, so old cache entries are not reused.
 constexpr const char* recipe = "photos-v4 widths=320,640,1280+original jpeg-q=82 webp-q=78 strip";
 
-std::string vips_message() {
-    std::string message = trim(vips_error_buffer());
-    vips_error_clear();
-    auto newline = message.find('\n');
-    return newline == std::string::npos ? message : message.substr(0, newline);
-}
-
 // libvips 8.14's WebP saver writes an EXIF chunk even when told to strip metadata.
 // Removes the EXIF and XMP chunks from the RIFF container and clears their flags.
 std::string without_webp_metadata(std::string_view webp) {
@@ -97,7 +90,7 @@ bool make_variants(const fs::path& source, const fs::path& cache_base, Made& mad
         VipsImage* thumb = nullptr;
         // A very tall box, so the width is exact; EXIF orientation is applied before it is dropped.
         if (vips_thumbnail(source.c_str(), &thumb, w, "height", 100000, "size", VIPS_SIZE_DOWN, nullptr)) {
-            error = vips_message();
+            error = vips_error_line();
             ok = false;
             break;
         }
@@ -105,7 +98,7 @@ bool make_variants(const fs::path& source, const fs::path& cache_base, Made& mad
         VipsImage* pixels = vips_image_copy_memory(thumb);
         g_object_unref(thumb);
         if (!pixels) {
-            error = vips_message();
+            error = vips_error_line();
             ok = false;
             break;
         }
@@ -134,7 +127,7 @@ bool make_variants(const fs::path& source, const fs::path& cache_base, Made& mad
         if (saved) made.sizes.push_back({vips_image_get_width(thumb), vips_image_get_height(thumb)});
         g_object_unref(thumb);
         if (!saved) {
-            error = vips_message();
+            error = vips_error_line();
             ok = false;
             break;
         }
