@@ -17,6 +17,7 @@
 #include "incremental/page_dependencies.h"
 #include "incremental/site_writer.h"
 #include "load/content_tree.h"
+#include "media/media_check.h"
 #include "model/load_site.h"
 #include "model/site_index.h"
 #include "render/cards.h"
@@ -159,6 +160,7 @@ struct SiteBuilder::State {
     std::vector<SiteFile> open_data;
     ImageIndex images;
     std::set<std::string> photos;
+    MediaHeaders media_headers;  // pictures' headers already read, by content hash
 
     bool keep_in_memory() const { return publish == Publish::in_place; }
     unsigned threads() const { return options.threads ? options.threads : default_thread_count(); }
@@ -168,6 +170,7 @@ struct SiteBuilder::State {
     std::optional<Site> site;
     std::optional<SiteIndex> index;
     bool load(const InputFiles& now, bool content_changed, bool& index_current, Diagnostics& diagnostics);
+    MediaCheckOptions media_check_options(const InputFiles& now) const;
     bool patch_profiles(const std::vector<size_t>& changed, std::vector<LoadedFile>& fresh);
 };
 
@@ -224,6 +227,19 @@ bool SiteBuilder::State::patch_profiles(const std::vector<size_t>& changed, std:
         before = std::move(updated);
     }
     return true;
+}
+
+MediaCheckOptions SiteBuilder::State::media_check_options(const InputFiles& now) const {
+    MediaCheckOptions m;
+    m.content_dir = options.content_dir;
+    m.cache_dir = cache_dir / "photos";
+    m.out_dir = options.out_dir;
+    m.threads = threads();
+    m.known_hash = [&now](const std::string& file) -> uint64_t {  // `check` reads no hashes: 0, the file is read
+        auto it = now.find(file);
+        return it == now.end() ? 0 : it->second.hash;
+    };
+    return m;
 }
 
 bool SiteBuilder::State::load(const InputFiles& now, bool content_changed, bool& index_current, Diagnostics& diagnostics) {
@@ -373,7 +389,9 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     // load → model: only the files that changed are read again
     bool content_changed = content_files_differ(now, previous) || !built;
     bool index_current = false;
-    if (!load(now, content_changed, index_current, diagnostics) || diagnostics.has_errors()) {
+    bool loaded_model = load(now, content_changed, index_current, diagnostics);
+    if (loaded_model) check_media(*site, media_check_options(now), media_headers, diagnostics);  // check sees it too
+    if (!loaded_model || diagnostics.has_errors()) {
         page_list.reset();
         site.reset();  // not a model to patch
         index.reset();
@@ -436,8 +454,8 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
             photos_changed |= a == now.end() || b == inputs.end() || a->second.hash != b->second.hash;
         }
         if (photos_changed) {
-            fs::path photo_cache = (o.cache_dir.empty() ? default_cache_dir(o.content_dir) : o.cache_dir) / "photos";
-            images = process_photos(site_photos, o.content_dir, writer->root(), photo_cache, threads(), result.photos, diagnostics);
+            fs::path photo_cache = cache_dir / "photos";
+            images = process_photos(media_uses(site), o.content_dir, writer->root(), photo_cache, threads(), result.photos, diagnostics);
         } else {
             result.photos.cached = site_photos.size();
         }

@@ -52,18 +52,36 @@ void check_slug(const ContentEntry& entry, Diagnostics& diagnostics) {
                           "rename it using lower-case letters, digits and hyphens, e.g. '" + slugify(entry.slug) + ext + "'");
 }
 
+// A name the published site can carry: not hidden (a leading dot: GitHub Pages leaves such
+// files out), no control characters.
+bool check_file_name(FieldReader& fields, const std::string& key, const std::string& name) {
+    if (name[0] == '.') {
+        fields.error(key, "'" + name + "' starts with a dot, which makes it a hidden file that is not published",
+                     "rename the file without the leading dot, e.g. " + key + " = \"photo.jpg\"");
+        return false;
+    }
+    for (unsigned char c : name)
+        if (c < 0x20 || c == 0x7f) {
+            fields.error(key, "the file name '" + name + "' contains a control character", "rename the file using letters, digits and hyphens");
+            return false;
+        }
+    return true;
+}
+
 // A file named in the front matter must sit beside the content file, inside the content
 // folder (a symbolic link may not lead out of it), and be small enough for the web.
-void check_file_beside(FieldReader& fields, const std::string& key, const std::string& name,
+// False (reported) when it cannot be used.
+bool check_file_beside(FieldReader& fields, const std::string& key, const std::string& name,
                        const ContentEntry& entry) {
-    if (name.empty()) return;
+    if (name.empty()) return true;
+    if (!check_file_name(fields, key, name)) return false;
     namespace fs = std::filesystem;
     std::error_code ec;
     fs::path path = entry.absolute.parent_path() / name;
     if (!fs::is_regular_file(path, ec)) {
         fields.error(key, "the file '" + name + "' is not in " + relative_parent(entry.path),
                      "upload it to the same folder as this file, or correct the name (names are case-sensitive)");
-        return;
+        return false;
     }
     fs::path real = fs::canonical(path, ec);
     fs::path root = fs::canonical(entry.root, ec);
@@ -71,13 +89,16 @@ void check_file_beside(FieldReader& fields, const std::string& key, const std::s
     if (ec || root_end != root.end()) {
         fields.error(key, "the file '" + name + "' is a link to a place outside the content folder",
                      "upload the file itself into " + relative_parent(entry.path) + " instead of a link to it");
-        return;
+        return false;
     }
     auto size = fs::file_size(real, ec);
-    if (!ec && size > max_media_bytes)
+    if (!ec && size > max_media_bytes) {
         fields.error(key, "the file '" + name + "' is " + std::to_string(size / (1024 * 1024)) + " MB, over the " +
                               std::to_string(max_media_bytes / (1024 * 1024)) + " MB limit",
                      "save a smaller copy (a photo 1600 pixels wide is plenty) and upload that");
+        return false;
+    }
+    return true;
 }
 
 // A whole number in [low, high], or `fallback` (with a located error) when it is not.
@@ -253,7 +274,8 @@ std::optional<Institution> read_institution(const ContentEntry& entry, Diagnosti
         i.short_name = f.text("short_name", true);
         i.website = checked_url(f, "website");
         i.logo = checked_local_file(f, "logo");
-        check_file_beside(f, "logo", i.logo, entry);
+        if (!check_file_beside(f, "logo", i.logo, entry)) i.logo.clear();
+        i.logo_pos = f.position("logo");
         i.logo_alt = f.text("logo_alt");
         if (!i.logo.empty() && i.logo_alt.empty())
             f.error("logo", "the logo has no text alternative", "add logo_alt = \"<institution> logo\"");
@@ -307,7 +329,8 @@ std::optional<Profile> read_profile(const ContentEntry& entry, Diagnostics& diag
         }
         p.summary = f.text("summary");
         p.photo = checked_local_file(f, "photo");
-        check_file_beside(f, "photo", p.photo, entry);
+        if (!check_file_beside(f, "photo", p.photo, entry)) p.photo.clear();
+        p.photo_pos = f.position("photo");
         p.photo_alt = f.text("photo_alt");
         if (!p.photo.empty() && p.photo_alt.empty())
             f.error("photo", "the photo has no description for people who cannot see it",
@@ -329,7 +352,8 @@ std::optional<CaseStudy> read_case_study(const ContentEntry& entry, Diagnostics&
         c.technician_refs = f.text_list("technicians");
         c.technicians_pos = f.position("technicians");
         c.image = checked_local_file(f, "image");
-        check_file_beside(f, "image", c.image, entry);
+        if (!check_file_beside(f, "image", c.image, entry)) c.image.clear();
+        c.image_pos = f.position("image");
         c.image_alt = f.text("image_alt");
         if (!c.image.empty() && c.image_alt.empty())
             f.error("image", "the image has no description for people who cannot see it", "add image_alt = \"...\"");

@@ -94,6 +94,7 @@ struct Institution {
     std::string slug, name, short_name, website, logo, logo_alt, brand_colour, location, body;
     int signatory_since = 0;
     std::vector<std::string> reviewers;
+    SourcePos logo_pos;  // where the logo is named
     Origin origin;
     // Filled in by linking: indexes into Site's lists, sorted for display.
     std::vector<size_t> profiles, case_studies, career_stories, plans;
@@ -107,6 +108,7 @@ struct Profile {
     std::vector<Link> links;
     std::optional<Date> date;
     bool published = true;
+    SourcePos photo_pos;  // where the photo is named
     Origin origin;
     std::vector<size_t> case_studies, career_stories;  // those featuring this person
 };
@@ -117,7 +119,7 @@ struct CaseStudy {
     Date date;
     std::vector<std::string> themes, technician_refs;
     std::vector<size_t> technicians;  // resolved profiles
-    SourcePos technicians_pos;
+    SourcePos technicians_pos, image_pos;
     bool published = true;
     Origin origin;
 };

@@ -189,9 +189,9 @@ data institutions_index(const Views& v) {
 
 data institution_page(const Views& v, size_t i, const PageSlice& slice, const std::vector<size_t>& profiles) {
     const Institution& inst = v.site().institutions[i];
-    std::string logo = inst.logo.empty() ? std::string() : v.urls().absolute(site_path::asset_beside(inst.origin.path, inst.logo));
+    std::string logo = v.picture_url(inst.origin, inst.logo);
     data d = frame(v, site_path::institution(inst), inst.name, plain_excerpt(inst.body, 160), {institutions_crumb},
-                   "institution", {logo, institution_jsonld(v.site(), inst, v.urls())});
+                   "institution", {logo, institution_jsonld(v.site(), inst, v.urls(), logo)});
     data info = v.institution_card(i);
     put(info, "website", inst.website);
     put(info, "brand_colour", inst.brand_colour);

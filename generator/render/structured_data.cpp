@@ -57,10 +57,6 @@ JsonObject publisher(const Site& site, const Urls& urls) {
     return o;
 }
 
-std::string media_url(const Urls& urls, const Origin& origin, const std::string& file) {
-    return file.empty() ? std::string() : urls.absolute(site_path::asset_beside(origin.path, file));
-}
-
 }  // namespace
 
 std::string profile_jsonld(const Site& site, const Profile& p, const Urls& urls, const std::string& image) {
@@ -92,10 +88,10 @@ std::string profile_jsonld(const Site& site, const Profile& p, const Urls& urls,
     return page.document();
 }
 
-std::string institution_jsonld(const Site& site, const Institution& i, const Urls& urls) {
+std::string institution_jsonld(const Site& site, const Institution& i, const Urls& urls, const std::string& logo) {
     JsonObject o = organisation(site, i, urls);
     o.text("description", plain_excerpt(i.body, 300));
-    o.text("logo", media_url(urls, i.origin, i.logo));
+    o.text("logo", logo);
     if (!i.location.empty()) o.object("address", JsonObject("PostalAddress").text("addressLocality", i.location));
     o.texts("sameAs", {urls.absolute(site_path::institution(i))});
     return o.document();

@@ -11,7 +11,8 @@ namespace techpages {
 
 // `image`: the absolute URL of the published photo, or "".
 std::string profile_jsonld(const Site& site, const Profile& p, const Urls& urls, const std::string& image);
-std::string institution_jsonld(const Site& site, const Institution& i, const Urls& urls);
+// `logo`: the absolute URL of the published logo, or "".
+std::string institution_jsonld(const Site& site, const Institution& i, const Urls& urls, const std::string& logo);
 std::string case_study_jsonld(const Site& site, const CaseStudy& c, const Urls& urls, const std::string& image);
 std::string career_story_jsonld(const Site& site, const CareerStory& s, const Urls& urls);
 std::string website_jsonld(const Site& site, const Urls& urls);

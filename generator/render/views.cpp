@@ -67,7 +67,7 @@ data Views::picture(const Origin& origin, const std::string& file, const std::st
     data d;
     put(d, "alt", alt);
     auto it = images_.find(original);
-    if (it == images_.end()) {  // not a photo format (SVG): published as it is
+    if (it == images_.end()) {  // `check`: nothing is processed, the links lead to the original
         put(d, "src", urls_.link(original));
         put(d, "width", "");
         put(d, "height", "");
@@ -89,6 +89,13 @@ data Views::picture(const Origin& origin, const std::string& file, const std::st
     put(d, "srcset_jpeg", jpeg);
     put(d, "srcset_webp", webp);
     return d;
+}
+
+std::string Views::picture_link(const Origin& origin, const std::string& file) const {
+    if (file.empty()) return {};
+    std::string original = site_path::asset_beside(origin.path, file);
+    auto it = images_.find(original);
+    return urls_.link(it == images_.end() ? original : it->second.fallback().jpeg);
 }
 
 std::string Views::picture_url(const Origin& origin, const std::string& file) const {
@@ -179,7 +186,7 @@ data Views::institution_card(size_t i) const {
     Progress p;
     for (size_t plan : inst.plans) p.add(site_.plans[plan].progress());
     put(d, "progress", progress(p));
-    put(d, "logo_url", inst.logo.empty() ? std::string() : urls_.link(site_path::asset_beside(inst.origin.path, inst.logo)));
+    put(d, "logo_url", picture_link(inst.origin, inst.logo));
     put(d, "logo_alt", inst.logo_alt);
     return d;
 }

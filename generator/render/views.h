@@ -37,6 +37,8 @@ public:
 
     // A photo beside a content file: {src, alt, width, height, srcset_jpeg, srcset_webp}, or false.
     data picture(const Origin& origin, const std::string& file, const std::string& alt) const;
+    // Link to the version shown as <img src> (a JPEG at most 640 pixels wide), or "".
+    std::string picture_link(const Origin& origin, const std::string& file) const;
     // Absolute URL of the largest version, for link previews and structured data.
     std::string picture_url(const Origin& origin, const std::string& file) const;
 

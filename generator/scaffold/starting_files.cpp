@@ -110,7 +110,7 @@ short_name = "@TITLE@"               # required: the name used where space is sh
 # website = "https://www.example.ac.uk/"  # its home page
 # location = "Liverpool"             # town or city
 # signatory_since = 2018             # the year it signed the Technician Commitment
-# logo = "logo.svg"                  # a file saved in this folder
+# logo = "logo.png"                  # a PNG or JPEG saved in this folder
 # logo_alt = "@TITLE@ logo"          # required with a logo
 # brand_colour = "#00558c"           # # and six hex digits
 # GitHub users or teams who review pull requests that change this folder

@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <cstdio>
 #include <iterator>
+#include <map>
 #include <mutex>
 
+#include "media/media_header.h"
 #include "util/files.h"
 #include "util/hash.h"
 #include "util/parallel.h"
@@ -20,14 +22,6 @@ namespace {
 
 // Change this when the processing changes, so old cache entries are not reused.
 constexpr const char* recipe = "photos-v4 widths=320,640,1280+original jpeg-q=82 webp-q=78 strip";
-constexpr int widths[] = {320, 640, 1280};
-
-std::string vips_message() {
-    std::string message = trim(vips_error_buffer());
-    vips_error_clear();
-    auto newline = message.find('\n');
-    return newline == std::string::npos ? message : message.substr(0, newline);
-}
 
 // libvips 8.14's WebP saver writes an EXIF chunk even when told to strip metadata.
 // Removes the EXIF and XMP chunks from the RIFF container and clears their flags.
@@ -73,34 +67,22 @@ bool read_cache_index(const fs::path& index, Made& made) {
     return !made.sizes.empty();
 }
 
-// libvips starts only when a photo really needs processing: starting it loads its
-// modules, which costs more than a whole rebuild from the cache.
-void ensure_vips_started() {
-    static std::once_flag init;
-    std::call_once(init, [] {
-        if (VIPS_INIT("techpages")) std::fprintf(stderr, "techpages: libvips could not start\n");
-        vips_cache_set_max(0);  // each photo is read once; caching decoded pixels only costs memory
-        // Problems are reported as located diagnostics; libvips' own warnings would only repeat them.
-        g_log_set_handler("VIPS", G_LOG_LEVEL_WARNING, [](const gchar*, GLogLevelFlags, const gchar*, gpointer) {}, nullptr);
-    });
-}
-
 // Makes every variant into the cache. Returns false with a message when the file is not an image.
 bool make_variants(const fs::path& source, const fs::path& cache_base, Made& made, std::string& error) {
-    ensure_vips_started();
-    VipsImage* probe = vips_image_new_from_file(source.c_str(), "access", VIPS_ACCESS_SEQUENTIAL, nullptr);
-    if (!probe) {
-        error = vips_message();
+    // Checked before the build (media/media_check.cpp), and again here, where the file is
+    // decoded: only a raster picture within the pixel limits is ever decoded.
+    MediaHeader header = inspect_media(source);
+    if (!header.ok()) {
+        error = header.problem;
         return false;
     }
-    int original = vips_image_get_width(probe);
-    g_object_unref(probe);
+    int original = header.width;
     // The standard widths below the original's, then the original's own width (capped), so
     // a 600-pixel photo gives 320 and 600, and a photo is never enlarged.
     std::vector<int> chosen;
-    for (int w : widths)
+    for (int w : picture_widths)
         if (w < original) chosen.push_back(w);
-    int top = std::min(original, widths[std::size(widths) - 1]);
+    int top = std::min(original, picture_widths[std::size(picture_widths) - 1]);
     if (chosen.empty() || chosen.back() != top) chosen.push_back(top);
     VipsArrayDouble* white = vips_array_double_newv(3, 255.0, 255.0, 255.0);
     bool ok = true;
@@ -108,7 +90,7 @@ bool make_variants(const fs::path& source, const fs::path& cache_base, Made& mad
         VipsImage* thumb = nullptr;
         // A very tall box, so the width is exact; EXIF orientation is applied before it is dropped.
         if (vips_thumbnail(source.c_str(), &thumb, w, "height", 100000, "size", VIPS_SIZE_DOWN, nullptr)) {
-            error = vips_message();
+            error = vips_error_line();
             ok = false;
             break;
         }
@@ -116,7 +98,7 @@ bool make_variants(const fs::path& source, const fs::path& cache_base, Made& mad
         VipsImage* pixels = vips_image_copy_memory(thumb);
         g_object_unref(thumb);
         if (!pixels) {
-            error = vips_message();
+            error = vips_error_line();
             ok = false;
             break;
         }
@@ -145,7 +127,7 @@ bool make_variants(const fs::path& source, const fs::path& cache_base, Made& mad
         if (saved) made.sizes.push_back({vips_image_get_width(thumb), vips_image_get_height(thumb)});
         g_object_unref(thumb);
         if (!saved) {
-            error = vips_message();
+            error = vips_error_line();
             ok = false;
             break;
         }
@@ -156,12 +138,6 @@ bool make_variants(const fs::path& source, const fs::path& cache_base, Made& mad
 
 }  // namespace
 
-bool is_raster_photo(const std::string& path) {
-    std::string ext = to_lower(fs::path(path).extension().string());
-    return ext == ".jpg" || ext == ".jpeg" || ext == ".png" || ext == ".webp" || ext == ".tif" || ext == ".tiff" ||
-           ext == ".gif";
-}
-
 const ImageVariant& ResponsiveImage::fallback(int preferred) const {
     const ImageVariant* best = &variants.front();
     for (const auto& v : variants)
@@ -169,12 +145,13 @@ const ImageVariant& ResponsiveImage::fallback(int preferred) const {
     return *best;
 }
 
-ImageIndex process_photos(const std::set<std::string>& photos, const fs::path& content, const fs::path& out,
+ImageIndex process_photos(const std::vector<MediaUse>& uses, const fs::path& content, const fs::path& out,
                           const fs::path& cache_dir, unsigned threads, PhotoStats& stats,
                           Diagnostics& diagnostics) {
-    std::vector<std::string> list;
-    for (const auto& p : photos)
-        if (is_raster_photo(p)) list.push_back(p);
+    std::map<std::string, const MediaUse*> first_use;  // each file once, reported where it is first named
+    for (const auto& use : uses) first_use.emplace(use.file, &use);
+    std::vector<const MediaUse*> list;
+    for (const auto& [file, use] : first_use) list.push_back(use);
     std::error_code ec;
     fs::create_directories(cache_dir, ec);
 
@@ -182,10 +159,12 @@ ImageIndex process_photos(const std::set<std::string>& photos, const fs::path& c
     std::vector<bool> ok(list.size(), false);
     std::mutex stats_mutex;
     parallel_for(list.size(), threads, [&](unsigned, size_t i) {
-        const std::string& rel = list[i];
+        const MediaUse& use = *list[i];
+        const std::string& rel = use.file;
+        std::string shown = "the " + use.field + " '" + fs::path(rel).filename().string() + "'";
         auto bytes = read_file(content / rel);
         if (!bytes) {
-            diagnostics.error(rel, {1, 1}, "cannot read this photo", "check the file");
+            diagnostics.error(use.named_in, use.pos, "cannot read " + shown, "check the file");
             return;
         }
         fs::path cache_base = cache_dir / hex64(hash_bytes(*bytes, hash_bytes(recipe)));
@@ -195,8 +174,8 @@ ImageIndex process_photos(const std::set<std::string>& photos, const fs::path& c
         if (!from_cache) {
             std::string error;
             if (!make_variants(content / rel, cache_base, made, error)) {
-                diagnostics.error(rel, {1, 1}, "this photo cannot be read as an image (" + error + ")",
-                                  "save it again as a JPEG or PNG file and upload that");
+                diagnostics.error(use.named_in, use.pos, shown + " cannot be read as a picture (" + error + ")",
+                                  "save it again as a JPEG or PNG file, upload that and write its name here");
                 return;
             }
             std::string sizes;
@@ -204,12 +183,10 @@ ImageIndex process_photos(const std::set<std::string>& photos, const fs::path& c
             replace_file(index, sizes);  // last, so a half-made entry is never taken as complete
         }
         // Copy the variants into the site, beside where the original sits in the content.
-        fs::path rel_path(rel);
-        std::string stem = (rel_path.parent_path() / rel_path.stem()).generic_string();
         ResponsiveImage image;
         for (const auto& [w, h] : made.sizes) {
             std::string base = cache_base.string() + "-" + std::to_string(w);
-            ImageVariant v{w, h, stem + "-" + std::to_string(w) + ".jpg", stem + "-" + std::to_string(w) + ".webp"};
+            ImageVariant v{w, h, picture_version(rel, w, ".jpg"), picture_version(rel, w, ".webp")};
             std::error_code copy_ec;
             // The cache beside the content can come with it (a pull request may commit one):
             // only its plain files are published, never what a link there leads to.
@@ -224,7 +201,8 @@ ImageIndex process_photos(const std::set<std::string>& photos, const fs::path& c
             if (copy_ec) {
                 // A cache entry that lost its files: make it again on the next build.
                 fs::remove(index, copy_ec);
-                diagnostics.error(rel, {1, 1}, "cannot publish this photo", "run the build again");
+                diagnostics.error(use.named_in, use.pos, "cannot publish " + shown + " (" + copy_ec.message() + ")",
+                                  "check that the output folder is writable and the disk is not full, then build again");
                 return;
             }
             image.variants.push_back(v);
@@ -236,7 +214,7 @@ ImageIndex process_photos(const std::set<std::string>& photos, const fs::path& c
     });
     ImageIndex index;
     for (size_t i = 0; i < list.size(); ++i)
-        if (ok[i]) index[list[i]] = std::move(results[i]);
+        if (ok[i]) index[list[i]->file] = std::move(results[i]);
     return index;
 }
 

@@ -1,4 +1,4 @@
-// Turns profile photos and case-study images into web-ready versions with libvips:
+// Turns profile photos, case-study images and institution logos into web-ready versions with libvips:
 // a few widths, WebP plus a JPEG fallback, every bit of metadata (EXIF, GPS) removed.
 // Results are cached by content hash, so an unchanged photo is never processed twice.
 #pragma once
@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 
+#include "media/media_check.h"
 #include "render/images.h"
 #include "util/diagnostics.h"
 
@@ -16,13 +17,10 @@ struct PhotoStats {
     size_t processed = 0, cached = 0;
 };
 
-// Makes the versions of every photo in `photos` (content-relative paths) into `out`,
-// using and filling `cache_dir`. Problems (a file that is not an image) are reported.
-ImageIndex process_photos(const std::set<std::string>& photos, const std::filesystem::path& content,
+// Makes the versions of every picture named in `uses` (checked by check_media) into
+// `out`, using and filling `cache_dir`. Problems are reported at the field naming the file.
+ImageIndex process_photos(const std::vector<MediaUse>& uses, const std::filesystem::path& content,
                           const std::filesystem::path& out, const std::filesystem::path& cache_dir, unsigned threads,
                           PhotoStats& stats, Diagnostics& diagnostics);
-
-// True for the formats processed (JPEG, PNG, WebP, TIFF, GIF); others (SVG) are copied as they are.
-bool is_raster_photo(const std::string& path);
 
 }  // namespace techpages

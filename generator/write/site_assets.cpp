@@ -5,26 +5,14 @@
 
 #include "render/urls.h"
 #include "util/files.h"
+#include "media/media_check.h"
 #include "util/text.h"
-#include "write/photos.h"
 
 namespace techpages {
 
 std::set<std::string> photos_of(const Site& site) {
     std::set<std::string> files;
-    for (const auto& p : site.profiles)
-        if (!p.photo.empty()) files.insert(site_path::asset_beside(p.origin.path, p.photo));
-    for (const auto& c : site.case_studies)
-        if (!c.image.empty()) files.insert(site_path::asset_beside(c.origin.path, c.image));
-    return files;
-}
-
-std::set<std::string> files_to_copy(const Site& site) {
-    std::set<std::string> files;
-    for (const auto& i : site.institutions)
-        if (!i.logo.empty()) files.insert(site_path::asset_beside(i.origin.path, i.logo));
-    for (const auto& p : photos_of(site))
-        if (!is_raster_photo(p)) files.insert(p);
+    for (const auto& use : media_uses(site)) files.insert(use.file);
     return files;
 }
 
@@ -54,7 +42,6 @@ size_t copy_assets(const Site& site, const fs::path& content, const VisualTheme&
                    Diagnostics& diagnostics) {
     size_t copied = 0;
     for (const auto& [rel, file] : theme.assets()) copied += copy_into(file, out / "assets" / rel, diagnostics, file.string());
-    for (const auto& rel : files_to_copy(site)) copied += copy_into(content / rel, out / rel, diagnostics, rel);
     for (const auto& rel : site.static_files)
         copied += copy_into(content / rel, out / rel.substr(std::string("static/").size()), diagnostics, rel);
     return copied;
@@ -62,15 +49,17 @@ size_t copy_assets(const Site& site, const fs::path& content, const VisualTheme&
 
 namespace {
 
-// A name photos.cpp gives a photo's version: "<folder>/<stem>-<width>.jpg" or ".webp".
+// A name the build gives a version of `photo`: "<folder>/<stem>-<width>.jpg" or ".webp" (lower case).
 bool is_photo_version(const std::string& file, const std::string& photo) {
-    fs::path p(photo);
-    std::string stem = to_lower((p.parent_path() / p.stem()).generic_string()) + "-";
+    std::string stem = to_lower(picture_stem(photo)) + "-";
     if (file.rfind(stem, 0) != 0) return false;
     std::string rest = file.substr(stem.size());
     size_t digits = 0;
     while (digits < rest.size() && std::isdigit(static_cast<unsigned char>(rest[digits]))) ++digits;
-    return digits > 0 && (rest.substr(digits) == ".jpg" || rest.substr(digits) == ".webp");
+    if (digits == 0) return false;
+    for (const char* format : picture_formats)
+        if (rest.substr(digits) == format) return true;
+    return false;
 }
 
 // What the build makes at each site path (lower case): said in the message.
@@ -81,7 +70,6 @@ std::map<std::string, std::string> files_made(const Site& site, const VisualThem
     for (const auto& f : page_files) made.emplace(to_lower(f), "the page the build makes at " + f);
     for (const auto& f : generated) made.emplace(to_lower(f), "the file the build makes at " + f);
     for (const auto& asset : theme.assets()) made.emplace(to_lower("assets/" + asset.first), "the theme's assets/" + asset.first);
-    for (const auto& f : files_to_copy(site)) made.emplace(to_lower(f), "the file the build copies there from the content's " + f);
     return made;
 }
 
@@ -104,9 +92,7 @@ bool check_static_files(const Site& site, const VisualTheme& theme, const std::v
                         const std::vector<std::string>& generated, Diagnostics& diagnostics) {
     if (site.static_files.empty()) return true;
     auto made = files_made(site, theme, page_files, generated);
-    std::set<std::string> photos;
-    for (const auto& p : photos_of(site))
-        if (is_raster_photo(p)) photos.insert(p);
+    std::set<std::string> photos = photos_of(site);
     bool ok = true;
     for (const auto& rel : site.static_files) {
         std::string published = rel.substr(std::string("static/").size());
@@ -123,7 +109,6 @@ std::set<std::string> published_files(const Site& site, const VisualTheme& theme
                                       const std::vector<std::string>& generated) {
     std::set<std::string> files(generated.begin(), generated.end());
     for (const auto& asset : theme.assets()) files.insert("assets/" + asset.first);
-    for (const auto& f : files_to_copy(site)) files.insert(f);
     for (const auto& f : site.static_files) files.insert(f.substr(std::string("static/").size()));
     if (!images) {
         for (const auto& f : photos_of(site)) files.insert(f);  // unprocessed, pages link the originals

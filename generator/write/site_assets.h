@@ -1,5 +1,5 @@
-// The files a site publishes beside its pages: the theme's assets, logos, pictures that
-// are not processed (SVG), and static/; and the list of every file a link may lead to.
+// The files a site publishes beside its pages: the theme's assets and static/ (never a
+// file from a contributor's folder); and the list of every file a link may lead to.
 #pragma once
 
 #include <filesystem>
@@ -14,12 +14,11 @@
 
 namespace techpages {
 
-// Profile photos and case-study images, by content-relative path.
+// Profile photos, case-study images and institution logos, by content-relative path.
+// None is ever published as uploaded: each is checked to be a raster picture and
+// published only as the versions write/photos.cpp makes (no EXIF or GPS data, no script).
 std::set<std::string> photos_of(const Site& site);
-// Content files published as they are: logos, and pictures in formats not processed (SVG).
-// Photos are never copied as uploaded: their EXIF and GPS data would go with them.
-std::set<std::string> files_to_copy(const Site& site);
-// Copies them, the theme's assets and static/ into `out`. A file already there with the
+// Copies the theme's assets and static/ into `out`. A file already there with the
 // same size and a time not older than its source is left alone. Returns how many it copied.
 size_t copy_assets(const Site& site, const std::filesystem::path& content, const VisualTheme& theme,
                    const std::filesystem::path& out, Diagnostics& diagnostics);
@@ -31,7 +30,7 @@ size_t copy_assets(const Site& site, const std::filesystem::path& content, const
 bool check_static_files(const Site& site, const VisualTheme& theme, const std::vector<std::string>& page_files,
                         const std::vector<std::string>& generated, Diagnostics& diagnostics);
 // Every file other than pages that the built site holds, relative to its root: what
-// copy_assets copies, the processed photos in `images`, and `generated` (sitemap, feed…).
+// copy_assets copies, the processed pictures in `images`, and `generated` (sitemap, feed…).
 // Without `images` (nothing written) the photos are listed as they are in the content.
 std::set<std::string> published_files(const Site& site, const VisualTheme& theme, const ImageIndex* images,
                                       const std::vector<std::string>& generated);

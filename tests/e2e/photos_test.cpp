@@ -90,12 +90,12 @@ TEST(Photos, ARebuildWithUnchangedPhotosProcessesNone) {
     EXPECT_NE(third.output.find("15 photos (1 processed, 14 unchanged)"), std::string::npos) << third.output;
 }
 
-TEST(Photos, AFileThatIsNotAnImageIsReportedAtItsPath) {
+TEST(Photos, AFileThatIsNotAnImageIsReportedAtTheFieldNamingIt) {
     PhotoSite site;
     write_text(site.photo, "this is not a JPEG");
     RunResult r = site.build();
     EXPECT_EQ(r.status, 1);
-    EXPECT_NE(r.output.find("institutions/lstm/profiles/kwame-mensah.jpg:1:1: error: this photo cannot be read as an image"),
+    EXPECT_NE(r.output.find("institutions/lstm/profiles/kwame-mensah.md:12:9: error: the photo 'kwame-mensah.jpg' is a text file, not a picture"),
               std::string::npos) << r.output;
 }
 

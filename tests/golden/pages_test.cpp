@@ -23,6 +23,7 @@ protected:
         BuildOptions options;
         options.content_dir = fixture;
         options.out_dir = dir_->path() / "site";
+        options.cache_dir = dir_->path() / "cache";  // not beside the fixture, in the source tree
         options.theme = "default";
         Diagnostics diagnostics;
         ok_ = build_site(options, diagnostics).ok;
