@@ -136,6 +136,16 @@ bool make_variants(const fs::path& source, const fs::path& cache_base, Made& mad
     return ok;
 }
 
+// Every version a cache entry lists is a plain file (a link is never followed into the site).
+bool versions_are_plain_files(const fs::path& cache_base, const Made& made) {
+    std::error_code ec;
+    for (const auto& [w, h] : made.sizes)
+        for (const char* format : picture_formats)
+            if (!fs::is_regular_file(fs::symlink_status(cache_base.string() + "-" + std::to_string(w) + format, ec)))
+                return false;
+    return true;
+}
+
 }  // namespace
 
 const ImageVariant& ResponsiveImage::fallback(int preferred) const {
@@ -170,8 +180,11 @@ ImageIndex process_photos(const std::vector<MediaUse>& uses, const fs::path& con
         fs::path cache_base = cache_dir / hex64(hash_bytes(*bytes, hash_bytes(recipe)));
         fs::path index = cache_base.string() + ".sizes";
         Made made;
-        bool from_cache = read_cache_index(index, made);
+        // The cache beside the content can come with it (a pull request may commit one):
+        // an entry whose versions are not plain files is made again, never followed.
+        bool from_cache = read_cache_index(index, made) && versions_are_plain_files(cache_base, made);
         if (!from_cache) {
+            made = {};
             std::string error;
             if (!make_variants(content / rel, cache_base, made, error)) {
                 diagnostics.error(use.named_in, use.pos, shown + " cannot be read as a picture (" + error + ")",
@@ -188,20 +201,13 @@ ImageIndex process_photos(const std::vector<MediaUse>& uses, const fs::path& con
             std::string base = cache_base.string() + "-" + std::to_string(w);
             ImageVariant v{w, h, picture_version(rel, w, ".jpg"), picture_version(rel, w, ".webp")};
             std::error_code copy_ec;
-            // The cache beside the content can come with it (a pull request may commit one):
-            // only its plain files are published, never what a link there leads to.
-            if (!fs::is_regular_file(fs::symlink_status(base + ".jpg", copy_ec)) ||
-                !fs::is_regular_file(fs::symlink_status(base + ".webp", copy_ec))) {
-                copy_ec = std::make_error_code(std::errc::operation_not_permitted);
-            } else {
-                fs::create_directories((out / v.jpeg).parent_path(), copy_ec);
-                fs::copy_file(base + ".jpg", out / v.jpeg, fs::copy_options::overwrite_existing, copy_ec);
-            }
+            fs::create_directories((out / v.jpeg).parent_path(), copy_ec);
+            fs::copy_file(base + ".jpg", out / v.jpeg, fs::copy_options::overwrite_existing, copy_ec);
             if (!copy_ec) fs::copy_file(base + ".webp", out / v.webp, fs::copy_options::overwrite_existing, copy_ec);
             if (copy_ec) {
-                // A cache entry that lost its files: make it again on the next build.
-                fs::remove(index, copy_ec);
-                diagnostics.error(use.named_in, use.pos, "cannot publish " + shown + " (" + copy_ec.message() + ")",
+                std::string why = copy_ec.message();
+                fs::remove(index, copy_ec);  // a cache entry that lost its files: made again next build
+                diagnostics.error(use.named_in, use.pos, "cannot publish " + shown + " (" + why + ")",
                                   "check that the output folder is writable and the disk is not full, then build again");
                 return;
             }
