@@ -58,14 +58,14 @@ fs::path input_path(const std::string& key, const fs::path& content_dir) {
 size_t hash_inputs(InputFiles& files, const InputFiles& previous, const fs::path& content_dir, unsigned threads) {
     std::vector<std::pair<const std::string*, FileStamp*>> to_read;
     for (auto& [key, stamp] : files) {
-        if (stamp.hash != 0) continue;  // already read
+        if (stamp.hash.known()) continue;  // already read
         auto old = previous.find(key);
         if (old != previous.end() && old->second.same_stat(stamp)) stamp.hash = old->second.hash;
         else to_read.push_back({&key, &stamp});
     }
     parallel_for(to_read.size(), threads, [&](unsigned, size_t i) {
         auto bytes = read_file(input_path(*to_read[i].first, content_dir));
-        to_read[i].second->hash = bytes ? hash_bytes(*bytes) : 0;
+        to_read[i].second->hash = bytes ? hash_bytes(*bytes) : Digest{};
     });
     return to_read.size();
 }

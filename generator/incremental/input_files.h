@@ -9,12 +9,14 @@
 #include <string>
 #include <vector>
 
+#include "util/hash.h"
+
 namespace techpages {
 
 struct FileStamp {
     int64_t size = -1;
     int64_t mtime_ns = 0;
-    uint64_t hash = 0;
+    Digest hash;  // SHA-256 of its bytes; not known() until read
     bool same_stat(const FileStamp& other) const { return size == other.size && mtime_ns == other.mtime_ns; }
 };
 
@@ -25,7 +27,7 @@ using InputFiles = std::map<std::string, FileStamp>;
 
 constexpr const char* theme_prefix = "theme:";
 
-// Size and time of every file (hash 0: not read yet).
+// Size and time of every file (hash not known yet).
 InputFiles stat_inputs(const std::filesystem::path& content_dir, const std::vector<std::filesystem::path>& theme_dirs);
 // One file's size and time; size -1 when it is missing.
 FileStamp stat_file(const std::filesystem::path& path);

@@ -44,10 +44,10 @@ namespace {
 
 // What no input file holds but every page depends on: the options, and the techpages
 // binary itself (a new build of it may render differently).
-uint64_t settings_hash(const BuildOptions& o) {
+Digest settings_hash(const BuildOptions& o) {
     FileStamp binary = stat_file("/proc/self/exe");
     return Hasher()
-        .add("build-cache-1")
+        .add("build-cache-2")
         .add(TECHPAGES_VERSION)
         .add(o.theme)
         .add(o.base_url)
@@ -119,7 +119,7 @@ struct SiteBuilder::State {
 
     // Kept between builds in place (the live preview), so a rebuild reads only what changed.
     struct LoadedFile {
-        uint64_t hash = 0;
+        Digest hash;
         ContentRecord record;
         std::vector<Diagnostic> diagnostics;
     };
@@ -136,13 +136,13 @@ struct SiteBuilder::State {
     std::map<std::string, LoadedFile> loaded;  // by content path
     std::optional<VisualTheme> theme;
     std::optional<ThemeTemplates> templates;
-    uint64_t templates_hash = 0;
+    Digest templates_hash;
     std::vector<std::unique_ptr<TemplateRenderer>> renderers;
     // Cards, by kind and then in site order: one whose file and dependencies are the same
     // keeps its HTML (lent to each build, not copied: megabytes at 10,000 profiles).
     struct KeptCard {
         std::string path;
-        uint64_t dependencies = 0;
+        Digest dependencies;
         std::string html;
     };
     std::map<CardKind, std::vector<KeptCard>> cards;
@@ -150,12 +150,12 @@ struct SiteBuilder::State {
     // and dependencies are the same keeps the entries it had.
     struct SearchSlot {
         std::string path;
-        uint64_t dependencies = 0;
+        Digest dependencies;
         std::string entries;
     };
     std::array<std::vector<SearchSlot>, 4> search_entries;
     // The open data files, made from the plans (and their institutions) alone.
-    uint64_t open_data_dependencies = 0;
+    Digest open_data_dependencies;
     std::vector<SiteFile> open_data;
     ImageIndex images;
     std::set<std::string> photos;
@@ -188,7 +188,7 @@ InputFiles SiteBuilder::State::current_inputs(const std::vector<fs::path>& theme
             continue;
         }
         auto bytes = read_file(file);  // told it changed: read it, whatever its time says
-        stamp.hash = bytes ? hash_bytes(*bytes) : 0;
+        stamp.hash = bytes ? hash_bytes(*bytes) : Digest{};
         now[key] = stamp;
     }
     changed_keys = std::move(keys);
@@ -265,7 +265,7 @@ bool SiteBuilder::State::load(const InputFiles& now, bool content_changed, bool&
         file.record = read_content_file(entry, own);
         file.diagnostics = own.sorted();
         auto stamp = now.find(entry.path);
-        file.hash = stamp == now.end() ? 0 : stamp->second.hash;
+        file.hash = stamp == now.end() ? Digest{} : stamp->second.hash;
         return file;
     };
     std::vector<LoadedFile> fresh(to_read.size());
@@ -335,7 +335,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     const BuildOptions& o = options;
     if (o.write_output && !output_dir_is_safe(o.out_dir, o.content_dir, diagnostics)) return result;
     bool clean = o.clean && !built;  // --clean: the first build ignores the cache; rebuilds use what it made
-    uint64_t settings = settings_hash(o);
+    Digest settings = settings_hash(o);
     fs::path cache_file = build_cache_file(cache_dir, o.out_dir);
     if (!cache_read) {
         cache_read = true;
@@ -473,7 +473,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     // The files beside the pages (sitemap, feed, search index, open data) are made and
     // written while the cards and pages render: they need the list of pages, not the pages.
     std::vector<std::string> generated;
-    std::map<std::string, uint64_t> generated_hashes;
+    std::map<std::string, Digest> generated_hashes;
     SearchEntries kept_search_entries = [&](SearchItem kind, size_t i) -> const std::string& {
         CardKind card_kind = kind == SearchItem::profile      ? CardKind::profile
                              : kind == SearchItem::case_study ? CardKind::case_study
@@ -483,7 +483,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
         slots.resize(card_count(site, card_kind));
         SearchSlot& slot = slots[i];
         const std::string& path = card_origin(site, card_kind, i).path;
-        uint64_t depends_on = dependencies.card(card_kind, i);
+        Digest depends_on = dependencies.card(card_kind, i);
         if (slot.path != path || slot.dependencies != depends_on)
             slot = {path, depends_on, search_index_entries(site, urls, kind, i)};
         return slot.entries;
@@ -505,7 +505,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
         files_timer.mark("(site files made)");
         for (const auto& file : made) {
             generated.push_back(file.path);
-            uint64_t hash = hash_bytes(file.contents);
+            Digest hash = hash_bytes(file.contents);
             generated_hashes[file.path] = hash;
             if (!writer) continue;
             auto old = reuse ? cache->files.find(file.path) : cache->files.end();
@@ -561,7 +561,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     // In place, after a build in this process, the output holds what the cache says (it
     // was written here): no need to look at every file.
     bool trust_output = publish == Publish::in_place && built;
-    std::vector<uint64_t> page_dependencies(pages.size());
+    std::vector<Digest> page_dependencies(pages.size());
     std::vector<char> unchanged(pages.size(), 0);
     parallel_for(pages.size(), threads(), [&](unsigned, size_t i) {
         page_dependencies[i] = dependencies.page(pages[i]);
@@ -668,8 +668,8 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
         if (cache && publish == Publish::in_place) {
             // What was written in place is not what the cache says: never take it as unchanged.
             for (size_t i = 0; i < pages.size(); ++i)
-                if (!unchanged[i]) cache->pages[pages[i].site_path].dependencies = 0;
-            for (auto& [path, hash] : generated_hashes) cache->files[path] = 0;
+                if (!unchanged[i]) cache->pages[pages[i].site_path].dependencies = Digest{};
+            for (auto& [path, hash] : generated_hashes) cache->files[path] = Digest{};
             cache->inputs.clear();
         }
         return result;

@@ -188,7 +188,7 @@ ImageIndex process_photos(const std::set<std::string>& photos, const fs::path& c
             diagnostics.error(rel, {1, 1}, "cannot read this photo", "check the file");
             return;
         }
-        fs::path cache_base = cache_dir / hex64(hash_bytes(*bytes, hash_bytes(recipe)));
+        fs::path cache_base = cache_dir / to_hex(Hasher().add(recipe).add(*bytes).value());
         fs::path index = cache_base.string() + ".sizes";
         Made made;
         bool from_cache = read_cache_index(index, made);
