@@ -199,8 +199,6 @@ std::string refusal_reason(const ParsedUrl& url, bool allow_private) {
     return why.empty() ? "" : url.host + " is " + why;
 }
 
-constexpr const char* private_hint = "; allow_private_addresses in [link_check] lets the checker ask them";
-
 // CURLOPT_OPENSOCKETFUNCTION: sees the address each connection is about to be made to,
 // after DNS, so a name that resolves to a private address is caught as well.
 curl_socket_t refuse_private_addresses(void* data, curlsocktype, curl_sockaddr* address) {
@@ -380,9 +378,8 @@ private:
     // Skipped for safety: a private address (after DNS, or a redirect to one), or credentials.
     void refuse(Job& job, const std::string& why) {
         std::string hop = job.chain.empty() ? "" : "it redirects to " + job.result.final_url + ", and ";
-        bool is_private = why.find("user name") == std::string::npos;
         job.result.refused = true;
-        finish(job, LinkVerdict::skipped, "skipped: " + hop + why + (is_private ? private_hint : ""));
+        finish(job, LinkVerdict::skipped, "skipped: " + hop + why);
     }
 
     std::string chain_text(const Job& job, const std::string& last) const {
@@ -638,7 +635,7 @@ std::vector<ExternalResult> check_external_links(const std::vector<std::string>&
         if (std::string why = refusal_reason(parsed, options.allow_private_addresses); !why.empty()) {
             r.verdict = LinkVerdict::skipped;
             r.refused = true;
-            r.message = "skipped: " + why + (parsed.has_credentials ? "" : private_hint);
+            r.message = "skipped: " + why;
             continue;
         }
         if (auto it = cache.find(parsed.request_url); it != cache.end()) {

@@ -140,7 +140,7 @@ ExternalSummary report_external_links(const std::vector<ExternalLinkUse>& uses, 
                 break;
             case LinkVerdict::skipped:
                 if (r.refused)
-                    diagnostics.warning(use.file, use.pos, link + " was not checked: " + r.message.substr(r.message.find(' ') + 1) + where,
+                    diagnostics.warning(use.file, use.pos, link + " was not checked: " + r.message.substr(std::string_view("skipped: ").size()) + where,
                                         r.message.find("user name") != std::string::npos
                                             ? "remove the user name and password from the address"
                                             : "link to a public address, or set allow_private_addresses = true in [link_check] "
