@@ -78,6 +78,7 @@ public:
     }
 
     std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port_) + path; }
+    int port() const { return port_; }
 
     int count(const std::string& path) const {
         std::lock_guard lock(mutex_);

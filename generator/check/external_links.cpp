@@ -1,6 +1,8 @@
 #include "check/external_links.h"
 
+#include <arpa/inet.h>
 #include <curl/curl.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <chrono>
@@ -14,6 +16,7 @@
 #include <unordered_map>
 
 #include "check/link_cache.h"
+#include "check/private_address.h"
 #include "util/text.h"
 
 #ifndef TECHPAGES_VERSION
@@ -71,6 +74,8 @@ struct ParsedUrl {
     std::string error;        // non-empty: malformed (or not http(s))
     std::string request_url;  // normalised by libcurl, without the #fragment
     std::string host_key;     // scheme://host:port, for the per-host limit
+    std::string host;         // as libcurl reads it (IPv6 in brackets)
+    bool has_credentials = false;  // user:password@ (or user@) before the host
 };
 
 ParsedUrl parse_url(const std::string& url) {
@@ -108,6 +113,8 @@ ParsedUrl parse_url(const std::string& url) {
         out.error = "no host";
         return out;
     }
+    out.host = host;
+    out.has_credentials = !get_part(u.get(), CURLUPART_USER).empty() || !get_part(u.get(), CURLUPART_PASSWORD).empty();
     curl_url_set(u.get(), CURLUPART_FRAGMENT, nullptr, 0);
     out.request_url = get_part(u.get(), CURLUPART_URL);
     out.host_key = to_lower(get_part(u.get(), CURLUPART_SCHEME)) + "://" + to_lower(host) + ":" +
@@ -180,7 +187,33 @@ struct Job {
     size_t body_bytes = 0;
     bool body_cut = false;
     char error[CURL_ERROR_SIZE] = {};
+    std::string refused;  // set by refuse_private_addresses: why the connection was not made
 };
+
+// Why a URL is never requested: it carries credentials, or (unless allowed) names a
+// private address. "" when it may be requested.
+std::string refusal_reason(const ParsedUrl& url, bool allow_private) {
+    if (url.has_credentials) return "it holds a user name or password, which the checker never sends";
+    if (allow_private) return "";
+    std::string why = private_host_reason(url.host);
+    return why.empty() ? "" : url.host + " is " + why;
+}
+
+// CURLOPT_OPENSOCKETFUNCTION: sees the address each connection is about to be made to,
+// after DNS, so a name that resolves to a private address is caught as well.
+curl_socket_t refuse_private_addresses(void* data, curlsocktype, curl_sockaddr* address) {
+    auto* job = static_cast<Job*>(data);
+    std::string why = private_address_reason(&address->addr);
+    if (!why.empty()) {
+        char text[INET6_ADDRSTRLEN] = "?";
+        const sockaddr* a = &address->addr;
+        if (a->sa_family == AF_INET) inet_ntop(AF_INET, &reinterpret_cast<const sockaddr_in*>(a)->sin_addr, text, sizeof text);
+        if (a->sa_family == AF_INET6) inet_ntop(AF_INET6, &reinterpret_cast<const sockaddr_in6*>(a)->sin6_addr, text, sizeof text);
+        job->refused = std::string("it resolves to ") + text + ", " + why;
+        return CURL_SOCKET_BAD;
+    }
+    return ::socket(address->family, address->socktype | SOCK_CLOEXEC, address->protocol);
+}
 
 size_t write_callback(char*, size_t size, size_t count, void* user) {
     auto* job = static_cast<Job*>(user);
@@ -284,7 +317,12 @@ private:
         job.body_bytes = 0;
         job.body_cut = false;
         job.error[0] = '\0';
+        job.refused.clear();
         curl_easy_setopt(e, CURLOPT_URL, job.current.c_str());
+        if (!options_.allow_private_addresses) {
+            curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, refuse_private_addresses);
+            curl_easy_setopt(e, CURLOPT_OPENSOCKETDATA, &job);
+        }
         curl_easy_setopt(e, CURLOPT_PRIVATE, &job);
         curl_easy_setopt(e, CURLOPT_ERRORBUFFER, job.error);
         if (job.use_get) curl_easy_setopt(e, CURLOPT_HTTPGET, 1L);
@@ -337,6 +375,13 @@ private:
 
     void again_now(Job& job) { ready_[job.host_key].push_back(&job); }
 
+    // Skipped for safety: a private address (after DNS, or a redirect to one), or credentials.
+    void refuse(Job& job, const std::string& why) {
+        std::string hop = job.chain.empty() ? "" : "it redirects to " + job.result.final_url + ", and ";
+        job.result.refused = true;
+        finish(job, LinkVerdict::skipped, "skipped: " + hop + why);
+    }
+
     std::string chain_text(const Job& job, const std::string& last) const {
         std::string out;
         for (const auto& hop : job.chain) out += hop.url + " → ";
@@ -360,6 +405,11 @@ private:
 
         if (code == CURLE_WRITE_ERROR && job.body_cut) code = CURLE_OK;
         job.result.status = status;
+        if (!job.refused.empty() && code != CURLE_OK) {
+            job.result.final_url = job.current;
+            refuse(job, job.refused);
+            return;
+        }
 
         if (code != CURLE_OK) {
             if (code == CURLE_OPERATION_TIMEDOUT) {
@@ -393,6 +443,11 @@ private:
             if (!next.error.empty()) {
                 job.result.final_url = redirect_to;
                 finish(job, LinkVerdict::broken, "redirects to a malformed URL (" + next.error + "): " + redirect_to);
+                return;
+            }
+            if (std::string why = refusal_reason(next, options_.allow_private_addresses); !why.empty()) {
+                job.result.final_url = next.request_url;
+                refuse(job, why);
                 return;
             }
             for (const auto& hop : job.chain) {
@@ -575,6 +630,12 @@ std::vector<ExternalResult> check_external_links(const std::vector<std::string>&
         if (!parsed.error.empty()) {
             r.verdict = LinkVerdict::broken;
             r.message = "malformed URL: " + parsed.error;
+            continue;
+        }
+        if (std::string why = refusal_reason(parsed, options.allow_private_addresses); !why.empty()) {
+            r.verdict = LinkVerdict::skipped;
+            r.refused = true;
+            r.message = "skipped: " + why;
             continue;
         }
         if (auto it = cache.find(parsed.request_url); it != cache.end()) {

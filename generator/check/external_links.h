@@ -30,6 +30,9 @@ struct ExternalCheckOptions {
     std::filesystem::path cache_file;  // empty: no cache (nothing read or written)
     long cache_expiry_seconds = 7L * 24 * 3600;
     std::string user_agent;  // empty: link_checker_user_agent() with no contact
+    // false: loopback, private, link-local and other non-public addresses (check/private_address.h)
+    // are never asked, whether written in the URL, resolved from its name or redirected to.
+    bool allow_private_addresses = false;
 };
 
 enum class LinkVerdict {
@@ -37,7 +40,7 @@ enum class LinkVerdict {
     redirected,   // answered 2xx after a permanent redirect (301/308): a warning; final_url says where
     broken,       // 4xx/5xx, redirect loop, too many redirects, could not connect, malformed URL, …
     timeout,      // no (complete) answer within connect_timeout / request_timeout
-    skipped,      // matched a skip pattern, or not an http(s) URL
+    skipped,      // matched a skip pattern, not an http(s) URL, or refused (see ExternalResult::refused)
     cached,       // known good from the cache file; no request sent
     not_checked,  // the overall deadline came first (or still rate limited after every retry)
 };
@@ -50,6 +53,7 @@ struct ExternalResult {
                               // when there were none; "" when no request was made (skipped, malformed)
     std::string message;      // one line for people: why it is broken, where it moved, …
     bool from_cache = false;  // true for `cached`, and for a `redirected` taken from the cache
+    bool refused = false;     // skipped for safety: a private address, or a user name or password in it
 };
 
 // One result per entry of `urls`, in the same order; a URL given twice (or differing only

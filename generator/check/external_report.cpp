@@ -87,6 +87,7 @@ ExternalCheckOptions link_check_options(const LinkCheckSettings& settings, const
                                         const std::filesystem::path& cache_file) {
     ExternalCheckOptions options;
     options.skip_patterns = settings.skip;
+    options.allow_private_addresses = settings.allow_private_addresses;
     options.max_total = settings.max_connections;
     options.max_per_host = settings.max_per_host;
     options.request_timeout = settings.timeout_seconds;
@@ -137,8 +138,15 @@ ExternalSummary report_external_links(const std::vector<ExternalLinkUse>& uses, 
             case LinkVerdict::not_checked:
                 if (!not_checked++) first_not_checked = use.url + " (" + r.message + ")";
                 break;
-            case LinkVerdict::good:
             case LinkVerdict::skipped:
+                if (r.refused)
+                    diagnostics.warning(use.file, use.pos, link + " was not checked: " + r.message.substr(std::string_view("skipped: ").size()) + where,
+                                        r.message.find("user name") != std::string::npos
+                                            ? "remove the user name and password from the address"
+                                            : "link to a public address, or set allow_private_addresses = true in [link_check] "
+                                              "of site.toml if the site is meant for a private network");
+                break;
+            case LinkVerdict::good:
             case LinkVerdict::cached: break;
         }
     }

@@ -12,7 +12,8 @@ namespace techpages {
 
 namespace {
 
-constexpr const char* format_line = "techpages-build-cache\t1";
+// 2: SHA-256 digests (1 had 64-bit hashes, whose collisions can be made to order).
+constexpr const char* format_line = "techpages-build-cache\t2";
 
 // Fields are separated by tabs; a value holding a tab or a newline cannot be stored.
 bool storable(const std::string& s) { return s.find_first_of("\t\n") == std::string::npos; }
@@ -29,7 +30,12 @@ std::vector<std::string_view> split_tabs(std::string_view line) {
     return fields;
 }
 
-uint64_t parse_hex(std::string_view s) { return std::stoull(std::string(s), nullptr, 16); }
+// Throws, like parse_int, when the field is not a digest: then the cache is not used.
+Digest parse_hex(std::string_view s) {
+    auto d = digest_from_hex(s);
+    if (!d) throw std::invalid_argument("not a digest");
+    return *d;
+}
 int64_t parse_int(std::string_view s) { return std::stoll(std::string(s)); }
 
 }  // namespace
@@ -37,7 +43,7 @@ int64_t parse_int(std::string_view s) { return std::stoll(std::string(s)); }
 fs::path build_cache_file(const fs::path& cache_dir, const fs::path& out_dir) {
     std::error_code ec;
     std::string out = fs::absolute(out_dir, ec).lexically_normal().generic_string();
-    return cache_dir / ("build-" + hex64(hash_bytes(out)) + ".tsv");
+    return cache_dir / ("build-" + to_hex(hash_bytes(out)).substr(0, 16) + ".tsv");
 }
 
 std::optional<BuildCache> read_build_cache(const fs::path& file) {
@@ -85,25 +91,25 @@ bool write_build_cache(const fs::path& file, const BuildCache& cache) {
     out.reserve(64 * (cache.inputs.size() + cache.pages.size()));
     out += format_line;
     if (storable(cache.out_dir)) out += "\nout\t" + cache.out_dir;
-    out += "\nsettings\t" + hex64(cache.settings) + "\n";
+    out += "\nsettings\t" + to_hex(cache.settings) + "\n";
     for (const auto& dir : cache.theme_dirs)
         if (storable(dir)) out += "theme\t" + dir + "\n";
     out += "photos\t" + std::to_string(cache.photos) + "\n";
     out += "copied\t" + std::to_string(cache.files_copied) + "\n";
-    out += "published\t" + hex64(cache.published) + "\n";
+    out += "published\t" + to_hex(cache.published) + "\n";
     for (const auto& [path, s] : cache.inputs) {
         if (!storable(path)) continue;  // then it counts as new next time, and is read again
-        out += "input\t" + hex64(s.hash) + "\t" + std::to_string(s.size) + "\t" + std::to_string(s.mtime_ns) + "\t" + path + "\n";
+        out += "input\t" + to_hex(s.hash) + "\t" + std::to_string(s.size) + "\t" + std::to_string(s.mtime_ns) + "\t" + path + "\n";
     }
     for (const auto& [path, page] : cache.pages) {
         if (!storable(path)) continue;
-        out += "page\t" + hex64(page.dependencies) + "\t" + path;
+        out += "page\t" + to_hex(page.dependencies) + "\t" + path;
         for (const auto& id : page.ids)
             if (storable(id)) out += "\t" + id;
         out += "\n";
     }
     for (const auto& [path, hash] : cache.files)
-        if (storable(path)) out += "file\t" + hex64(hash) + "\t" + path + "\n";
+        if (storable(path)) out += "file\t" + to_hex(hash) + "\t" + path + "\n";
     out += "end\n";
     return replace_file(file, out);
 }

@@ -15,19 +15,19 @@
 namespace techpages {
 
 struct CachedPage {
-    uint64_t dependencies = 0;     // PageDependencies::page at the time it was written
+    Digest dependencies;           // PageDependencies::page at the time it was written
     std::vector<std::string> ids;  // its element ids, for checking #fragment links into it
 };
 
 struct BuildCache {
     std::string out_dir;    // absolute
-    uint64_t settings = 0;  // options and the techpages binary: any change and nothing is reused
+    Digest settings;        // options and the techpages binary: any change and nothing is reused
     std::vector<std::string> theme_dirs;  // the visual theme's folder, then those of the themes it extends
     InputFiles inputs;
     std::map<std::string, CachedPage> pages;  // by site path
-    std::map<std::string, uint64_t> files;    // the other files the build wrote (sitemap, feed…): content hash
+    std::map<std::string, Digest> files;      // the other files the build wrote (sitemap, feed…): content hash
     size_t photos = 0, files_copied = 0;  // for the summary of a build that had nothing to do
-    uint64_t published = 0;               // every file a link may lead to: a change means links are checked again
+    Digest published;                     // every file a link may lead to: a change means links are checked again
 };
 
 std::filesystem::path build_cache_file(const std::filesystem::path& cache_dir, const std::filesystem::path& out_dir);

@@ -21,18 +21,6 @@ FileStamp stat_file(const fs::path& path) {
     return stamp;
 }
 
-uint64_t hash_file(const fs::path& path) {
-    std::FILE* f = std::fopen(path.c_str(), "rb");
-    if (!f) return 0;
-    std::string piece(1 << 20, '\0');
-    uint64_t h = hash_mix(0x243F6A8885A308D3ull, 0);
-    size_t n;
-    while ((n = std::fread(&piece[0], 1, piece.size(), f)) > 0) h = hash_mix(h, hash_bytes(std::string_view(piece).substr(0, n)));
-    bool failed = std::ferror(f);
-    std::fclose(f);
-    return failed || h == 0 ? 0 : h;
-}
-
 namespace {
 
 // Keys relative to `root`, or (theme files) absolute after `prefix`.
@@ -71,7 +59,7 @@ fs::path input_path(const std::string& key, const fs::path& content_dir) {
 size_t hash_inputs(InputFiles& files, const InputFiles& previous, const fs::path& content_dir, unsigned threads) {
     std::vector<std::pair<const std::string*, FileStamp*>> to_read;
     for (auto& [key, stamp] : files) {
-        if (stamp.hash != 0) continue;  // already read
+        if (stamp.hash.known()) continue;  // already read
         auto old = previous.find(key);
         if (old != previous.end() && old->second.same_stat(stamp)) stamp.hash = old->second.hash;
         else to_read.push_back({&key, &stamp});

@@ -9,12 +9,14 @@
 #include <string>
 #include <vector>
 
+#include "util/hash.h"
+
 namespace techpages {
 
 struct FileStamp {
     int64_t size = -1;
     int64_t mtime_ns = 0;
-    uint64_t hash = 0;
+    Digest hash;  // SHA-256 of its bytes; not known() until read
     bool same_stat(const FileStamp& other) const { return size == other.size && mtime_ns == other.mtime_ns; }
 };
 
@@ -25,13 +27,10 @@ using InputFiles = std::map<std::string, FileStamp>;
 
 constexpr const char* theme_prefix = "theme:";
 
-// Size and time of every file (hash 0: not read yet).
+// Size and time of every file (hash not known yet).
 InputFiles stat_inputs(const std::filesystem::path& content_dir, const std::vector<std::filesystem::path>& theme_dirs);
 // One file's size and time; size -1 when it is missing.
 FileStamp stat_file(const std::filesystem::path& path);
-// A hash of the file's bytes, read a piece at a time (a 200 MB file must not cost 200 MB
-// of memory before the loader refuses it); 0 when it cannot be read.
-uint64_t hash_file(const std::filesystem::path& path);
 // Fills in each hash not yet known: from `previous` when size and time match, else by
 // reading the file.
 // Returns how many files were read.

@@ -11,12 +11,12 @@ void add_progress(Hasher& h, const Progress& p) { h.add(p.green).add(p.amber).ad
 
 }  // namespace
 
-uint64_t PageDependencies::file(const std::string& content_path) const {
+Digest PageDependencies::file(const std::string& content_path) const {
     auto it = files_.find(content_path);
-    return it == files_.end() ? 0 : it->second.hash;
+    return it == files_.end() ? Digest{} : it->second.hash;
 }
 
-PageDependencies::PageDependencies(const Site& site, const SiteIndex& index, const InputFiles& files, uint64_t settings)
+PageDependencies::PageDependencies(const Site& site, const SiteIndex& index, const InputFiles& files, const Digest& settings)
     : site_(site), index_(index), files_(files) {
     Hasher g;
     g.add(settings).add(file("site.toml"));
@@ -29,9 +29,9 @@ PageDependencies::PageDependencies(const Site& site, const SiteIndex& index, con
 
     // Cards are HTML made with the templates: they depend on what every page does.
     auto photo = [&](const Origin& origin, const std::string& name) {
-        return name.empty() ? 0 : file(site_path::asset_beside(origin.path, name));
+        return name.empty() ? Digest{} : file(site_path::asset_beside(origin.path, name));
     };
-    std::vector<uint64_t> institution_files;  // looked up once, not once per profile
+    std::vector<Digest> institution_files;  // looked up once, not once per profile
     for (const auto& inst : site.institutions) institution_files.push_back(file(inst.origin.path));
     auto institution_file = [&](size_t i) { return institution_files[i]; };
     for (const auto& p : site.profiles)
@@ -54,7 +54,7 @@ PageDependencies::PageDependencies(const Site& site, const SiteIndex& index, con
     }
 }
 
-uint64_t PageDependencies::card(CardKind kind, size_t i) const {
+Digest PageDependencies::card(CardKind kind, size_t i) const {
     switch (kind) {
         case CardKind::profile:
         case CardKind::directory_profile: return profile_cards_.at(i);
@@ -65,9 +65,9 @@ uint64_t PageDependencies::card(CardKind kind, size_t i) const {
     return plan_cards_.at(i);
 }
 
-uint64_t PageDependencies::institution_card(size_t i) const { return institution_cards_.at(i); }
+Digest PageDependencies::institution_card(size_t i) const { return institution_cards_.at(i); }
 
-uint64_t PageDependencies::theme_summary(const CommitmentTheme& t) const {
+Digest PageDependencies::theme_summary(const CommitmentTheme& t) const {
     const ThemeMembers& m = index_.by_theme.at(t.id);
     Hasher h;
     h.add(t.id).add(m.actions.size()).add(m.profiles.size()).add(m.case_studies.size()).add(m.career_stories.size());
@@ -80,7 +80,7 @@ void PageDependencies::add_cards(Hasher& h, CardKind kind, const std::vector<siz
     for (size_t i : items) h.add(card(kind, i));
 }
 
-uint64_t PageDependencies::page(const PageJob& job) const {
+Digest PageDependencies::page(const PageJob& job) const {
     Hasher h;
     h.add(global_).add(static_cast<uint64_t>(job.kind)).add(job.site_path).add(job.template_name);
     auto all_institutions = [&] {

@@ -1,7 +1,7 @@
-// What each page depends on, as one number: a hash of the content hashes of every file
+// What each page depends on, as one digest: SHA-256 of the content hashes of every file
 // whose words reach the page (its own file, the cards it lists, their institutions), of
 // the counts and lists it shows, and of what every page shares (config, templates,
-// Commitment themes). A page whose number is the same as at the last build would come
+// Commitment themes). A page whose digest is the same as at the last build would come
 // out the same, so it is not rendered again.
 #pragma once
 
@@ -19,24 +19,24 @@ namespace techpages {
 class PageDependencies {
 public:
     // `settings` covers what is not in a file: options, the techpages binary.
-    PageDependencies(const Site& site, const SiteIndex& index, const InputFiles& files, uint64_t settings);
+    PageDependencies(const Site& site, const SiteIndex& index, const InputFiles& files, const Digest& settings);
 
-    uint64_t page(const PageJob& job) const;
-    uint64_t card(CardKind kind, size_t i) const;
+    Digest page(const PageJob& job) const;
+    Digest card(CardKind kind, size_t i) const;
     // Shared by every page: settings, site.toml, templates, theme files, Commitment themes.
-    uint64_t global() const { return global_; }
+    Digest global() const { return global_; }
 
 private:
-    uint64_t file(const std::string& content_path) const;
-    uint64_t institution_card(size_t i) const;
-    uint64_t theme_summary(const CommitmentTheme& t) const;
+    Digest file(const std::string& content_path) const;
+    Digest institution_card(size_t i) const;
+    Digest theme_summary(const CommitmentTheme& t) const;
     void add_cards(Hasher& h, CardKind kind, const std::vector<size_t>& items) const;
 
     const Site& site_;
     const SiteIndex& index_;
     const InputFiles& files_;
-    uint64_t global_ = 0;
-    std::vector<uint64_t> profile_cards_, case_study_cards_, career_story_cards_, plan_cards_, institution_cards_;
+    Digest global_;
+    std::vector<Digest> profile_cards_, case_study_cards_, career_story_cards_, plan_cards_, institution_cards_;
 };
 
 }  // namespace techpages

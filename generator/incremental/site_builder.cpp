@@ -45,10 +45,10 @@ namespace {
 
 // What no input file holds but every page depends on: the options, and the techpages
 // binary itself (a new build of it may render differently).
-uint64_t settings_hash(const BuildOptions& o) {
+Digest settings_hash(const BuildOptions& o) {
     FileStamp binary = stat_file("/proc/self/exe");
     return Hasher()
-        .add("build-cache-1")
+        .add("build-cache-2")
         .add(TECHPAGES_VERSION)
         .add(o.theme)
         .add(o.base_url)
@@ -120,7 +120,7 @@ struct SiteBuilder::State {
 
     // Kept between builds in place (the live preview), so a rebuild reads only what changed.
     struct LoadedFile {
-        uint64_t hash = 0;
+        Digest hash;
         ContentRecord record;
         std::vector<Diagnostic> diagnostics;
     };
@@ -137,13 +137,13 @@ struct SiteBuilder::State {
     std::map<std::string, LoadedFile> loaded;  // by content path
     std::optional<VisualTheme> theme;
     std::optional<ThemeTemplates> templates;
-    uint64_t templates_hash = 0;
+    Digest templates_hash;
     std::vector<std::unique_ptr<TemplateRenderer>> renderers;
     // Cards, by kind and then in site order: one whose file and dependencies are the same
     // keeps its HTML (lent to each build, not copied: megabytes at 10,000 profiles).
     struct KeptCard {
         std::string path;
-        uint64_t dependencies = 0;
+        Digest dependencies;
         std::string html;
     };
     std::map<CardKind, std::vector<KeptCard>> cards;
@@ -151,12 +151,12 @@ struct SiteBuilder::State {
     // and dependencies are the same keeps the entries it had.
     struct SearchSlot {
         std::string path;
-        uint64_t dependencies = 0;
+        Digest dependencies;
         std::string entries;
     };
     std::array<std::vector<SearchSlot>, 4> search_entries;
     // The open data files, made from the plans (and their institutions) alone.
-    uint64_t open_data_dependencies = 0;
+    Digest open_data_dependencies;
     std::vector<SiteFile> open_data;
     ImageIndex images;
     std::set<std::string> photos;
@@ -235,9 +235,9 @@ MediaCheckOptions SiteBuilder::State::media_check_options(const InputFiles& now)
     m.cache_dir = cache_dir / "photos";
     m.out_dir = options.out_dir;
     m.threads = threads();
-    m.known_hash = [&now](const std::string& file) -> uint64_t {  // `check` reads no hashes: 0, the file is read
+    m.known_hash = [&now](const std::string& file) -> Digest {  // `check` reads no hashes: the file is read
         auto it = now.find(file);
-        return it == now.end() ? 0 : it->second.hash;
+        return it == now.end() ? Digest{} : it->second.hash;
     };
     return m;
 }
@@ -280,7 +280,7 @@ bool SiteBuilder::State::load(const InputFiles& now, bool content_changed, bool&
         file.record = read_content_file(entry, own);
         file.diagnostics = own.sorted();
         auto stamp = now.find(entry.path);
-        file.hash = stamp == now.end() ? 0 : stamp->second.hash;
+        file.hash = stamp == now.end() ? Digest{} : stamp->second.hash;
         return file;
     };
     std::vector<LoadedFile> fresh(to_read.size());
@@ -352,7 +352,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     // --clean: the first build ignores the cache; rebuilds use what it made. --force too: nothing
     // of a folder techpages did not make is taken into the new site.
     bool clean = (o.clean || o.force) && !built;
-    uint64_t settings = settings_hash(o);
+    Digest settings = settings_hash(o);
     fs::path cache_file = build_cache_file(cache_dir, o.out_dir);
     if (!cache_read) {
         cache_read = true;
@@ -492,7 +492,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     // The files beside the pages (sitemap, feed, search index, open data) are made and
     // written while the cards and pages render: they need the list of pages, not the pages.
     std::vector<std::string> generated;
-    std::map<std::string, uint64_t> generated_hashes;
+    std::map<std::string, Digest> generated_hashes;
     SearchEntries kept_search_entries = [&](SearchItem kind, size_t i) -> const std::string& {
         CardKind card_kind = kind == SearchItem::profile      ? CardKind::profile
                              : kind == SearchItem::case_study ? CardKind::case_study
@@ -502,7 +502,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
         slots.resize(card_count(site, card_kind));
         SearchSlot& slot = slots[i];
         const std::string& path = card_origin(site, card_kind, i).path;
-        uint64_t depends_on = dependencies.card(card_kind, i);
+        Digest depends_on = dependencies.card(card_kind, i);
         if (slot.path != path || slot.dependencies != depends_on)
             slot = {path, depends_on, search_index_entries(site, urls, kind, i)};
         return slot.entries;
@@ -524,7 +524,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
         files_timer.mark("(site files made)");
         for (const auto& file : made) {
             generated.push_back(file.path);
-            uint64_t hash = hash_bytes(file.contents);
+            Digest hash = hash_bytes(file.contents);
             generated_hashes[file.path] = hash;
             if (!writer) continue;
             auto old = reuse ? cache->files.find(file.path) : cache->files.end();
@@ -580,7 +580,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     // In place, after a build in this process, the output holds what the cache says (it
     // was written here): no need to look at every file.
     bool trust_output = publish == Publish::in_place && built;
-    std::vector<uint64_t> page_dependencies(pages.size());
+    std::vector<Digest> page_dependencies(pages.size());
     std::vector<char> unchanged(pages.size(), 0);
     parallel_for(pages.size(), threads(), [&](unsigned, size_t i) {
         page_dependencies[i] = dependencies.page(pages[i]);
@@ -691,8 +691,8 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
         if (cache && publish == Publish::in_place) {
             // What was written in place is not what the cache says: never take it as unchanged.
             for (size_t i = 0; i < pages.size(); ++i)
-                if (!unchanged[i]) cache->pages[pages[i].site_path].dependencies = 0;
-            for (auto& [path, hash] : generated_hashes) cache->files[path] = 0;
+                if (!unchanged[i]) cache->pages[pages[i].site_path].dependencies = Digest{};
+            for (auto& [path, hash] : generated_hashes) cache->files[path] = Digest{};
             cache->inputs.clear();
         }
         return result;

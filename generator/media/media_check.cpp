@@ -69,17 +69,16 @@ void check_names(const std::vector<MediaUse>& uses, const MediaCheckOptions& o, 
     }
 }
 
-uint64_t content_hash(const std::string& file, const MediaCheckOptions& o) {
-    if (uint64_t known = o.known_hash ? o.known_hash(file) : 0) return known;
-    auto bytes = read_file(o.content_dir / file);
-    return bytes ? hash_bytes(*bytes) : 0;
+Digest content_hash(const std::string& file, const MediaCheckOptions& o) {
+    if (Digest known = o.known_hash ? o.known_hash(file) : Digest{}; known.known()) return known;
+    return hash_file(o.content_dir / file);
 }
 
 // The header of one file: remembered, cached on disk, or read.
-MediaHeader header_of(const std::string& file, uint64_t hash, const MediaCheckOptions& o) {
-    fs::path entry = o.cache_dir / (hex64(Hasher().add(header_recipe).add(hash).value()) + ".header");
+MediaHeader header_of(const std::string& file, const Digest& hash, const MediaCheckOptions& o) {
+    fs::path entry = o.cache_dir / (to_hex(Hasher().add(header_recipe).add(hash).value()) + ".header");
     MediaHeader h;
-    if (hash == 0) return inspect_media(o.content_dir / file);  // unreadable: say why
+    if (!hash.known()) return inspect_media(o.content_dir / file);  // unreadable: say why
     if (auto line = read_file(entry); line && parse_media_header_line(*line, h)) return within_limits(h);
     h = inspect_media(o.content_dir / file);
     if (h.ok()) {
@@ -126,17 +125,17 @@ void check_media(const Site& site, const MediaCheckOptions& o, MediaHeaders& mem
     std::vector<MediaHeader> headers(files.size());
     std::mutex memo_mutex;
     parallel_for(files.size(), o.threads, [&](unsigned, size_t i) {
-        uint64_t hash = content_hash(files[i], o);
+        Digest hash = content_hash(files[i], o);
         {
             std::lock_guard lock(memo_mutex);
-            if (auto it = memo.find(hash); hash && it != memo.end()) {
+            if (auto it = memo.find(hash); hash.known() && it != memo.end()) {
                 headers[i] = it->second;
                 return;
             }
         }
         headers[i] = header_of(files[i], hash, o);
         std::lock_guard lock(memo_mutex);
-        if (hash && headers[i].ok()) memo[hash] = headers[i];
+        if (hash.known() && headers[i].ok()) memo[hash] = headers[i];
     });
     for (const auto& use : uses) {
         size_t i = static_cast<size_t>(std::lower_bound(files.begin(), files.end(), use.file) - files.begin());

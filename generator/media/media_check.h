@@ -9,11 +9,12 @@
 #include <filesystem>
 #include <functional>
 #include <string>
-#include <unordered_map>
+#include <map>
 #include <vector>
 
 #include "media/media_header.h"
 #include "model/site_model.h"
+#include "util/hash.h"
 #include "util/diagnostics.h"
 
 namespace techpages {
@@ -41,12 +42,12 @@ struct MediaCheckOptions {
     std::filesystem::path cache_dir;  // headers already read are remembered here, by content hash
     std::filesystem::path out_dir;    // where the site goes (its path counts against PATH_MAX)
     unsigned threads = 1;
-    // A file's content hash when the build already knows it (0: read the file to find out).
-    std::function<uint64_t(const std::string& file)> known_hash;
+    // A file's content digest when the build already knows it (not known(): read the file).
+    std::function<Digest(const std::string& file)> known_hash;
 };
 
 // Headers read in this process, by content hash (kept by the live preview between builds).
-using MediaHeaders = std::unordered_map<uint64_t, MediaHeader>;
+using MediaHeaders = std::map<Digest, MediaHeader>;
 
 // Checks every use, reporting each problem at its field. Starts libvips only for a
 // picture whose header is in neither `memo` nor the cache.

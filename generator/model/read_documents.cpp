@@ -128,6 +128,7 @@ LinkCheckSettings read_link_check(FieldReader& fields) {
     settings.deadline_seconds = bounded_number(fields, "deadline_seconds", settings.deadline_seconds, 1, 86400, "seconds");
     settings.max_connections = bounded_number(fields, "max_connections", settings.max_connections, 1, 256, "requests");
     settings.max_per_host = bounded_number(fields, "max_per_host", settings.max_per_host, 1, 100, "requests");
+    settings.allow_private_addresses = fields.flag("allow_private_addresses", false);
     settings.contact = fields.text("contact");
     const std::string& contact = settings.contact;
     if (!contact.empty() && !is_valid_email(contact) && !starts_with_ci(contact, "https://") &&

@@ -58,6 +58,7 @@ struct LinkCheckSettings {
     int deadline_seconds = 300;     // for the whole check: it always ends by then
     int max_connections = 32;       // requests in flight at once
     int max_per_host = 4;           // requests in flight to one site
+    bool allow_private_addresses = false;  // ask loopback, private and link-local addresses too
     std::string contact;            // in the User-Agent, for site owners; empty: the site's base_url
     SourcePos pos{1, 1};            // the [link_check] table, for messages about the whole check
 };

@@ -44,11 +44,20 @@ std::string LiveReload::reload_event(uint64_t generation) {
 std::string_view LiveReload::script() {
     // The stream starts from the generation the page was served at, so a rebuild that
     // finished while the page was loading still reloads it.
+    // When the server refuses the stream (503: too many tabs listening), EventSource gives
+    // up; the page opens it again after a while (retry_after_seconds; a test checks the
+    // number below is the same).
     return R"JS((function () {
   var me = document.currentScript;
   var since = me ? me.getAttribute("data-generation") : "0";
-  var stream = new EventSource("/__techpages/live-reload?since=" + encodeURIComponent(since || "0"));
-  stream.addEventListener("reload", function () { stream.close(); location.reload(); });
+  function listen() {
+    var stream = new EventSource("/__techpages/live-reload?since=" + encodeURIComponent(since || "0"));
+    stream.addEventListener("reload", function () { stream.close(); location.reload(); });
+    stream.addEventListener("error", function () {
+      if (stream.readyState === EventSource.CLOSED) setTimeout(listen, 10000 + Math.random() * 5000);
+    });
+  }
+  listen();
 })();
 )JS";
 }

@@ -16,6 +16,10 @@ class LiveReload {
 public:
     static constexpr std::string_view stream_path = "/__techpages/live-reload";
     static constexpr std::string_view script_path = "/__techpages/live-reload.js";
+    // Open streams at once (a tab each); more are refused with 503 and Retry-After this
+    // long, which script() waits before it tries again.
+    static constexpr int max_streams = 16;
+    static constexpr int retry_after_seconds = 10;
 
     // Counts rebuilds; a page remembers the count it was served at.
     uint64_t generation() const;

@@ -2,10 +2,12 @@
 
 #include <httplib.h>
 
+#include <atomic>
 #include <charconv>
 #include <mutex>
 #include <optional>
 
+#include "serve/connection_pool.h"
 #include "serve/error_overlay.h"
 #include "serve/host_guard.h"
 #include "serve/request_path.h"
@@ -15,11 +17,25 @@ namespace techpages::serve {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// Bounds on what slow, idle or numerous connections may hold (docs/serve.md). A browser
+// sends a request's head at once; a client that pauses longer than a second mid-request
+// is dropped.
+constexpr time_t read_timeout_seconds = 1;
+constexpr time_t write_timeout_seconds = 5;
+constexpr time_t keep_alive_seconds = 1;      // idle connections close soon, so stop() is quick
+constexpr size_t keep_alive_requests = 100;
+constexpr size_t max_workers = 256;           // connections answered at once; more wait their turn
+
+}  // namespace
+
 struct PreviewServer::Impl {
     httplib::Server http;
     LiveReload reload;
     std::optional<HostGuard> guard;
     std::string served_at;  // "http://127.0.0.1:8000/", for messages
+    std::atomic<int> reload_streams{0};  // open now
 
     std::mutex mutex;
     fs::path root;                  // empty until the first good build
@@ -48,10 +64,13 @@ void PreviewServer::show_errors(std::vector<Diagnostic> errors) {
 
 int PreviewServer::bind(const std::string& address, int port) {
     auto& http = impl_->http;
-    // Each open tab holds a worker for its live-reload stream.
-    http.new_task_queue = [] { return new httplib::ThreadPool(32); };
-    http.set_keep_alive_timeout(1);  // idle connections close soon, so stop() is quick
-    http.set_read_timeout(5);
+    // Each open tab holds a worker for its live-reload stream, each slow client one for
+    // up to read_timeout_seconds a pause: workers are started as they are needed.
+    http.new_task_queue = [] { return new ConnectionPool(max_workers); };
+    http.set_keep_alive_timeout(keep_alive_seconds);
+    http.set_keep_alive_max_count(keep_alive_requests);
+    http.set_read_timeout(read_timeout_seconds);
+    http.set_write_timeout(write_timeout_seconds);
     http.set_payload_max_length(64 * 1024);  // only GET and HEAD are answered
     int bound = port == 0 ? http.bind_to_any_port(address) : (http.bind_to_port(address, port) ? port : -1);
     if (bound <= 0) return -1;
@@ -104,7 +123,14 @@ void PreviewServer::Impl::serve_stream(const httplib::Request& req, httplib::Res
         if (ec == std::errc() && end == s.data() + s.size() && page_generation < since) since = page_generation;
     }
     res.set_header("Cache-Control", "no-store");
-    res.set_chunked_content_provider("text/event-stream", [this, since](size_t offset, httplib::DataSink& sink) mutable {
+    if (++reload_streams > LiveReload::max_streams) {  // the script tries again after Retry-After
+        --reload_streams;
+        res.status = 503;
+        res.set_header("Retry-After", std::to_string(LiveReload::retry_after_seconds));
+        res.set_content("Too many pages are listening for reloads; this one will try again.\n", "text/plain; charset=utf-8");
+        return;
+    }
+    auto provider = [this, since](size_t offset, httplib::DataSink& sink) mutable {
         if (offset == 0) {
             std::string hello = "retry: 500\n: techpages live reload\n\n";
             if (!sink.write(hello.data(), hello.size())) return false;
@@ -118,7 +144,8 @@ void PreviewServer::Impl::serve_stream(const httplib::Request& req, httplib::Res
         std::string text = next ? LiveReload::reload_event(*next) : std::string(": still here\n\n");
         if (next) since = *next;
         return sink.write(text.data(), text.size());
-    });
+    };
+    res.set_chunked_content_provider("text/event-stream", std::move(provider), [this](bool) { --reload_streams; });
 }
 
 void PreviewServer::Impl::serve_file(const httplib::Request& req, httplib::Response& res) {

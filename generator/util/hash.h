@@ -1,53 +1,54 @@
-// Fast 64-bit content hashes, for the build cache: has this file, template or page's
-// inputs changed since the last build? Not for security: nobody chooses the collisions.
+// Content digests, for the build cache: has this file, template or page's inputs changed
+// since the last build? SHA-256 (OpenSSL's libcrypto, SHA-NI where the processor has it):
+// a contributor must not be able to craft a different file that passes as unchanged, so
+// the previews and incremental builds never show a page other than what CI publishes.
 #pragma once
 
+#include <openssl/sha.h>
+
+#include <array>
 #include <cstdint>
-#include <cstring>
+#include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 
 namespace techpages {
 
-inline uint64_t hash_mix(uint64_t h, uint64_t v) {
-    h ^= v * 0x9E3779B97F4A7C15ull;
-    h = (h << 31 | h >> 33) * 0xBF58476D1CE4E5B9ull;
-    return h ^ (h >> 29);
-}
-
-// Eight bytes at a time: a 100,000-profile site is 435 MB of text.
-inline uint64_t hash_bytes(std::string_view s, uint64_t seed = 0x243F6A8885A308D3ull) {
-    uint64_t h = hash_mix(seed, s.size());
-    size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
-        uint64_t word;
-        std::memcpy(&word, s.data() + i, 8);
-        h = hash_mix(h, word);
-    }
-    uint64_t tail = 0;
-    std::memcpy(&tail, s.data() + i, s.size() - i);
-    return hash_mix(h, tail);
-}
-
-// Combines the hashes of a page's inputs, in order.
-class Hasher {
-public:
-    Hasher& add(uint64_t v) {
-        value_ = hash_mix(value_, v);
-        return *this;
-    }
-    Hasher& add(std::string_view s) { return add(hash_bytes(s)); }
-    uint64_t value() const { return value_; }
-
-private:
-    uint64_t value_ = 0x13198A2E03707344ull;
+// A SHA-256 digest; all zeros means "not known yet" (no input hashes to it in practice).
+struct Digest {
+    static constexpr size_t size = SHA256_DIGEST_LENGTH;
+    std::array<unsigned char, size> bytes{};
+    bool known() const;
+    friend bool operator==(const Digest&, const Digest&) = default;
+    friend bool operator<(const Digest& a, const Digest& b) { return a.bytes < b.bytes; }
 };
 
-inline std::string hex64(uint64_t v) {
-    static const char digits[] = "0123456789abcdef";
-    std::string out(16, '0');
-    for (int i = 15; i >= 0; --i, v >>= 4) out[static_cast<size_t>(i)] = digits[v & 15];
-    return out;
-}
+// Combines a page's inputs, in order, into one digest. Each string is preceded by its
+// length and each number is 8 bytes, so two different lists of inputs never feed the
+// same bytes.
+class Hasher {
+public:
+    Hasher();
+    Hasher& add(uint64_t v);
+    Hasher& add(std::string_view s);
+    Hasher& add(const char* s) { return add(std::string_view(s)); }
+    Hasher& add(const std::string& s) { return add(std::string_view(s)); }
+    Hasher& add(const Digest& d);
+    Digest value() const;  // may be called more than once; add goes on after it
+
+private:
+    void feed(const void* data, size_t n);
+    SHA256_CTX ctx_;
+};
+
+// The digest of one string's bytes: one pass over them.
+Digest hash_bytes(std::string_view s);
+// The same digest of a file's bytes, read a megabyte at a time (a 200 MB file must not cost
+// 200 MB of memory before the loader refuses it); all zeros when it cannot be read.
+Digest hash_file(const std::filesystem::path& path);
+// 64 lowercase hex digits, and back (nothing when `hex` is not that).
+std::string to_hex(const Digest& d);
+std::optional<Digest> digest_from_hex(std::string_view hex);
 
 }  // namespace techpages

@@ -177,7 +177,7 @@ ImageIndex process_photos(const std::vector<MediaUse>& uses, const fs::path& con
             diagnostics.error(use.named_in, use.pos, "cannot read " + shown, "check the file");
             return;
         }
-        fs::path cache_base = cache_dir / hex64(hash_bytes(*bytes, hash_bytes(recipe)));
+        fs::path cache_base = cache_dir / to_hex(Hasher().add(recipe).add(*bytes).value());
         fs::path index = cache_base.string() + ".sizes";
         Made made;
         // The cache beside the content can come with it (a pull request may commit one):

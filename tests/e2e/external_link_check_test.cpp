@@ -27,7 +27,8 @@ Response routes(const Request& r) {
 }
 
 // Real-world addresses are skipped: every one in the sample site is https://.
-const std::string skip_real = "skip = [\"https://*\"]\n";
+// The test server is on 127.0.0.1, which the checker asks only when allowed.
+const std::string skip_real = "skip = [\"https://*\"]\nallow_private_addresses = true\n";
 
 struct ExternalSite {
     TempDir dir;
@@ -200,3 +201,42 @@ TEST(ExternalLinkCheck, SettingsAreCheckedWhereTheyAreWritten) {
 }
 
 }  // namespace
+
+// By default the checker asks no loopback, private or link-local address and sends no
+// credentials: such links are skipped, with a warning at their line saying why, and
+// counted as skipped. The check still passes; the test server gets no request.
+TEST(ExternalLinksRefuse, PrivateAddressesAndCredentialsAreSkippedAtTheirLine) {
+    ExternalSite site(skip_real.substr(0, skip_real.find("allow_private")) + "timeout_seconds = 5\ndeadline_seconds = 30\n");
+    std::string port = std::to_string(site.server.port());
+    std::string local = site.url("/ok"), metadata = "http://169.254.169.254/latest/meta-data/",
+                decimal = "http://2130706433:" + port + "/ok", secret = "http://user:hunter2@example.org/";
+    site.append(profile, "\nLocal: [ok](" + local + "), [metadata](" + metadata + "), [decimal](" + decimal +
+                             "), [secret](" + secret + ").\n");
+    RunResult r = site.check();
+    EXPECT_EQ(r.status, 0) << r.output;
+    EXPECT_NE(r.output.find(site.at(profile, local) + ": warning: the link '" + local +
+                            "' was not checked: 127.0.0.1 is a loopback address (this machine)"),
+              std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("set allow_private_addresses = true in [link_check] of site.toml"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find(site.at(profile, metadata) + ": warning: the link '" + metadata +
+                            "' was not checked: 169.254.169.254 is a link-local address (cloud metadata"),
+              std::string::npos) << r.output;
+    EXPECT_NE(r.output.find(site.at(profile, decimal) + ": warning: the link '" + decimal + "' was not checked: "),
+              std::string::npos) << r.output;
+    EXPECT_NE(r.output.find(site.at(profile, secret) + ": warning: the link '" + secret +
+                            "' was not checked: it holds a user name or password, which the checker never sends — "
+                            "remove the user name and password from the address"),
+              std::string::npos) << r.output;
+    EXPECT_EQ(site.server.total(), 0) << "nothing reached the local server";
+    EXPECT_NE(r.output.find(" 0 broken, 0 timed out, "), std::string::npos) << r.output;
+}
+
+// allow_private_addresses = true: a site meant for a private network has its links asked.
+TEST(ExternalLinksRefuse, AllowPrivateAddressesAsksThem) {
+    ExternalSite site;  // skip_real holds allow_private_addresses = true
+    site.append(profile, "\nLocal: [ok](" + site.url("/ok") + ").\n");
+    RunResult r = site.check();
+    EXPECT_EQ(r.status, 0) << r.output;
+    EXPECT_EQ(site.server.count("/ok"), 1) << r.output;
+    EXPECT_EQ(r.output.find("was not checked"), std::string::npos) << r.output;
+}

@@ -410,3 +410,40 @@ TEST_F(IncrementalSplitLists, ARemovedProfileShortensTheListAndMatchesACleanBuil
 }
 
 }  // namespace
+
+// The build cache keeps SHA-256 digests (64 hex digits), in format 2: a cache of format 1
+// (64-bit hashes, whose collisions anyone can make to order) is not used.
+TEST_F(IncrementalBuild, CacheHoldsSha256DigestsInFormat2) {
+    fs::path cache_dir = dir / ".techpages-cache";
+    std::vector<fs::path> caches;
+    for (const auto& e : fs::directory_iterator(cache_dir))
+        if (e.path().filename().string().rfind("build-", 0) == 0) caches.push_back(e.path());
+    ASSERT_EQ(caches.size(), 1u);
+    std::string text = read_text(caches[0]);
+    EXPECT_EQ(text.rfind("techpages-build-cache\t2\n", 0), 0u) << text.substr(0, 40);
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(text, m, std::regex("\ninput\t([0-9a-f]*)\t")));
+    EXPECT_EQ(m[1].length(), 64) << "an input's digest is SHA-256's 256 bits";
+    ASSERT_TRUE(std::regex_search(text, m, std::regex("\npage\t([0-9a-f]*)\t")));
+    EXPECT_EQ(m[1].length(), 64) << "a page's digest is SHA-256's 256 bits";
+
+    write_text(caches[0], std::regex_replace(text, std::regex("^techpages-build-cache\t2"), "techpages-build-cache\t1"));
+    RunResult again = build("site");
+    ASSERT_EQ(again.status, 0) << again.output;
+    Rendered r = rendered_of(again);
+    EXPECT_EQ(r.rendered, r.total) << "a cache of format 1 is ignored: " << again.output;
+}
+
+// A file changed to different bytes of the same length is read again and its pages
+// rendered: the length alone never makes a file unchanged.
+TEST_F(IncrementalBuild, ADifferentFileOfTheSameLengthIsNeverTakenAsUnchanged) {
+    fs::path file = profile("leicester/profiles/arjun-bhatt.md");
+    std::string before = read_text(file);
+    Rendered r = change_and_compare([&] {
+        replace_once(file, "Arjun", "Arjan");
+        fs::last_write_time(file, fs::last_write_time(file) + std::chrono::seconds(5));
+    });
+    EXPECT_EQ(read_text(file).size(), before.size());
+    EXPECT_GT(r.rendered, 0u) << "the profile's pages are rendered again";
+    EXPECT_NE(read_text(dir / "site" / "institutions/leicester/profiles/arjun-bhatt/index.html").find("Arjan"), std::string::npos);
+}

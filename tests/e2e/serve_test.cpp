@@ -412,3 +412,53 @@ TEST_F(ServeRefuses, MalformedRequestsAndSurvives) {
     for (int i = 0; i < 20; ++i) Connection c(serve->port);
     EXPECT_EQ(get(serve->port, profile_page).status, 200);
 }
+
+// Slow and idle connections cannot keep the person at the keyboard out: 40 clients
+// sending a request's head one line every 2 s (slowloris) and 40 idle live-reload
+// streams, and a page still answers within 2 s. Streams beyond the limit are refused
+// with 503 and Retry-After at once. Only 127.0.0.1; every loop bounded.
+TEST(ServeUnderLoad, SlowlorisAndIdleReloadStreamsDoNotStarveAPage) {
+    ServeProcess serve;
+    ASSERT_GT(serve.port, 0) << serve.output() << serve.errors();
+    std::string host = "Host: 127.0.0.1:" + std::to_string(serve.port) + "\r\n";
+    std::vector<std::unique_ptr<Connection>> slow;
+    for (int i = 0; i < 40; ++i) {
+        slow.push_back(std::make_unique<Connection>(serve.port));
+        ASSERT_TRUE(slow.back()->connected());
+        slow.back()->send("GET / HTTP/1.1\r\n");
+    }
+    std::vector<std::unique_ptr<Connection>> streams;
+    for (int i = 0; i < 40; ++i) {
+        streams.push_back(std::make_unique<Connection>(serve.port));
+        ASSERT_TRUE(streams.back()->connected());
+        streams.back()->send("GET /__techpages/live-reload HTTP/1.1\r\n" + host +
+                             "Accept: text/event-stream\r\nOrigin: http://127.0.0.1:" + std::to_string(serve.port) + "\r\n\r\n");
+    }
+    auto trickle = [&] {
+        for (auto& c : slow) c->send("X-Slow: 1\r\n");
+    };
+    // Three rounds of trickling, 2 s apart, with a page asked for in each.
+    for (int round = 0; round < 3; ++round) {
+        auto start = Clock::now();
+        Response page = get(serve.port, profile_page);
+        double took = seconds_since(start);
+        EXPECT_EQ(page.status, 200) << "round " << round;
+        EXPECT_LT(took, 2.0) << "round " << round << ": the page took " << took << " s";
+        std::this_thread::sleep_for(std::chrono::milliseconds(2000) - (Clock::now() - start));
+        trickle();
+    }
+    size_t open = 0, refused = 0;
+    for (auto& s : streams) {
+        std::string got = s->read(0.2, "\r\n\r\n");
+        if (got.rfind("HTTP/1.1 200", 0) == 0) ++open;
+        if (got.rfind("HTTP/1.1 503", 0) == 0) {
+            ++refused;
+            EXPECT_NE(got.find("Retry-After: 10"), std::string::npos) << got;
+        }
+    }
+    EXPECT_EQ(open, 16u) << "as many streams as the limit stay open";
+    EXPECT_EQ(refused, 24u) << "the others are refused";
+    // The slow clients were dropped: none got a page.
+    for (auto& c : slow) EXPECT_EQ(c->read(0.05).find("200 OK"), std::string::npos);
+    EXPECT_TRUE(serve.running());
+}

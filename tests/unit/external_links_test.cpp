@@ -3,6 +3,8 @@
 // the tests can tell exactly what the checker asked for.
 #include "check/external_links.h"
 
+#include <netdb.h>
+
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -40,6 +42,7 @@ Response routes(const Request& r) {
     if (p == "/loop/b") return redirect(302, "/loop/a");
     if (p.rfind("/endless/", 0) == 0) return redirect(302, "/endless/" + std::to_string(std::stoi(p.substr(9)) + 1));
     if (p == "/bad-location") return redirect(302, "http://");
+    if (p == "/to-credentials") return redirect(302, "http://user:secret@127.0.0.1:9/ok");
     if (p.rfind("/slow", 0) == 0) return {200, {}, "", 3000ms};
     if (p.rfind("/latency/", 0) == 0) return {200, {}, "", 150ms};
     if (p == "/busy") return r.count == 1 ? Response{429, {{"Retry-After", "1"}}, "", 0ms} : Response{};
@@ -64,6 +67,7 @@ ExternalCheckOptions quick_options() {
     o.deadline = 10;
     o.retry_base_delay = 0.1;
     o.max_retry_wait = 3;
+    o.allow_private_addresses = true;  // the test server is on 127.0.0.1
     return o;
 }
 
@@ -461,6 +465,71 @@ TEST(ExternalLinks, CacheFileIsSortedTsvAndSkipsBadLines) {
     EXPECT_TRUE(cache_entry_fresh(parsed["https://a.org/"], 1700000001 + 10, 60));
     EXPECT_FALSE(cache_entry_fresh(parsed["https://a.org/"], 1700000001 + 60, 60));
     EXPECT_FALSE(cache_entry_fresh(parsed["https://a.org/"], 1700000001 - 3600, 60));  // from the future
+}
+
+
+// Without allow_private_addresses nothing private is asked: the test server on 127.0.0.1
+// (written as an address, as localhost, or as a name that resolves to it) gets no request.
+TEST(CheckerRefuses, PrivateAddressesAreSkippedWithTheReason) {
+    TestServer server(routes);
+    ExternalCheckOptions options = quick_options();
+    options.allow_private_addresses = false;
+    std::string port = std::to_string(server.port());
+    std::vector<std::string> urls = {server.url("/ok"), "http://localhost:" + port + "/ok", "http://2130706433:" + port + "/ok",
+                                     "http://0x7f.1:" + port + "/ok", "http://[::1]:" + port + "/ok",
+                                     "http://169.254.169.254/latest/meta-data/", "http://[::ffff:127.0.0.1]:" + port + "/ok",
+                                     "http://0:" + port + "/ok"};
+    auto results = check_external_links(urls, options);
+    ASSERT_EQ(results.size(), urls.size());
+    for (const auto& r : results) {
+        EXPECT_EQ(r.verdict, LinkVerdict::skipped) << describe(r);
+        EXPECT_TRUE(r.refused) << describe(r);
+        EXPECT_EQ(r.message.rfind("skipped: ", 0), 0u) << r.message;
+    }
+    EXPECT_NE(results[0].message.find("127.0.0.1 is a loopback address"), std::string::npos) << results[0].message;
+    EXPECT_NE(results[5].message.find("cloud metadata"), std::string::npos) << results[5].message;
+    EXPECT_EQ(server.total(), 0) << "no request reached the server";
+    EXPECT_EQ(summarize(results).skipped, urls.size());
+}
+
+TEST(CheckerRefuses, ANameThatResolvesToLoopbackIsCaughtAtConnect) {
+    TestServer server(routes);
+    char name[256] = {};
+    ASSERT_EQ(gethostname(name, sizeof name - 1), 0);
+    addrinfo* found = nullptr;
+    addrinfo hints{};
+    hints.ai_family = AF_INET;
+    if (getaddrinfo(name, nullptr, &hints, &found) != 0) GTEST_SKIP() << name << " does not resolve here";
+    std::string address = inet_ntoa(reinterpret_cast<sockaddr_in*>(found->ai_addr)->sin_addr);
+    freeaddrinfo(found);
+    if (address.rfind("127.", 0) != 0) GTEST_SKIP() << name << " resolves to " << address << ", not loopback";
+    ExternalCheckOptions options = quick_options();
+    options.allow_private_addresses = false;
+    auto r = only(check_external_links({"http://" + std::string(name) + ":" + std::to_string(server.port()) + "/ok"}, options));
+    EXPECT_EQ(r.verdict, LinkVerdict::skipped) << describe(r);
+    EXPECT_TRUE(r.refused);
+    EXPECT_NE(r.message.find("resolves to 127."), std::string::npos) << r.message;
+    EXPECT_EQ(server.total(), 0);
+    options.allow_private_addresses = true;
+    EXPECT_EQ(only(check_external_links({"http://" + std::string(name) + ":" + std::to_string(server.port()) + "/ok"}, options)).verdict,
+              LinkVerdict::good)
+        << "allowed, the same link is asked";
+}
+
+TEST(CheckerRefuses, CredentialsAreNeverSentNorFollowed) {
+    TestServer server(routes);
+    std::string port = std::to_string(server.port());
+    auto results = check_external_links({"http://user:secret@127.0.0.1:" + port + "/ok", "http://user@127.0.0.1:" + port + "/ok",
+                                         server.url("/to-credentials")},
+                                        quick_options());  // private addresses allowed: only the credentials refuse
+    for (const auto& r : results) {
+        EXPECT_EQ(r.verdict, LinkVerdict::skipped) << describe(r);
+        EXPECT_TRUE(r.refused);
+        EXPECT_NE(r.message.find("user name or password"), std::string::npos) << r.message;
+    }
+    EXPECT_NE(results[2].message.find("it redirects to http://user:secret@127.0.0.1:9/ok"), std::string::npos) << results[2].message;
+    EXPECT_EQ(server.total(), 1) << "only the redirecting page was asked";
+    EXPECT_EQ(server.count("/ok"), 0);
 }
 
 }  // namespace

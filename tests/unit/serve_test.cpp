@@ -167,6 +167,14 @@ TEST(ServeLiveReload, TheScriptGoesBeforeTheEndOfTheBody) {
     EXPECT_NE(LiveReload::inject_script("no body", 0).find("live-reload.js"), std::string::npos);
 }
 
+// Refused (503, too many tabs), the script opens the stream again after Retry-After.
+TEST(ServeLiveReload, TheScriptTriesAgainAfterARefusal) {
+    std::string script(LiveReload::script());
+    EXPECT_NE(script.find("EventSource.CLOSED"), std::string::npos) << script;
+    EXPECT_NE(script.find("setTimeout(listen, " + std::to_string(LiveReload::retry_after_seconds * 1000)), std::string::npos)
+        << script;
+}
+
 TEST(ServeLiveReload, WaitersHearOfRebuildsAndOfClosing) {
     LiveReload reload;
     EXPECT_FALSE(reload.wait_for_reload(0, std::chrono::milliseconds(1)));
