@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <optional>
 
@@ -50,13 +51,19 @@ std::optional<std::string> read_bounded(const std::filesystem::path& absolute, c
         too_big(static_cast<size_t>(st.st_size));
     if (ok) {
         ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-        data.resize(limit + 1);
+        // Room for the size fstat gave and one byte more, to see a file that grew; more only
+        // while it goes on growing (not a megabyte zeroed for every 4 KB profile).
+        data.resize(static_cast<size_t>(st.st_size) + 1);
         size_t got = 0;
         ssize_t n = 0;
-        while (got < data.size() && (n = ::read(fd, &data[got], data.size() - got)) != 0) {
+        while ((n = ::read(fd, &data[got], data.size() - got)) != 0) {
             if (n < 0 && errno == EINTR) continue;
             if (n < 0) break;
             got += static_cast<size_t>(n);
+            if (got == data.size()) {
+                if (data.size() > limit) break;
+                data.resize(std::min(2 * data.size(), limit + 1));
+            }
         }
         data.resize(got);
         if (n < 0) diagnostics.error(display_path, {}, "cannot read this file", "check that you may read it");

@@ -55,9 +55,9 @@ Digest hash_file(const std::filesystem::path& path) {
     if (!f) return {};
     SHA256_CTX ctx;
     SHA256_Init(&ctx);
-    std::string piece(1 << 20, '\0');
+    char piece[1 << 16];  // on the stack: a megabyte zeroed for each 4 KB profile cost more than hashing it
     size_t n;
-    while ((n = std::fread(piece.data(), 1, piece.size(), f)) > 0) SHA256_Update(&ctx, piece.data(), n);
+    while ((n = std::fread(piece, 1, sizeof piece, f)) > 0) SHA256_Update(&ctx, piece, n);
     bool failed = std::ferror(f);
     std::fclose(f);
     Digest d;

@@ -44,7 +44,7 @@ private:
 
 // The digest of one string's bytes: one pass over them.
 Digest hash_bytes(std::string_view s);
-// The same digest of a file's bytes, read a megabyte at a time (a 200 MB file must not cost
+// The same digest of a file's bytes, read 64 KB at a time (a 200 MB file must not cost
 // 200 MB of memory before the loader refuses it); all zeros when it cannot be read.
 Digest hash_file(const std::filesystem::path& path);
 // 64 lowercase hex digits, and back (nothing when `hex` is not that).

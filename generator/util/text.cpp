@@ -1,6 +1,9 @@
 #include "util/text.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstring>
 #include <cstdio>
 
 namespace techpages {
@@ -63,7 +66,10 @@ bool is_unicode_sign(uint32_t cp) {
            (cp >= 0xFFF0 && cp <= 0xFFFF) || (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0xE0000 && cp <= 0xE007F);
 }
 
-bool is_word_code_point(uint32_t cp) { return cp >= 0x80 ? !is_unicode_sign(cp) : std::isalnum(static_cast<int>(cp)) != 0; }
+bool is_word_code_point(uint32_t cp) {
+    if (cp >= 0x80) return !is_unicode_sign(cp);
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');  // isalnum in the C locale
+}
 
 }  // namespace
 
@@ -71,9 +77,8 @@ std::string slugify(std::string_view text) {
     std::string out;
     bool pending_hyphen = false;
     for (size_t i = 0; i < text.size();) {
-        uint32_t cp;
-        size_t len = decode_utf8(text, i, cp);
-        i += len;
+        uint32_t cp = static_cast<unsigned char>(text[i]);
+        i += cp < 0x80 ? 1 : decode_utf8(text, i, cp);
         if (!is_word_code_point(cp)) {
             pending_hyphen = true;
             continue;
@@ -81,7 +86,8 @@ std::string slugify(std::string_view text) {
         if (pending_hyphen && !out.empty()) out += '-';
         pending_hyphen = false;
         // Keep non-ASCII letters ("café" stays readable), in lower case like ASCII ones.
-        append_utf8(out, lower_code_point(cp));
+        if (cp < 0x80) out += static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+        else append_utf8(out, lower_code_point(cp));
     }
     return out;
 }
@@ -101,12 +107,13 @@ const char* spelt_sign(std::string_view name, size_t i) {
 }  // namespace
 
 std::string term_slug(std::string_view name) {
+    std::string plain = slugify(name);
     // Only signs beside letters or digits make a word: "++" alone has no address.
-    if (slugify(name).empty()) return {};
+    if (plain.empty() || name.find_first_of("+#.") == std::string_view::npos) return plain;
     std::string spelt;
     for (size_t i = 0; i < name.size(); ++i) {
-        const char* word = spelt_sign(name, i);
-        spelt += word ? word : std::string(1, name[i]);
+        if (const char* word = spelt_sign(name, i)) spelt += word;
+        else spelt += name[i];
     }
     return slugify(spelt);
 }
@@ -199,9 +206,38 @@ size_t forbidden_char_length(std::string_view s, size_t i, uint32_t* cp) {
     return length;
 }
 
+namespace {
+
+// The bytes a forbidden character can start with: C0 controls, DEL, and the lead bytes of
+// C1 controls (0xC2), surrogates (0xED) and U+FFFE/U+FFFF (0xEF). Every other byte is
+// passed over with one look-up: every value and page the build makes is scanned.
+constexpr std::array<bool, 256> forbidden_lead = [] {
+    std::array<bool, 256> lead{};
+    for (int c = 0; c < 0x20; ++c) lead[c] = c != '\t' && c != '\n' && c != '\r';
+    lead[0x7F] = lead[0xC2] = lead[0xED] = lead[0xEF] = true;
+    return lead;
+}();
+
+// Whether eight bytes hold one below 0x20, DEL or one above: only those can start a
+// forbidden character (exact for each test: "has a byte less than n" with n <= 128).
+bool word_may_hold_forbidden(uint64_t w) {
+    constexpr uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    uint64_t del = w ^ (ones * 0x7F);
+    return (((w - ones * 0x20) & ~w) | w | ((del - ones) & ~del)) & highs;
+}
+
+}  // namespace
+
 size_t find_forbidden_char(std::string_view s, uint32_t* cp) {
-    for (size_t i = 0; i < s.size(); ++i)
-        if (forbidden_char_length(s, i, cp)) return i;
+    size_t i = 0;
+    for (uint64_t w; i + 8 <= s.size(); i += 8) {
+        std::memcpy(&w, s.data() + i, 8);
+        if (!word_may_hold_forbidden(w)) continue;
+        for (size_t k = i; k < i + 8; ++k)
+            if (forbidden_lead[static_cast<unsigned char>(s[k])] && forbidden_char_length(s, k, cp)) return k;
+    }
+    for (; i < s.size(); ++i)
+        if (forbidden_lead[static_cast<unsigned char>(s[i])] && forbidden_char_length(s, i, cp)) return i;
     return std::string_view::npos;
 }
 
@@ -225,6 +261,10 @@ size_t find_invalid_utf8(std::string_view s) {
     size_t i = 0;
     const size_t n = s.size();
     while (i < n) {
+        // Eight ASCII bytes at a time: most text is ASCII.
+        uint64_t word;
+        while (i + 8 <= n && (std::memcpy(&word, s.data() + i, 8), (word & 0x8080808080808080ull) == 0)) i += 8;
+        if (i >= n) break;
         unsigned char c = static_cast<unsigned char>(s[i]);
         if (c < 0x80) { ++i; continue; }
         size_t len;
