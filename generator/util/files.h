@@ -10,6 +10,7 @@ namespace techpages {
 
 namespace fs = std::filesystem;
 
+// The bytes of an ordinary file; nothing for a missing file, a folder, a named pipe or a device.
 std::optional<std::string> read_file(const fs::path& path);
 // Creates parent folders as needed. Returns false (with errno set) on failure.
 bool write_file(const fs::path& path, std::string_view contents);

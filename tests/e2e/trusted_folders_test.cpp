@@ -2,6 +2,7 @@
 // themes) give the site only their own files: a link leading outside is a located error and
 // none of its bytes reach the site; and a file in static/ never replaces a generated one.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <regex>
 
@@ -103,6 +104,20 @@ TEST(TrustedFolders, AThemeFileLinkedOutsideTheThemesIsRefused) {
     RunResult from_config = site.check();
     EXPECT_EQ(from_config.status, 1) << from_config.output;
     EXPECT_NE(from_config.output.find("evil/assets/passwd.css:1:1: error"), std::string::npos) << from_config.output;
+}
+
+TEST(TrustedFolders, ANamedPipeForATemplateOrThemeTomlIsNotWaitedFor) {
+    // A pull request cannot add a pipe through git, but a checkout or a script can: a build
+    // must end with an error, never wait for a writer that will not come.
+    Trusted site;
+    fs::create_directories(site.dir / "themes/piped/templates");
+    ASSERT_EQ(::mkfifo((site.dir / "themes/piped/theme.toml").c_str(), 0644), 0);
+    ASSERT_EQ(::mkfifo((site.dir / "themes/piped/templates/page.mustache").c_str(), 0644), 0);
+    RunResult r = run("timeout 60 " + binary + " build --content " + quote(site.content) + " --out " +
+                      quote(site.out) + " --theme piped");
+    EXPECT_NE(r.status, 124) << "the build waited on a named pipe\n" << r.output;
+    EXPECT_EQ(r.status, 1) << r.output;
+    EXPECT_FALSE(fs::exists(site.out));
 }
 
 TEST(TrustedFolders, AThemeFolderThatIsALinkOutsideTheThemesIsRefused) {
