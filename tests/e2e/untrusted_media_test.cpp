@@ -138,6 +138,12 @@ bool has_error_at(const std::string& output, const std::string& file, int line, 
 
 // check and build both refuse it at the field's line; the previous site is untouched and
 // holds nothing of the hostile file.
+// Another profile beside kwame's, a draft (published = false) whose text must never be published.
+void put_secret_draft(Untrusted& site) {
+    site.put("institutions/lstm/profiles/secret-draft.md",
+             "+++\nname = \"Secret\"\nrole = \"Draft " + marker + "\"\npublished = false\n+++\nNot ready.\n");
+}
+
 void expect_refused(Untrusted& site, const std::string& file, int line, const std::string& message) {
     RunResult checked = site.check();
     EXPECT_EQ(checked.status, 1) << checked.output;
@@ -168,8 +174,7 @@ TEST(UntrustedMedia, AnSvgWithScriptIsRefused) {
 TEST(UntrustedMedia, ADraftNamedAsAPhotoIsNotPublished) {
     Untrusted site;
     site.build_good();
-    site.put("institutions/lstm/profiles/secret-draft.md",
-             "+++\nname = \"Secret\"\nrole = \"Draft " + marker + "\"\npublished = false\n+++\nNot ready.\n");
+    put_secret_draft(site);
     site.set_field(kwame, "photo", "\"secret-draft.md\"");
     expect_refused(site, kwame, 12, "the photo 'secret-draft.md' is a content file (Markdown), not a picture");
 }
@@ -177,8 +182,7 @@ TEST(UntrustedMedia, ADraftNamedAsAPhotoIsNotPublished) {
 TEST(UntrustedMedia, ASymbolicLinkToADraftIsNotPublished) {
     Untrusted site;
     site.build_good();
-    site.put("institutions/lstm/profiles/secret-draft.md",
-             "+++\nname = \"Secret\"\nrole = \"Draft " + marker + "\"\npublished = false\n+++\nNot ready.\n");
+    put_secret_draft(site);
     fs::create_symlink("secret-draft.md", site.content / "institutions/lstm/profiles/link.jpg");
     site.set_field(kwame, "photo", "\"link.jpg\"");
     expect_refused(site, kwame, 12, "the photo 'link.jpg' is a content file (Markdown), not a picture");
