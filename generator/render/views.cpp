@@ -106,6 +106,7 @@ std::string Views::picture_url(const Origin& origin, const std::string& file) co
 }
 
 data Views::theme_ref(const std::string& id) const {
+    note(Fact::site_wide);
     const CommitmentTheme* t = site_.find_theme(id);
     data d;
     put(d, "id", id);
@@ -158,7 +159,7 @@ data Views::theme_summary(const CommitmentTheme& t) const {
     data d = theme_ref(t.id);
     put(d, "aim", t.aim);
     put(d, "summary", t.summary);
-    const auto& members = index_.by_theme.at(t.id);
+    const auto& members = theme_members(static_cast<size_t>(&t - site_.themes.data()));
     put(d, "progress", progress(members.progress));
     put(d, "action_count", std::to_string(members.actions.size()));
     put(d, "profile_count", std::to_string(members.profiles.size()));
@@ -167,7 +168,7 @@ data Views::theme_summary(const CommitmentTheme& t) const {
 }
 
 data Views::institution_ref(size_t i) const {
-    const Institution& inst = site_.institutions[i];
+    const Institution& inst = institution(i);
     data d;
     put(d, "name", inst.name);
     put(d, "short_name", inst.short_name);
@@ -176,7 +177,7 @@ data Views::institution_ref(size_t i) const {
 }
 
 data Views::institution_card(size_t i) const {
-    const Institution& inst = site_.institutions[i];
+    const Institution& inst = institution(i);
     data d = institution_ref(i);
     put(d, "location", inst.location);
     put(d, "summary", plain_excerpt(inst.body, 220));
@@ -184,7 +185,7 @@ data Views::institution_card(size_t i) const {
     put(d, "plan_count", std::to_string(inst.plans.size()));
     put(d, "story_count", std::to_string(inst.case_studies.size() + inst.career_stories.size()));
     Progress p;
-    for (size_t plan : inst.plans) p.add(site_.plans[plan].progress());
+    for (size_t p_index : inst.plans) p.add(plan(p_index).progress());
     put(d, "progress", progress(p));
     put(d, "logo_url", picture_link(inst.origin, inst.logo));
     put(d, "logo_alt", inst.logo_alt);
@@ -206,7 +207,7 @@ data blank_card() {
 }  // namespace
 
 data Views::profile_card(size_t i) const {
-    const Profile& p = site_.profiles[i];
+    const Profile& p = profile(i);
     data d = blank_card();
     put(d, "title", p.name);
     put(d, "name", p.name);
@@ -227,7 +228,7 @@ data Views::profile_card(size_t i) const {
     std::vector<std::string> skills, registrations;
     for (const auto& s : p.skills) skills.push_back(term_slug(s));
     for (const auto& r : p.registrations) registrations.push_back(term_slug(r));
-    put(filters, "institution", site_.institutions[p.institution].slug);
+    put(filters, "institution", institution(p.institution).slug);
     put(filters, "themes", join(p.themes, " "));
     put(filters, "skills", join(skills, " "));
     put(filters, "registrations", join(registrations, " "));
@@ -236,7 +237,7 @@ data Views::profile_card(size_t i) const {
 }
 
 data Views::case_study_card(size_t i) const {
-    const CaseStudy& c = site_.case_studies[i];
+    const CaseStudy& c = case_study(i);
     data d = blank_card();
     put(d, "title", c.title);
     put(d, "url", urls_.link(site_path::case_study(site_, c)));
@@ -251,7 +252,7 @@ data Views::case_study_card(size_t i) const {
 }
 
 data Views::career_story_card(size_t i) const {
-    const CareerStory& s = site_.career_stories[i];
+    const CareerStory& s = career_story(i);
     data d = blank_card();
     put(d, "title", s.title);
     put(d, "url", urls_.link(site_path::career_story(site_, s)));
@@ -266,7 +267,7 @@ data Views::career_story_card(size_t i) const {
 }
 
 data Views::plan_card(size_t i) const {
-    const Plan& p = site_.plans[i];
+    const Plan& p = plan(i);
     data d = blank_card();
     put(d, "title", p.title);
     put(d, "url", urls_.link(site_path::plan(site_, p)));
@@ -277,7 +278,7 @@ data Views::plan_card(size_t i) const {
     put(d, "progress", progress(total));
     put(d, "action_count", std::to_string(total.total()));
     std::vector<data> per_theme;
-    for (const auto& t : site_.themes) {
+    for (const auto& t : commitment_themes()) {
         Progress tp = p.progress_for_theme(t.id);
         if (tp.total() == 0) continue;
         data row = theme_ref(t.id);
@@ -333,6 +334,7 @@ data Views::card_list(const std::vector<size_t>& indexes, CardKind kind) const {
     auto& items = const_cast<mustache::list&>(list.list_value());
     items.reserve(indexes.size());
     for (size_t i : indexes) {
+        note(card_fact(kind), i);
         data item;
         put(item, "card_html", html_of(kind, i));
         items.push_back(std::move(item));
@@ -341,6 +343,7 @@ data Views::card_list(const std::vector<size_t>& indexes, CardKind kind) const {
 }
 
 data Views::card_with_html(CardKind kind, size_t i) const {
+    note(card_fact(kind), i);
     data d = card(kind, i);
     put(d, "card_html", html_of(kind, i));
     return d;
@@ -507,7 +510,26 @@ data Views::action(const Plan& plan, size_t a, bool with_children) const {
 }
 
 data Views::action_ref(const ActionRef& ref) const {
-    return action(site_.plans[ref.plan], ref.action, false);
+    return action(plan(ref.plan), ref.action, false);
+}
+
+const ThemeMembers& Views::theme_members(size_t t) const {
+    note(Fact::commitment_theme, t);
+    return index_.by_theme.at(site_.themes[t].id);
+}
+
+const Taxonomy& Views::unnoted_taxonomy(Fact which) const {
+    return which == Fact::skills ? index_.skills : which == Fact::registrations ? index_.registrations : index_.talent;
+}
+
+const Taxonomy& Views::taxonomy(Fact which) const {
+    note(which);
+    return unnoted_taxonomy(which);
+}
+
+const Term& Views::term(Fact which, size_t t) const {
+    note(term_fact(which), t);
+    return unnoted_taxonomy(which).terms[t];
 }
 
 }  // namespace techpages

@@ -9,6 +9,7 @@
 #include "model/site_model.h"
 #include "render/images.h"
 #include "render/markdown.h"
+#include "render/reads.h"
 #include "render/templates.h"
 #include "render/urls.h"
 
@@ -77,8 +78,36 @@ public:
     void set_stylesheets(std::vector<std::string> files) { stylesheets_ = std::move(files); }
     const std::vector<std::string>& stylesheets() const { return stylesheets_; }
     const Urls& urls() const { return urls_; }
-    const Site& site() const { return site_; }
-    const SiteIndex& index() const { return index_; }
+
+    // The model, each read noted (render/reads.h) for the build cache: page builders read
+    // the site only through these, so what a page shows is what it depends on.
+    const SiteConfig& config() const { return note(Fact::site_wide), site_.config; }
+    const std::vector<CommitmentTheme>& commitment_themes() const { return note(Fact::site_wide), site_.themes; }
+    const Home& home() const { return note(Fact::home), site_.home; }
+    const Page& standalone_page(size_t i) const { return note(Fact::standalone_page, i), site_.pages[i]; }
+    const Institution& institution(size_t i) const { return note(Fact::institution, i), site_.institutions[i]; }
+    const Profile& profile(size_t i) const { return note(Fact::profile, i), site_.profiles[i]; }
+    const CaseStudy& case_study(size_t i) const { return note(Fact::case_study, i), site_.case_studies[i]; }
+    const CareerStory& career_story(size_t i) const { return note(Fact::career_story, i), site_.career_stories[i]; }
+    const Plan& plan(size_t i) const { return note(Fact::plan, i), site_.plans[i]; }
+    // How many of each the site has (which ones, in order, is the value noted).
+    size_t institution_count() const { return note(Fact::all_institutions), site_.institutions.size(); }
+    size_t profile_count() const { return note(Fact::all_profiles), site_.profiles.size(); }
+    size_t case_study_count() const { return note(Fact::all_case_studies), site_.case_studies.size(); }
+    size_t career_story_count() const { return note(Fact::all_career_stories), site_.career_stories.size(); }
+    size_t plan_count() const { return note(Fact::all_plans), site_.plans.size(); }
+    // What is under Commitment theme `t` (an index into commitment_themes()).
+    const ThemeMembers& theme_members(size_t t) const;
+    // A taxonomy (Fact::skills, registrations or talent) with every term's members; its
+    // slug and title alone, which never change (taxonomy_name); one of its terms.
+    const Taxonomy& taxonomy(Fact which) const;
+    const Taxonomy& taxonomy_name(Fact which) const { return unnoted_taxonomy(which); }
+    const Term& term(Fact which, size_t t) const;
+    // Site paths, which depend only on the items' own files' places.
+    std::string path_of(const Profile& p) const { return site_path::profile(site_, p); }
+    std::string path_of(const CaseStudy& c) const { return site_path::case_study(site_, c); }
+    std::string path_of(const CareerStory& s) const { return site_path::career_story(site_, s); }
+    std::string path_of(const Plan& p) const { return site_path::plan(site_, p); }
 
 private:
     const Site& site_;
@@ -89,6 +118,7 @@ private:
     const ImageIndex& images_;
     const CardHtml* card_html_ = nullptr;
     const std::string& html_of(CardKind kind, size_t i) const;
+    const Taxonomy& unnoted_taxonomy(Fact which) const;
     std::vector<std::string> stylesheets_{"style.css"};
 };
 
