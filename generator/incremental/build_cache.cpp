@@ -13,7 +13,8 @@ namespace techpages {
 namespace {
 
 // 2: SHA-256 digests (1 had 64-bit hashes, whose collisions can be made to order).
-constexpr const char* format_line = "techpages-build-cache\t2";
+// 3: what each page read while it rendered (`read` lines, and a page's reads).
+constexpr const char* format_line = "techpages-build-cache\t3";
 
 // Fields are separated by tabs; a value holding a tab or a newline cannot be stored.
 bool storable(const std::string& s) { return s.find_first_of("\t\n") == std::string::npos; }
@@ -38,7 +39,53 @@ Digest parse_hex(std::string_view s) {
 }
 int64_t parse_int(std::string_view s) { return std::stoll(std::string(s)); }
 
+// "3,17,204": numbers in the cache's table of read names.
+std::vector<uint32_t> parse_reads(std::string_view s, size_t names) {
+    std::vector<uint32_t> reads;
+    while (!s.empty()) {
+        size_t comma = s.find(',');
+        int64_t n = parse_int(s.substr(0, comma));
+        if (n < 0 || static_cast<size_t>(n) >= names) throw std::invalid_argument("not a read");
+        reads.push_back(static_cast<uint32_t>(n));
+        s.remove_prefix(comma == std::string_view::npos ? s.size() : comma + 1);
+    }
+    return reads;
+}
+
+// The names the pages read, numbered afresh from 0 in the order first read: names of
+// items gone from the site are not written again.
+std::string pages_and_reads(const BuildCache& cache, const ReadNames& read_names) {
+    std::vector<uint32_t> renumbered(read_names.names.size(), UINT32_MAX);
+    std::string names, pages;
+    uint32_t next = 0;
+    for (const auto& [path, page] : cache.pages) {
+        if (!storable(path)) continue;
+        pages += "page\t" + to_hex(page.dependencies) + "\t" + path + "\t";
+        bool first = true;
+        for (uint32_t r : page.reads) {
+            const std::string& name = read_names.names.at(r);
+            if (!storable(name)) continue;  // then the page's digest will not match: it is rendered again
+            if (renumbered[r] == UINT32_MAX) {
+                renumbered[r] = next++;
+                names += "read\t" + name + "\n";
+            }
+            pages += (first ? "" : ",") + std::to_string(renumbered[r]);
+            first = false;
+        }
+        for (const auto& id : page.ids)
+            if (storable(id)) pages += "\t" + id;
+        pages += "\n";
+    }
+    return names + pages;
+}
+
 }  // namespace
+
+uint32_t ReadNames::intern(std::string name) {
+    auto [it, added] = ids.try_emplace(std::move(name), static_cast<uint32_t>(names.size()));
+    if (added) names.push_back(it->first);
+    return it->second;
+}
 
 fs::path build_cache_file(const fs::path& cache_dir, const fs::path& out_dir) {
     std::error_code ec;
@@ -72,10 +119,12 @@ std::optional<BuildCache> read_build_cache(const fs::path& file) {
             else if (f[0] == "published" && f.size() == 2) cache.published = parse_hex(f[1]);
             else if (f[0] == "input" && f.size() == 5)
                 cache.inputs[std::string(f[4])] = {parse_int(f[2]), parse_int(f[3]), parse_hex(f[1])};
-            else if (f[0] == "page" && f.size() >= 3) {
+            else if (f[0] == "read" && f.size() == 2) cache.read_names.intern(std::string(f[1]));
+            else if (f[0] == "page" && f.size() >= 4) {
                 CachedPage& page = cache.pages[std::string(f[2])];
                 page.dependencies = parse_hex(f[1]);
-                for (size_t i = 3; i < f.size(); ++i) page.ids.emplace_back(f[i]);
+                page.reads = parse_reads(f[3], cache.read_names.names.size());
+                for (size_t i = 4; i < f.size(); ++i) page.ids.emplace_back(f[i]);
             } else if (f[0] == "file" && f.size() == 3) cache.files[std::string(f[2])] = parse_hex(f[1]);
             else if (f[0] == "end") return cache;
             else return std::nullopt;
@@ -86,7 +135,7 @@ std::optional<BuildCache> read_build_cache(const fs::path& file) {
     return std::nullopt;  // no "end": written half-way
 }
 
-bool write_build_cache(const fs::path& file, const BuildCache& cache) {
+bool write_build_cache(const fs::path& file, const BuildCache& cache, const ReadNames& names) {
     std::string out;
     out.reserve(64 * (cache.inputs.size() + cache.pages.size()));
     out += format_line;
@@ -101,13 +150,7 @@ bool write_build_cache(const fs::path& file, const BuildCache& cache) {
         if (!storable(path)) continue;  // then it counts as new next time, and is read again
         out += "input\t" + to_hex(s.hash) + "\t" + std::to_string(s.size) + "\t" + std::to_string(s.mtime_ns) + "\t" + path + "\n";
     }
-    for (const auto& [path, page] : cache.pages) {
-        if (!storable(path)) continue;
-        out += "page\t" + to_hex(page.dependencies) + "\t" + path;
-        for (const auto& id : page.ids)
-            if (storable(id)) out += "\t" + id;
-        out += "\n";
-    }
+    out += pages_and_reads(cache, names);
     for (const auto& [path, hash] : cache.files)
         if (storable(path)) out += "file\t" + to_hex(hash) + "\t" + path + "\n";
     out += "end\n";

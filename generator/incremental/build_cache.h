@@ -8,14 +8,24 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "incremental/input_files.h"
 
 namespace techpages {
 
+// The names of what pages read (incremental/read_values.h), numbered in the order first
+// seen: a page's reads are kept as numbers.
+struct ReadNames {
+    std::vector<std::string> names;
+    std::unordered_map<std::string, uint32_t> ids;
+    uint32_t intern(std::string name);
+};
+
 struct CachedPage {
-    Digest dependencies;           // PageDependencies::page at the time it was written
+    Digest dependencies;           // ReadValues::page at the time it was written
+    std::vector<uint32_t> reads;   // what it read while it rendered, as numbers in BuildCache::read_names
     std::vector<std::string> ids;  // its element ids, for checking #fragment links into it
 };
 
@@ -24,7 +34,8 @@ struct BuildCache {
     Digest settings;        // options and the techpages binary: any change and nothing is reused
     std::vector<std::string> theme_dirs;  // the visual theme's folder, then those of the themes it extends
     InputFiles inputs;
-    std::map<std::string, CachedPage> pages;  // by site path
+    std::map<std::string, CachedPage> pages;  // by site path; their reads are numbers in `read_names`
+    ReadNames read_names;  // as read from the file (a builder keeps its own: SiteBuilder::State)
     std::map<std::string, Digest> files;      // the other files the build wrote (sitemap, feed…): content hash
     size_t photos = 0, files_copied = 0;  // for the summary of a build that had nothing to do
     Digest published;                     // every file a link may lead to: a change means links are checked again
@@ -34,7 +45,8 @@ std::filesystem::path build_cache_file(const std::filesystem::path& cache_dir, c
 // Nothing when there is no cache or it is unreadable (then everything is built).
 std::optional<BuildCache> read_build_cache(const std::filesystem::path& file);
 // Written beside and renamed into place, so a build killed half-way leaves the old one.
-bool write_build_cache(const std::filesystem::path& file, const BuildCache& cache);
+// `names` are those the pages' reads are numbers in.
+bool write_build_cache(const std::filesystem::path& file, const BuildCache& cache, const ReadNames& names);
 // Removes the caches of output folders that no longer exist (tests and previews build into
 // temporary folders), so the cache folder does not grow without end.
 void forget_removed_outputs(const std::filesystem::path& cache_dir);

@@ -14,7 +14,7 @@
 #include "check/links.h"
 #include "incremental/build_cache.h"
 #include "incremental/input_files.h"
-#include "incremental/page_dependencies.h"
+#include "incremental/read_values.h"
 #include "incremental/site_writer.h"
 #include "load/content_tree.h"
 #include "media/media_check.h"
@@ -48,7 +48,7 @@ namespace {
 Digest settings_hash(const BuildOptions& o) {
     FileStamp binary = stat_file("/proc/self/exe");
     return Hasher()
-        .add("build-cache-2")
+        .add("build-cache-3")
         .add(TECHPAGES_VERSION)
         .add(o.theme)
         .add(o.base_url)
@@ -72,20 +72,6 @@ bool content_files_differ(const InputFiles& a, const InputFiles& b) {
     };
     return content_keys(a) != content_keys(b);
 }
-
-const Origin& card_origin(const Site& site, CardKind kind, size_t i) {
-    switch (kind) {
-        case CardKind::profile:
-        case CardKind::directory_profile: return site.profiles[i].origin;
-        case CardKind::case_study: return site.case_studies[i].origin;
-        case CardKind::career_story: return site.career_stories[i].origin;
-        case CardKind::plan: break;
-    }
-    return site.plans[i].origin;
-}
-
-constexpr CardKind card_kinds[] = {CardKind::profile, CardKind::directory_profile, CardKind::case_study,
-                                   CardKind::career_story, CardKind::plan};
 
 // Where `file` sits among the inputs: its key in InputFiles, or "" when it is not an input.
 std::string input_key(const fs::path& file, const fs::path& content_dir, const std::vector<fs::path>& theme_dirs) {
@@ -116,6 +102,7 @@ struct SiteBuilder::State {
     bool cache_read = false;
     bool cache_dirty = false;         // in place: `cache` is newer than the file on disk
     std::optional<BuildCache> cache;  // what the output folder holds now
+    ReadNames read_names;             // what cache->pages and `cards` read, by number
     InputFiles inputs;                // as the last successful build read them
 
     // Kept between builds in place (the live preview), so a rebuild reads only what changed.
@@ -139,11 +126,12 @@ struct SiteBuilder::State {
     std::optional<ThemeTemplates> templates;
     Digest templates_hash;
     std::vector<std::unique_ptr<TemplateRenderer>> renderers;
-    // Cards, by kind and then in site order: one whose file and dependencies are the same
+    // Cards, by kind and then in site order: one whose file and reads' values are the same
     // keeps its HTML (lent to each build, not copied: megabytes at 10,000 profiles).
     struct KeptCard {
         std::string path;
-        Digest dependencies;
+        std::vector<uint32_t> reads;  // what it read as it rendered (ReadValues::ids)
+        Digest dependencies;          // ReadValues::card of those reads
         std::string html;
     };
     std::map<CardKind, std::vector<KeptCard>> cards;
@@ -163,6 +151,11 @@ struct SiteBuilder::State {
     MediaHeaders media_headers;  // pictures' headers already read, by content hash
 
     bool keep_in_memory() const { return publish == Publish::in_place; }
+    // In place: every card's HTML, with what it read, for the next rebuild. `lent_from`
+    // says which kept card each reused card came from (not_lent: rendered now).
+    static constexpr size_t not_lent = SIZE_MAX;
+    void keep_cards(const Site& site, CardHtml& html, const std::map<CardKind, std::vector<size_t>>& lent_from,
+                    std::map<CardKind, std::vector<std::vector<uint32_t>>>& card_reads, const ReadValues& values);
     unsigned threads() const { return options.threads ? options.threads : default_thread_count(); }
     BuildResult run(Diagnostics& diagnostics, const std::vector<fs::path>* changed);
     InputFiles current_inputs(const std::vector<fs::path>& theme_guess, const std::vector<fs::path>* changed);
@@ -339,6 +332,29 @@ bool SiteBuilder::State::load(const InputFiles& now, bool content_changed, bool&
     return true;
 }
 
+void SiteBuilder::State::keep_cards(const Site& site, CardHtml& html, const std::map<CardKind, std::vector<size_t>>& lent_from,
+                                    std::map<CardKind, std::vector<std::vector<uint32_t>>>& card_reads,
+                                    const ReadValues& values) {
+    for (CardKind kind : card_kinds) {
+        std::vector<KeptCard>& kept = cards[kind];
+        std::vector<KeptCard> next(html.of(kind).size());
+        for (size_t i = 0; i < next.size(); ++i) {
+            size_t from = lent_from.at(kind)[i];
+            if (from == not_lent) {  // rendered now: its reads are new
+                next[i].path = card_origin(site, kind, i).path;
+                next[i].reads = std::move(card_reads.at(kind)[i]);
+                next[i].dependencies = values.card(next[i].reads);
+            } else {
+                next[i].path = std::move(kept[from].path);
+                next[i].reads = std::move(kept[from].reads);
+                next[i].dependencies = kept[from].dependencies;
+            }
+            next[i].html = std::move(html.of(kind)[i]);
+        }
+        kept = std::move(next);
+    }
+}
+
 BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<fs::path>* changed) {
     auto started = std::chrono::steady_clock::now();
     PhaseTimer timer;
@@ -357,6 +373,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     if (!cache_read) {
         cache_read = true;
         if (o.write_output && !clean) cache = read_build_cache(cache_file);
+        if (cache) read_names = std::move(cache->read_names);
     }
     if (cache && cache->settings != settings) cache.reset();
 
@@ -375,7 +392,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
         for (auto i = now.begin(), j = cache->inputs.begin(); i != now.end(); ++i, ++j) touched |= !i->second.same_stat(j->second);
         if (touched) {
             cache->inputs = now;
-            write_build_cache(cache_file, *cache);
+            write_build_cache(cache_file, *cache, read_names);
         }
         if (publish == Publish::staged) remove_abandoned_staging(o.out_dir);
         inputs = now;
@@ -483,8 +500,8 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
         }
     }
     const std::vector<PageJob>& pages = *page_list;
-    PageDependencies dependencies(site, index, now, settings);
-    timer.mark("list pages, dependencies");
+    ReadValues values(site, index, now, settings, read_names);
+    timer.mark("list pages, values of reads");
 
     // Pages whose inputs did not change are kept as they are (hard-linked into the staging folder).
     bool reuse = writer && cache && !clean && !o.external_links;  // the external check needs every page's links
@@ -502,7 +519,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
         slots.resize(card_count(site, card_kind));
         SearchSlot& slot = slots[i];
         const std::string& path = card_origin(site, card_kind, i).path;
-        Digest depends_on = dependencies.card(card_kind, i);
+        Digest depends_on = values.item(card_kind, i);
         if (slot.path != path || slot.dependencies != depends_on)
             slot = {path, depends_on, search_index_entries(site, urls, kind, i)};
         return slot.entries;
@@ -511,7 +528,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     if (keep_in_memory()) {
         Hasher plans;
         plans.add(site.plans.size());
-        for (size_t i = 0; i < site.plans.size(); ++i) plans.add(site.plans[i].origin.path).add(dependencies.card(CardKind::plan, i));
+        for (size_t i = 0; i < site.plans.size(); ++i) plans.add(site.plans[i].origin.path).add(values.item(CardKind::plan, i));
         if (open_data.empty() || plans.value() != open_data_dependencies) {
             open_data = open_data_files(site, urls);
             open_data_dependencies = plans.value();
@@ -537,7 +554,6 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
 
 
     // Cards whose inputs did not change keep the HTML they had.
-    constexpr size_t not_lent = SIZE_MAX;
     CardHtml card_html;
     std::map<CardKind, std::vector<size_t>> lent_from;  // where in `cards` each reused card's HTML was
     for (CardKind kind : card_kinds) {
@@ -555,9 +571,10 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
                 auto found = by_path.find(path);
                 if (found != by_path.end()) k = found->second;
             }
-            if (k == not_lent || kept[k].dependencies != dependencies.card(kind, i)) continue;
+            if (k == not_lent || kept[k].dependencies != values.card(kept[k].reads) || !kept[k].dependencies.known()) continue;
             card_html.of(kind)[i] = std::move(kept[k].html);
             lent_from[kind][i] = k;
+            values.set_card(kind, i, kept[k].dependencies);
         }
     }
     // A build that stops before keeping the cards anew (at the end) gives back those it was lent.
@@ -573,22 +590,36 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
                     if (from[i] != not_lent) cards[kind][from[i]].html = std::move(html.of(kind)[i]);
         }
     } card_loan{cards, card_html, lent_from};
-    render_cards(views, renderers, card_html, [&](CardKind kind, size_t i) { return lent_from[kind][i] == not_lent; });
+    // What each card rendered now read, and their values (kept with the card in place).
+    std::map<CardKind, std::vector<std::vector<uint32_t>>> card_reads;
+    for (CardKind kind : card_kinds) card_reads[kind].resize(card_count(site, kind));
+    render_cards(site, views, renderers, card_html, [&](CardKind kind, size_t i) { return lent_from[kind][i] == not_lent; },
+                 [&](CardKind kind, size_t i, const ReadLog& log) {
+                     std::vector<uint32_t>& reads = card_reads.at(kind)[i];
+                     reads = values.ids(log);
+                     values.set_card(kind, i, values.card(reads));
+                 });
     views.set_card_html(&card_html);
     timer.mark("cards");
 
     // In place, after a build in this process, the output holds what the cache says (it
     // was written here): no need to look at every file.
     bool trust_output = publish == Publish::in_place && built;
+    // A page is kept when what it read last time reads the same now.
     std::vector<Digest> page_dependencies(pages.size());
+    std::vector<std::vector<uint32_t>> page_reads(pages.size());
     std::vector<char> unchanged(pages.size(), 0);
     parallel_for(pages.size(), threads(), [&](unsigned, size_t i) {
-        page_dependencies[i] = dependencies.page(pages[i]);
         if (!reuse) return;
         auto it = cache->pages.find(pages[i].site_path);
-        if (it != cache->pages.end() && it->second.dependencies == page_dependencies[i] &&
-            (trust_output || writer->keep(output_file(pages[i].site_path))))
+        if (it == cache->pages.end()) return;
+        Digest now_reads = values.page(pages[i], it->second.reads);
+        if (now_reads.known() && now_reads == it->second.dependencies &&
+            (trust_output || writer->keep(output_file(pages[i].site_path)))) {
             unchanged[i] = 1;
+            page_dependencies[i] = now_reads;
+            page_reads[i] = it->second.reads;
+        }
     });
     timer.mark("unchanged pages");
 
@@ -607,7 +638,15 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
             return;
         }
         auto page_started = timer.each_page() ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
-        std::string html = renderers[worker]->render(job.template_name, job.build(views));
+        ReadLog reads;
+        data page_data;
+        {
+            RecordReads recording(reads);
+            page_data = job.build(views);
+        }
+        page_reads[i] = values.ids(reads);
+        page_dependencies[i] = values.page(job, page_reads[i]);
+        std::string html = renderers[worker]->render(job.template_name, page_data);
         extract_links(html, links[i]);
         if (timer.each_page())
             std::fprintf(stderr, "    %-50s %.1f ms, %zu bytes\n", job.site_path.c_str(),
@@ -715,7 +754,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     for (const auto& dir : theme->dirs) next.theme_dirs.push_back(dir.string());
     next.inputs = now;
     for (size_t i = 0; i < pages.size(); ++i)
-        next.pages[pages[i].site_path] = {page_dependencies[i], std::move(links[i].ids)};
+        next.pages[pages[i].site_path] = {page_dependencies[i], std::move(page_reads[i]), std::move(links[i].ids)};
     if (next.pages.size() != pages.size())  // pages the site no longer has
         for (auto it = next.pages.begin(); it != next.pages.end();) it = page_paths.count(it->first) ? std::next(it) : next.pages.erase(it);
     next.files = std::move(generated_hashes);
@@ -725,7 +764,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     if (publish == Publish::staged) {
         fs::create_directories(cache_dir, ec);
         forget_removed_outputs(cache_dir);
-        write_build_cache(cache_file, next);
+        write_build_cache(cache_file, next, read_names);
     } else {
         cache_dirty = true;
     }
@@ -734,18 +773,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     photos = std::move(site_photos);
     built = true;
     card_loan.kept = true;
-    if (keep_in_memory()) {
-        for (CardKind kind : card_kinds) {
-            std::vector<KeptCard>& kept = cards[kind];
-            kept.resize(card_html.of(kind).size());
-            for (size_t i = 0; i < kept.size(); ++i) {
-                const std::string& path = card_origin(site, kind, i).path;
-                if (kept[i].path != path) kept[i].path = path;
-                kept[i].dependencies = dependencies.card(kind, i);
-                kept[i].html = std::move(card_html.of(kind)[i]);
-            }
-        }
-    }
+    if (keep_in_memory()) keep_cards(site, card_html, lent_from, card_reads, values);
 
     timer.mark("commit, keep the cache");
     result.ok = true;
@@ -767,7 +795,7 @@ SiteBuilder::~SiteBuilder() {
     std::error_code ec;
     fs::create_directories(s.cache_dir, ec);
     forget_removed_outputs(s.cache_dir);
-    write_build_cache(build_cache_file(s.cache_dir, s.options.out_dir), *s.cache);
+    write_build_cache(build_cache_file(s.cache_dir, s.options.out_dir), *s.cache, s.read_names);
 }
 
 BuildResult SiteBuilder::build(Diagnostics& diagnostics) { return state_->run(diagnostics, nullptr); }

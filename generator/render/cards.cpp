@@ -8,6 +8,28 @@ bool directory_is_filterable(const Site& site) {
     return site.profiles.size() <= static_cast<size_t>(site.config.cards_per_page);
 }
 
+const Origin& card_origin(const Site& site, CardKind kind, size_t i) {
+    switch (kind) {
+        case CardKind::profile:
+        case CardKind::directory_profile: return site.profiles[i].origin;
+        case CardKind::case_study: return site.case_studies[i].origin;
+        case CardKind::career_story: return site.career_stories[i].origin;
+        case CardKind::plan: break;
+    }
+    return site.plans[i].origin;
+}
+
+size_t card_institution(const Site& site, CardKind kind, size_t i) {
+    switch (kind) {
+        case CardKind::profile:
+        case CardKind::directory_profile: return site.profiles[i].institution;
+        case CardKind::case_study: return site.case_studies[i].institution;
+        case CardKind::career_story: return site.career_stories[i].institution;
+        case CardKind::plan: break;
+    }
+    return site.plans[i].institution;
+}
+
 size_t card_count(const Site& site, CardKind kind) {
     switch (kind) {
         case CardKind::profile: return site.profiles.size();
@@ -19,11 +41,10 @@ size_t card_count(const Site& site, CardKind kind) {
     return site.plans.size();
 }
 
-void render_cards(const Views& views, std::vector<std::unique_ptr<TemplateRenderer>>& renderers, CardHtml& html,
-                  const std::function<bool(CardKind, size_t)>& wanted) {
-    const Site& site = views.site();
+void render_cards(const Site& site, const Views& views, std::vector<std::unique_ptr<TemplateRenderer>>& renderers,
+                  CardHtml& html, const std::function<bool(CardKind, size_t)>& wanted, const CardRendered& rendered) {
     std::vector<std::pair<CardKind, size_t>> jobs;
-    for (CardKind kind : {CardKind::profile, CardKind::directory_profile, CardKind::case_study, CardKind::career_story, CardKind::plan}) {
+    for (CardKind kind : card_kinds) {
         size_t count = card_count(site, kind);
         html.of(kind).resize(count);
         for (size_t i = 0; i < count; ++i)
@@ -31,7 +52,12 @@ void render_cards(const Views& views, std::vector<std::unique_ptr<TemplateRender
     }
     parallel_for(jobs.size(), static_cast<unsigned>(renderers.size()), [&](unsigned worker, size_t j) {
         auto [kind, i] = jobs[j];
-        html.of(kind)[i] = renderers[worker]->render(card_template, views.card(kind, i));
+        ReadLog reads;
+        {
+            RecordReads recording(reads);
+            html.of(kind)[i] = renderers[worker]->render(card_template, views.card(kind, i));
+        }
+        if (rendered) rendered(kind, i, reads);
     });
 }
 

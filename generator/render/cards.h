@@ -15,13 +15,23 @@ namespace techpages {
 // (a filter over one page of many would mislead).
 bool directory_is_filterable(const Site& site);
 
+constexpr CardKind card_kinds[] = {CardKind::profile, CardKind::directory_profile, CardKind::case_study,
+                                   CardKind::career_story, CardKind::plan};
+
+// The file a card shows, and its institution.
+const Origin& card_origin(const Site& site, CardKind kind, size_t i);
+size_t card_institution(const Site& site, CardKind kind, size_t i);
+
 // How many cards of a kind the site has. The directory's own cards (with its filters'
 // data) are made only when the directory is filterable.
 size_t card_count(const Site& site, CardKind kind);
 
 // Renders the cards `wanted` says (every card when it is empty) into `html`, which is
-// sized to the site's items; the others keep the HTML they have.
-void render_cards(const Views& views, std::vector<std::unique_ptr<TemplateRenderer>>& renderers, CardHtml& html,
-                  const std::function<bool(CardKind, size_t)>& wanted = {});
+// sized to the site's items; the others keep the HTML they have. Each card's reads
+// (render/reads.h) go to `rendered`, called on the thread that rendered it.
+using CardRendered = std::function<void(CardKind, size_t, const ReadLog&)>;
+void render_cards(const Site& site, const Views& views, std::vector<std::unique_ptr<TemplateRenderer>>& renderers,
+                  CardHtml& html, const std::function<bool(CardKind, size_t)>& wanted = {},
+                  const CardRendered& rendered = {});
 
 }  // namespace techpages

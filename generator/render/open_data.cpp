@@ -10,12 +10,8 @@
 namespace techpages {
 
 namespace site_path {
-std::string plan_csv(const Site& site, const Plan& p) {
-    return plan(site, p) + site.institutions[p.institution].slug + "-" + p.slug + ".csv";
-}
-std::string plan_json(const Site& site, const Plan& p) {
-    return plan(site, p) + site.institutions[p.institution].slug + "-" + p.slug + ".json";
-}
+std::string plan_csv(const Institution& inst, const Plan& p) { return plan(inst, p) + inst.slug + "-" + p.slug + ".csv"; }
+std::string plan_json(const Institution& inst, const Plan& p) { return plan(inst, p) + inst.slug + "-" + p.slug + ".json"; }
 }  // namespace site_path
 
 namespace {
@@ -99,7 +95,7 @@ std::string plan_open_json(const Site& site, const Plan& plan, const Urls& urls)
     JsonWriter p(2);
     p.text("slug", plan.slug).text("title", plan.title).text("kind", plan.kind).text("period", plan.period);
     p.date("adopted", plan.adopted).text("intro", plan.intro);
-    p.text("url", urls.absolute(site_path::plan(site, plan))).text("csv", urls.absolute(site_path::plan_csv(site, plan)));
+    p.text("url", urls.absolute(site_path::plan(site, plan))).text("csv", urls.absolute(site_path::plan_csv(site.institutions[plan.institution], plan)));
     root.object("plan", p);
     std::vector<JsonWriter> groups, statuses;
     for (const auto& g : plan.groups) {
@@ -145,8 +141,9 @@ std::string all_actions_csv(const Site& site, const Urls& urls) {
 std::vector<SiteFile> open_data_files(const Site& site, const Urls& urls) {
     std::vector<SiteFile> files;
     for (const auto& plan : site.plans) {
-        files.push_back({site_path::plan_csv(site, plan), plan_csv(plan)});
-        files.push_back({site_path::plan_json(site, plan), plan_open_json(site, plan, urls)});
+        const Institution& inst = site.institutions[plan.institution];
+        files.push_back({site_path::plan_csv(inst, plan), plan_csv(plan)});
+        files.push_back({site_path::plan_json(inst, plan), plan_open_json(site, plan, urls)});
     }
     files.push_back({all_actions_csv_path, all_actions_csv(site, urls)});
     return files;

@@ -18,8 +18,8 @@ constexpr const char* all_actions_csv_path = "actions.csv";
 namespace site_path {
 // "institutions/lstm/plans/2024-2027/lstm-2024-2027.csv" (and .json): named after the
 // institution and plan, so a downloaded file says what it is.
-std::string plan_csv(const Site& site, const Plan& p);
-std::string plan_json(const Site& site, const Plan& p);
+std::string plan_csv(const Institution& inst, const Plan& p);
+std::string plan_json(const Institution& inst, const Plan& p);
 }  // namespace site_path
 
 std::string plan_open_json(const Site& site, const Plan& plan, const Urls& urls);

@@ -27,14 +27,14 @@ struct HeadExtras {
 
 data frame(const Views& v, const std::string& path, const std::string& title, const std::string& description,
            const std::vector<Crumb>& crumbs, const std::string& kind, const HeadExtras& head = {}) {
-    const Site& site = v.site();
+    const SiteConfig& config = v.config();
     const Urls& urls = v.urls();
     data d;
     data s;
-    put(s, "title", site.config.title);
-    put(s, "tagline", site.config.tagline);
-    put(s, "description", site.config.description);
-    put(s, "language", site.config.language);
+    put(s, "title", config.title);
+    put(s, "tagline", config.tagline);
+    put(s, "description", config.description);
+    put(s, "language", config.language);
     put(s, "base_path", urls.base_path());
     put(s, "home_url", urls.link(""));
     put(s, "assets_url", urls.link("assets/"));
@@ -51,7 +51,7 @@ data frame(const Views& v, const std::string& path, const std::string& title, co
     put(d, "site", std::move(s));
 
     std::vector<data> nav;
-    for (const auto& link : site.config.nav) {
+    for (const auto& link : config.nav) {
         data n;
         put(n, "title", link.title);
         bool internal = !link.url.empty() && link.url[0] == '/';
@@ -63,12 +63,12 @@ data frame(const Views& v, const std::string& path, const std::string& title, co
     }
     put(d, "nav", list_of(std::move(nav)));
     std::vector<data> themes;
-    for (const auto& t : site.themes) themes.push_back(v.theme_ref(t.id));
+    for (const auto& t : v.commitment_themes()) themes.push_back(v.theme_ref(t.id));
     put(d, "commitment_themes", list_of(std::move(themes)));
 
     data page;
     put(page, "title", title);
-    put(page, "description", description.empty() ? site.config.description : description);
+    put(page, "description", description.empty() ? config.description : description);
     put(page, "url", urls.link(path));
     put(page, "canonical", urls.absolute(path));
     put(page, "kind", kind);
@@ -98,33 +98,32 @@ data frame(const Views& v, const std::string& path, const std::string& title, co
 
 const Crumb institutions_crumb{"Institutions", "institutions/"};
 
+std::vector<size_t> all_of(size_t n) {
+    std::vector<size_t> out(n);
+    for (size_t i = 0; i < n; ++i) out[i] = i;
+    return out;
+}
+
 data home_page(const Views& v) {
-    const Site& site = v.site();
-    data d = frame(v, "", site.home.title, site.config.description, {}, "home",
-                   {"", website_jsonld(site, v.urls())});
-    put(d, "intro_html", v.md_site(site.home.body));
+    const Home& home = v.home();
+    data d = frame(v, "", home.title, v.config().description, {}, "home", {"", website_jsonld(v)});
+    put(d, "intro_html", v.md_site(home.body));
     std::vector<data> themes;
-    for (const auto& t : site.themes) themes.push_back(v.theme_summary(t));
+    for (const auto& t : v.commitment_themes()) themes.push_back(v.theme_summary(t));
     put(d, "themes", list_of(std::move(themes)));
-    std::vector<size_t> all_institutions(site.institutions.size());
-    for (size_t i = 0; i < all_institutions.size(); ++i) all_institutions[i] = i;
-    set_list(d, "institutions", v.cards(all_institutions, &Views::institution_card));
-    auto first = [](size_t n, size_t count) {
-        std::vector<size_t> out;
-        for (size_t i = 0; i < std::min(n, count); ++i) out.push_back(i);
-        return out;
-    };
-    set_list(d, "recent_case_studies", v.card_list(first(3, site.case_studies.size()), CardKind::case_study));
-    set_list(d, "recent_career_stories", v.card_list(first(3, site.career_stories.size()), CardKind::career_story));
+    set_list(d, "institutions", v.cards(all_of(v.institution_count()), &Views::institution_card));
+    set_list(d, "recent_case_studies", v.card_list(all_of(std::min<size_t>(3, v.case_study_count())), CardKind::case_study));
+    set_list(d, "recent_career_stories",
+             v.card_list(all_of(std::min<size_t>(3, v.career_story_count())), CardKind::career_story));
     data totals;
     size_t actions = 0;
-    for (const auto& p : site.plans) actions += p.progress().total();
-    put(totals, "institutions", std::to_string(site.institutions.size()));
-    put(totals, "profiles", std::to_string(site.profiles.size()));
-    put(totals, "plans", std::to_string(site.plans.size()));
+    for (size_t p = 0; p < v.plan_count(); ++p) actions += v.plan(p).progress().total();
+    put(totals, "institutions", std::to_string(v.institution_count()));
+    put(totals, "profiles", std::to_string(v.profile_count()));
+    put(totals, "plans", std::to_string(v.plan_count()));
     put(totals, "actions", std::to_string(actions));
-    put(totals, "case_studies", std::to_string(site.case_studies.size()));
-    put(totals, "career_stories", std::to_string(site.career_stories.size()));
+    put(totals, "case_studies", std::to_string(v.case_study_count()));
+    put(totals, "career_stories", std::to_string(v.career_story_count()));
     put(d, "totals", std::move(totals));
     return d;
 }
@@ -132,34 +131,34 @@ data home_page(const Views& v) {
 data themes_index(const Views& v) {
     data d = frame(v, "themes/", "The four Commitment themes", "", {}, "themes");
     std::vector<data> themes;
-    for (const auto& t : v.site().themes) themes.push_back(v.theme_summary(t));
+    for (const auto& t : v.commitment_themes()) themes.push_back(v.theme_summary(t));
     put(d, "themes", list_of(std::move(themes)));
     return d;
 }
 
-data theme_page(const Views& v, const CommitmentTheme& t, const PageSlice& slice, const std::vector<size_t>& profiles) {
-    const Site& site = v.site();
-    const ThemeMembers& members = v.index().by_theme.at(t.id);
+data theme_page(const Views& v, size_t theme_index, const PageSlice& slice, const std::vector<size_t>& profiles) {
+    const CommitmentTheme& t = v.commitment_themes()[theme_index];
+    const ThemeMembers& members = v.theme_members(theme_index);
     data d = frame(v, site_path::theme(t.id), t.title, t.aim, {{"Themes", "themes/"}}, "theme");
     data theme = v.theme_summary(t);
     put(theme, "body_html", v.md_site(t.body));
     put(d, "theme", std::move(theme));
     // Every institution's actions under this theme, side by side, plan by plan.
     std::vector<data> institutions;
-    for (size_t i = 0; i < site.institutions.size(); ++i) {
+    for (size_t i = 0; i < v.institution_count(); ++i) {
         std::vector<data> plans;
         Progress inst_progress;
-        for (size_t p : site.institutions[i].plans) {
+        for (size_t p : v.institution(i).plans) {
             std::vector<data> actions;
             for (const auto& ref : members.actions)
                 if (ref.plan == p) actions.push_back(v.action_ref(ref));
             if (actions.empty()) continue;
-            const Plan& plan = site.plans[p];
+            const Plan& plan = v.plan(p);
             Progress pp = plan.progress_for_theme(t.id);
             inst_progress.add(pp);
             data pd;
             put(pd, "title", plan.title);
-            put(pd, "url", v.urls().link(site_path::plan(site, plan)));
+            put(pd, "url", v.urls().link(v.path_of(plan)));
             put(pd, "progress", v.progress(pp));
             put(pd, "actions", list_of(std::move(actions)));
             plans.push_back(std::move(pd));
@@ -181,17 +180,15 @@ data theme_page(const Views& v, const CommitmentTheme& t, const PageSlice& slice
 
 data institutions_index(const Views& v) {
     data d = frame(v, "institutions/", "Institutions", "", {}, "institutions");
-    std::vector<size_t> all(v.site().institutions.size());
-    for (size_t i = 0; i < all.size(); ++i) all[i] = i;
-    set_list(d, "institutions", v.cards(all, &Views::institution_card));
+    set_list(d, "institutions", v.cards(all_of(v.institution_count()), &Views::institution_card));
     return d;
 }
 
 data institution_page(const Views& v, size_t i, const PageSlice& slice, const std::vector<size_t>& profiles) {
-    const Institution& inst = v.site().institutions[i];
+    const Institution& inst = v.institution(i);
     std::string logo = v.picture_url(inst.origin, inst.logo);
     data d = frame(v, site_path::institution(inst), inst.name, plain_excerpt(inst.body, 160), {institutions_crumb},
-                   "institution", {logo, institution_jsonld(v.site(), inst, v.urls(), logo)});
+                   "institution", {logo, institution_jsonld(v, i, logo)});
     data info = v.institution_card(i);
     put(info, "website", inst.website);
     put(info, "brand_colour", inst.brand_colour);
@@ -207,10 +204,9 @@ data institution_page(const Views& v, size_t i, const PageSlice& slice, const st
 }
 
 data plan_page(const Views& v, size_t p) {
-    const Site& site = v.site();
-    const Plan& plan = site.plans[p];
-    const Institution& inst = site.institutions[plan.institution];
-    data d = frame(v, site_path::plan(site, plan), plan.title, inst.name + ": " + plan.title,
+    const Plan& plan = v.plan(p);
+    const Institution& inst = v.institution(plan.institution);
+    data d = frame(v, v.path_of(plan), plan.title, inst.name + ": " + plan.title,
                    {institutions_crumb, {inst.short_name, site_path::institution(inst)}}, "plan");
     data info = v.plan_card(p);
     put(info, "intro_html", v.md(plan.intro));
@@ -285,12 +281,11 @@ data plan_page(const Views& v, size_t p) {
 }
 
 data profile_page(const Views& v, size_t i) {
-    const Site& site = v.site();
-    const Profile& p = site.profiles[i];
-    const Institution& inst = site.institutions[p.institution];
+    const Profile& p = v.profile(i);
+    const Institution& inst = v.institution(p.institution);
     std::string photo = v.picture_url(p.origin, p.photo);
-    data d = frame(v, site_path::profile(site, p), p.name, p.summary.empty() ? p.role + ", " + inst.name : p.summary,
-                   {{"Technicians", "technicians/"}}, "profile", {photo, profile_jsonld(site, p, v.urls(), photo), "profile"});
+    data d = frame(v, v.path_of(p), p.name, p.summary.empty() ? p.role + ", " + inst.name : p.summary,
+                   {{"Technicians", "technicians/"}}, "profile", {photo, profile_jsonld(v, i, photo), "profile"});
     data info = v.profile_card(i);
     put(info, "orcid", p.orcid);
     put(info, "orcid_url", p.orcid.empty() ? std::string() : "https://orcid.org/" + p.orcid);
@@ -331,11 +326,10 @@ data profile_page(const Views& v, size_t i) {
 }
 
 data case_study_page(const Views& v, size_t i) {
-    const Site& site = v.site();
-    const CaseStudy& c = site.case_studies[i];
+    const CaseStudy& c = v.case_study(i);
     std::string image = v.picture_url(c.origin, c.image);
-    data d = frame(v, site_path::case_study(site, c), c.title, c.summary, {{"Case studies", "case-studies/"}},
-                   "case-study", {image, case_study_jsonld(site, c, v.urls(), image), "article"});
+    data d = frame(v, v.path_of(c), c.title, c.summary, {{"Case studies", "case-studies/"}},
+                   "case-study", {image, case_study_jsonld(v, i, image), "article"});
     data info = v.case_study_card(i);
     put(info, "body_html", v.md(c.body));
     put(d, "case_study", std::move(info));
@@ -344,10 +338,9 @@ data case_study_page(const Views& v, size_t i) {
 }
 
 data career_story_page(const Views& v, size_t i) {
-    const Site& site = v.site();
-    const CareerStory& s = site.career_stories[i];
-    data d = frame(v, site_path::career_story(site, s), s.title, s.summary, {{"Career stories", "career-stories/"}},
-                   "career-story", {"", career_story_jsonld(site, s, v.urls()), "article"});
+    const CareerStory& s = v.career_story(i);
+    data d = frame(v, v.path_of(s), s.title, s.summary, {{"Career stories", "career-stories/"}},
+                   "career-story", {"", career_story_jsonld(v, i), "article"});
     data info = v.career_story_card(i);
     put(info, "person", s.person);
     put(info, "body_html", v.md(s.body));
@@ -405,21 +398,30 @@ std::vector<data> one_section(data items) {
 
 // Every institution's `member` items (its profiles, its plans), institution by institution.
 template <typename Member>
-std::vector<size_t> in_institution_order(const Site& site, Member member) {
+std::vector<size_t> in_institution_order(const std::vector<Institution>& institutions, Member member) {
     std::vector<size_t> out;
-    for (const auto& inst : site.institutions) out.insert(out.end(), (inst.*member).begin(), (inst.*member).end());
+    for (const auto& inst : institutions) out.insert(out.end(), (inst.*member).begin(), (inst.*member).end());
     return out;
 }
 
-size_t institution_of(const Site& site, CardKind kind, size_t i) {
+size_t institution_of(const Views& v, CardKind kind, size_t i) {
     switch (kind) {
         case CardKind::profile:
-        case CardKind::directory_profile: return site.profiles[i].institution;
-        case CardKind::case_study: return site.case_studies[i].institution;
-        case CardKind::career_story: return site.career_stories[i].institution;
+        case CardKind::directory_profile: return v.profile(i).institution;
+        case CardKind::case_study: return v.case_study(i).institution;
+        case CardKind::career_story: return v.career_story(i).institution;
         case CardKind::plan: break;
     }
-    return site.plans[i].institution;
+    return v.plan(i).institution;
+}
+
+std::vector<size_t> plans_in_institution_order(const Views& v) {
+    std::vector<size_t> out;
+    for (size_t i = 0; i < v.institution_count(); ++i) {
+        const auto& plans = v.institution(i).plans;
+        out.insert(out.end(), plans.begin(), plans.end());
+    }
+    return out;
 }
 
 // Cards in a section for each institution, headed by its name; `items` come in
@@ -427,22 +429,17 @@ size_t institution_of(const Site& site, CardKind kind, size_t i) {
 std::vector<data> sections_by_institution(const Views& v, const std::vector<size_t>& items, CardKind kind) {
     std::vector<data> sections;
     for (size_t k = 0; k < items.size();) {
-        size_t i = institution_of(v.site(), kind, items[k]);
+        size_t i = institution_of(v, kind, items[k]);
         std::vector<size_t> run;
-        for (; k < items.size() && institution_of(v.site(), kind, items[k]) == i; ++k) run.push_back(items[k]);
-        const Institution& inst = v.site().institutions[i];
+        for (; k < items.size() && institution_of(v, kind, items[k]) == i; ++k) run.push_back(items[k]);
+        const Institution& inst = v.institution(i);
         sections.push_back(section(inst.name, v.urls().link(site_path::institution(inst)), v.card_list(run, kind)));
     }
     return sections;
 }
 
-std::vector<size_t> all_of(size_t n) {
-    std::vector<size_t> out(n);
-    for (size_t i = 0; i < n; ++i) out[i] = i;
-    return out;
-}
-
-data taxonomy_index(const Views& v, const Taxonomy& tax, const std::string& intro) {
+data taxonomy_index(const Views& v, Fact which, const std::string& intro) {
+    const Taxonomy& tax = v.taxonomy(which);
     data d = frame(v, tax.slug + "/", tax.title, intro, {}, "terms");
     put(d, "intro", intro);
     std::vector<data> terms;
@@ -463,7 +460,9 @@ std::string term_title(const Taxonomy& tax, const Term& t) {
     return tax.slug == "talent" ? "TALENT recommendation " + t.name : t.name;
 }
 
-data term_page(const Views& v, const Taxonomy& tax, const Term& t, const PageSlice& slice, const std::vector<size_t>& profiles) {
+data term_page(const Views& v, Fact which, size_t term, const PageSlice& slice, const std::vector<size_t>& profiles) {
+    const Taxonomy& tax = v.taxonomy_name(which);
+    const Term& t = v.term(which, term);
     std::string title = term_title(tax, t);
     std::string description;
     if (const Registration* r = find_registration(t.name); r && tax.slug == "registrations")
@@ -484,10 +483,10 @@ data term_page(const Views& v, const Taxonomy& tax, const Term& t, const PageSli
 
 // The accessibility statement, in the structure of the GOV.UK model statement.
 data accessibility_page(const Views& v) {
-    const Site& site = v.site();
-    const AccessibilityStatement& a = site.config.accessibility;
-    data d = frame(v, "accessibility/", "Accessibility statement", "How accessible " + site.config.title + " is, and how to tell us about a problem.", {}, "accessibility");
-    put(d, "organisation", a.organisation.empty() ? site.config.title : a.organisation);
+    const SiteConfig& config = v.config();
+    const AccessibilityStatement& a = config.accessibility;
+    data d = frame(v, "accessibility/", "Accessibility statement", "How accessible " + config.title + " is, and how to tell us about a problem.", {}, "accessibility");
+    put(d, "organisation", a.organisation.empty() ? config.title : a.organisation);
     put(d, "contact_email", a.contact_email);
     put(d, "contact_url", a.contact_email.empty() ? std::string() : "mailto:" + a.contact_email);
     put(d, "site_url", v.urls().absolute(""));
@@ -506,8 +505,6 @@ data accessibility_page(const Views& v) {
 // card's data- attribute holds), its page (the plain list it stands for without
 // JavaScript) and how many technicians it has. Choices without technicians are left out.
 data directory_filters(const Views& v) {
-    const Site& site = v.site();
-    const SiteIndex& index = v.index();
     auto choice = [&](const std::string& name, const std::string& value, const std::string& path, size_t count) {
         data c;
         put(c, "name", name);
@@ -517,12 +514,13 @@ data directory_filters(const Views& v) {
         return c;
     };
     std::vector<data> institutions, themes;
-    for (const auto& inst : site.institutions)
-        if (!inst.profiles.empty())
+    for (size_t i = 0; i < v.institution_count(); ++i)
+        if (const Institution& inst = v.institution(i); !inst.profiles.empty())
             institutions.push_back(choice(inst.name, inst.slug, site_path::institution(inst), inst.profiles.size()));
-    for (const auto& t : site.themes)
-        if (size_t n = index.by_theme.at(t.id).profiles.size())
-            themes.push_back(choice(t.title, t.id, site_path::theme(t.id), n));
+    const auto& commitment_themes = v.commitment_themes();
+    for (size_t t = 0; t < commitment_themes.size(); ++t)
+        if (size_t n = v.theme_members(t).profiles.size())
+            themes.push_back(choice(commitment_themes[t].title, commitment_themes[t].id, site_path::theme(commitment_themes[t].id), n));
     auto terms = [&](const Taxonomy& tax) {
         std::vector<data> out;
         for (const auto& t : tax.terms)
@@ -530,18 +528,18 @@ data directory_filters(const Views& v) {
         return list_of(std::move(out));
     };
     data d;
-    put(d, "total", std::to_string(site.profiles.size()));
+    put(d, "total", std::to_string(v.profile_count()));
     set_list(d, "institutions", list_of(std::move(institutions)));
     set_list(d, "themes", list_of(std::move(themes)));
-    set_list(d, "skills", terms(index.skills));
-    set_list(d, "registrations", terms(index.registrations));
+    set_list(d, "skills", terms(v.taxonomy(Fact::skills)));
+    set_list(d, "registrations", terms(v.taxonomy(Fact::registrations)));
     return d;
 }
 
 // A directory that is not filterable (directory_is_filterable) is browsed by the lists of
 // its filters instead.
 data technicians_directory(const Views& v, const PageSlice& slice, const std::vector<size_t>& profiles) {
-    bool filterable = directory_is_filterable(v.site());
+    bool filterable = v.directory_is_filterable();
     data d = listing(v, "technicians/", "Technicians", "Technicians from every institution on this site, in their own words.",
                      sections_by_institution(v, profiles, filterable ? CardKind::directory_profile : CardKind::profile));
     data filters = directory_filters(v);
@@ -592,7 +590,8 @@ std::vector<PageJob> list_pages(const Site& site, const SiteIndex& index) {
     using FirstPage = std::function<data(const Views&, const PageSlice&, const std::vector<size_t>&)>;
     using LaterPage = std::function<data(const Views&, const PageSlice&, std::vector<size_t>)>;
     auto add_paged = [&](PageKind kind, size_t item, const std::string& path, const std::string& tmpl,
-                         const std::vector<size_t>& all, FirstPage first, LaterPage later, std::string source = {}) {
+                         const std::vector<size_t>& all, FirstPage first, LaterPage later, std::string source = {},
+                         CardKind listed = CardKind::profile) {
         for (const PageSlice& slice : paginate(all.size(), static_cast<size_t>(site.config.cards_per_page))) {
             std::vector<size_t> items = items_on(all, slice);
             std::function<data(const Views&)> build;
@@ -601,13 +600,16 @@ std::vector<PageJob> list_pages(const Site& site, const SiteIndex& index) {
             add(kind, item, page_of_list(path, slice.number), slice.is_first() ? tmpl : "list", std::move(build), std::nullopt, source);
             jobs.back().slice = slice;
             jobs.back().items = std::move(items);
+            jobs.back().listed = listed;
         }
     };
-    // Page 2 onwards of an institution's, a theme's or a term's technicians, under
-    // `crumbs` (which end with the owner's own page).
-    auto later_technicians = [](std::string owner, std::vector<Crumb> crumbs, std::string path) -> LaterPage {
-        return [owner, crumbs, path](const Views& v, const PageSlice& slice, std::vector<size_t> items) {
-            return later_page(v, path, slice, owner + ": technicians", crumbs, one_section(v.card_list(items, CardKind::profile)),
+    // Page 2 onwards of an institution's, a theme's or a term's technicians, under the
+    // owner's name and breadcrumbs (which end with the owner's own page), read as it renders.
+    using Owner = std::function<std::pair<std::string, std::vector<Crumb>>(const Views&)>;
+    auto later_technicians = [](Owner owner, std::string path) -> LaterPage {
+        return [owner, path](const Views& v, const PageSlice& slice, std::vector<size_t> items) {
+            auto [name, crumbs] = owner(v);
+            return later_page(v, path, slice, name + ": technicians", crumbs, one_section(v.card_list(items, CardKind::profile)),
                               "technicians");
         };
     };
@@ -617,17 +619,25 @@ std::vector<PageJob> list_pages(const Site& site, const SiteIndex& index) {
     for (size_t i = 0; i < site.themes.size(); ++i) {
         const CommitmentTheme& t = site.themes[i];
         std::string path = site_path::theme(t.id);
+        Owner owner = [i, path](const Views& v) -> std::pair<std::string, std::vector<Crumb>> {
+            const std::string& title = v.commitment_themes()[i].title;
+            return {title, {{"Themes", "themes/"}, {title, path}}};
+        };
         add_paged(PageKind::theme, i, path, "theme", index.by_theme.at(t.id).profiles,
-                  [&t](const Views& v, const PageSlice& slice, const std::vector<size_t>& items) { return theme_page(v, t, slice, items); },
-                  later_technicians(t.title, {{"Themes", "themes/"}, {t.title, path}}, path), t.origin.path);
+                  [i](const Views& v, const PageSlice& slice, const std::vector<size_t>& items) { return theme_page(v, i, slice, items); },
+                  later_technicians(owner, path), t.origin.path);
     }
     add(PageKind::institutions_index, 0, "institutions/", "institutions", institutions_index);
     for (size_t i = 0; i < site.institutions.size(); ++i) {
         const Institution& inst = site.institutions[i];
         std::string path = site_path::institution(inst);
+        Owner owner = [i, path](const Views& v) -> std::pair<std::string, std::vector<Crumb>> {
+            const Institution& inst = v.institution(i);
+            return {inst.name, {institutions_crumb, {inst.short_name, path}}};
+        };
         add_paged(PageKind::institution, i, path, "institution", inst.profiles,
                   [i](const Views& v, const PageSlice& slice, const std::vector<size_t>& items) { return institution_page(v, i, slice, items); },
-                  later_technicians(inst.name, {institutions_crumb, {inst.short_name, path}}, path), inst.origin.path);
+                  later_technicians(owner, path), inst.origin.path);
     }
     for (size_t i = 0; i < site.plans.size(); ++i)
         add(PageKind::plan, i, site_path::plan(site, site.plans[i]), "plan", [i](const Views& v) { return plan_page(v, i); },
@@ -643,7 +653,7 @@ std::vector<PageJob> list_pages(const Site& site, const SiteIndex& index) {
             [i](const Views& v) { return career_story_page(v, i); }, site.career_stories[i].date,
             site.career_stories[i].origin.path);
 
-    add_paged(PageKind::technicians, 0, "technicians/", "list", in_institution_order(site, &Institution::profiles), technicians_directory,
+    add_paged(PageKind::technicians, 0, "technicians/", "list", in_institution_order(site.institutions, &Institution::profiles), technicians_directory,
               [](const Views& v, const PageSlice& slice, std::vector<size_t> items) {
                   return later_page(v, "technicians/", slice, "Technicians", {{"Technicians", "technicians/"}},
                                     sections_by_institution(v, items, CardKind::profile), "technicians");
@@ -671,46 +681,47 @@ std::vector<PageJob> list_pages(const Site& site, const SiteIndex& index) {
                   [list](const Views& v, const PageSlice& slice, std::vector<size_t> items) {
                       return later_page(v, list.path, slice, list.title, {{list.title, list.path}},
                                         one_section(v.card_list(items, list.cards)), list.items_name);
-                  });
+                  },
+                  {}, list.cards);
     add(PageKind::plans, 0, "plans/", "list", [](const Views& v) {
         data d = listing(v, "plans/", "Action plans", "Every institution's Technician Commitment action plans, with progress.",
-                         sections_by_institution(v, in_institution_order(v.site(), &Institution::plans), CardKind::plan));
+                         sections_by_institution(v, plans_in_institution_order(v), CardKind::plan));
         put(d, "all_actions_url", v.urls().link(all_actions_csv_path));
         return d;
     });
 
-    const std::pair<const Taxonomy*, std::string> taxonomies[] = {
-        {&index.skills, "Skills that technicians on this site bring to their work."},
-        {&index.registrations, "Professional registrations held by technicians on this site, from the Science Council and the Engineering Council."},
-        {&index.talent, "The TALENT Commission's recommendations, R1 to R16, and the actions in institutions' plans that cite each."}};
-    for (const auto& [taxonomy, introduction] : taxonomies) {
+    const std::tuple<Fact, const Taxonomy*, std::string> taxonomies[] = {
+        {Fact::skills, &index.skills, "Skills that technicians on this site bring to their work."},
+        {Fact::registrations, &index.registrations, "Professional registrations held by technicians on this site, from the Science Council and the Engineering Council."},
+        {Fact::talent, &index.talent, "The TALENT Commission's recommendations, R1 to R16, and the actions in institutions' plans that cite each."}};
+    for (const auto& [taxonomy_fact, taxonomy, introduction] : taxonomies) {
         // Plain copies: lambdas may not capture structured bindings before C++20's P1091 (clang 14).
+        const Fact which = taxonomy_fact;
         const Taxonomy* tax = taxonomy;
         const std::string intro = introduction;
-        add(PageKind::taxonomy, 0, tax->slug + "/", "terms", [tax, intro](const Views& v) { return taxonomy_index(v, *tax, intro); });
-        jobs.back().taxonomy = tax;
+        add(PageKind::taxonomy, 0, tax->slug + "/", "terms", [which, intro](const Views& v) { return taxonomy_index(v, which, intro); });
         for (size_t t = 0; t < tax->terms.size(); ++t) {
-            const Term& term = tax->terms[t];
-            std::string path = site_path::term(tax->slug, term.slug);
-            size_t first_job = jobs.size();
-            add_paged(PageKind::term, t, path, "term", term.profiles,
-                      [tax, &term](const Views& v, const PageSlice& slice, const std::vector<size_t>& items) {
-                          return term_page(v, *tax, term, slice, items);
+            std::string path = site_path::term(tax->slug, tax->terms[t].slug);
+            Owner owner = [which, t, path](const Views& v) -> std::pair<std::string, std::vector<Crumb>> {
+                const Taxonomy& named = v.taxonomy_name(which);
+                std::string title = term_title(named, v.term(which, t));
+                return {title, {{named.title, named.slug + "/"}, {title, path}}};
+            };
+            add_paged(PageKind::term, t, path, "term", tax->terms[t].profiles,
+                      [which, t](const Views& v, const PageSlice& slice, const std::vector<size_t>& items) {
+                          return term_page(v, which, t, slice, items);
                       },
-                      later_technicians(term_title(*tax, term), {{tax->title, tax->slug + "/"}, {term_title(*tax, term), path}}, path));
-            for (size_t j = first_job; j < jobs.size(); ++j) {
-                jobs[j].taxonomy = tax;
-                jobs[j].term = &term;
-            }
+                      later_technicians(owner, path));
         }
     }
     for (size_t i = 0; i < site.pages.size(); ++i) {
-        const Page& page = site.pages[i];
-        add(PageKind::page, i, page.slug + "/", "page", [&page](const Views& v) {
+        const Page& listed_page = site.pages[i];
+        add(PageKind::page, i, listed_page.slug + "/", "page", [i](const Views& v) {
+            const Page& page = v.standalone_page(i);
             data d = frame(v, page.slug + "/", page.title, page.description, {}, "page");
             put(d, "body_html", v.md_site(page.body));
             return d;
-        }, std::nullopt, page.origin.path);
+        }, std::nullopt, listed_page.origin.path);
     }
     add(PageKind::accessibility, 0, "accessibility/", "accessibility", accessibility_page);
     add(PageKind::not_found, 0, "404.html", "404", [](const Views& v) { return frame(v, "404.html", "Page not found", "", {}, "404"); });

@@ -24,13 +24,12 @@ struct PageJob {
     std::optional<Date> lastmod;  // for sitemap.xml: when the content last changed, if known
     std::string source;           // the content file the page shows, if one (for link errors)
     PageKind kind = PageKind::not_found;
-    size_t item = 0;                   // index into the Site's list of that kind (themes, profiles, …)
-    const Taxonomy* taxonomy = nullptr;  // taxonomy and term pages
-    const Term* term = nullptr;          // term pages
+    size_t item = 0;  // index into the Site's list of that kind (themes, profiles, terms, …)
     // A page of a long list (PageSlice): which page it is, and the items on it (profiles,
     // or case studies or career stories on their own lists), for the build cache.
     PageSlice slice;
     std::vector<size_t> items;
+    CardKind listed = CardKind::profile;  // what `items` are
 };
 
 std::vector<PageJob> list_pages(const Site& site, const SiteIndex& index);

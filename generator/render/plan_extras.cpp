@@ -166,9 +166,9 @@ data plan_history_view(const Views& v, const Plan& plan) {
 
 data plan_downloads_view(const Views& v, const Plan& plan) {
     data d;
-    const Site& site = v.site();
-    put(d, "csv_url", v.urls().link(site_path::plan_csv(site, plan)));
-    put(d, "json_url", v.urls().link(site_path::plan_json(site, plan)));
+    const Institution& inst = v.institution(plan.institution);
+    put(d, "csv_url", v.urls().link(site_path::plan_csv(inst, plan)));
+    put(d, "json_url", v.urls().link(site_path::plan_json(inst, plan)));
     put(d, "all_actions_url", v.urls().link(all_actions_csv_path));
     return d;
 }

@@ -4,6 +4,7 @@
 // value it read last time has changed (incremental/page_reads.h gives each read its value).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -38,6 +39,13 @@ enum class Fact : uint8_t {
     talent_term,
 };
 inline constexpr int fact_count = static_cast<int>(Fact::talent_term) + 1;
+// Its name in the build cache ("profile", "plan-card", …): never reused for another fact.
+const char* fact_name(Fact fact);
+
+// The fact of one term of a taxonomy (Fact::skills → Fact::skill, …).
+inline Fact term_fact(Fact taxonomy) {
+    return taxonomy == Fact::skills ? Fact::skill : taxonomy == Fact::registrations ? Fact::registration : Fact::talent_term;
+}
 
 struct Read {
     Fact fact;

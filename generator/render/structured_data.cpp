@@ -44,28 +44,29 @@ private:
     std::string body_;
 };
 
-JsonObject organisation(const Site& site, const Institution& inst, const Urls& urls) {
+JsonObject organisation(const Institution& inst, const Urls& urls) {
     JsonObject o("CollegeOrUniversity");
     o.text("name", inst.name).text("alternateName", inst.short_name);
     o.text("url", inst.website.empty() ? urls.absolute(site_path::institution(inst)) : inst.website);
     return o;
 }
 
-JsonObject publisher(const Site& site, const Urls& urls) {
+JsonObject publisher(const SiteConfig& config, const Urls& urls) {
     JsonObject o("Organization");
-    o.text("name", site.config.title).text("url", urls.absolute(""));
+    o.text("name", config.title).text("url", urls.absolute(""));
     return o;
 }
 
 }  // namespace
 
-std::string profile_jsonld(const Site& site, const Profile& p, const Urls& urls, const std::string& image) {
-    const Institution& inst = site.institutions[p.institution];
+std::string profile_jsonld(const Views& v, size_t profile, const std::string& image) {
+    const Urls& urls = v.urls();
+    const Profile& p = v.profile(profile);
     JsonObject person("Person");
     person.text("name", p.name).text("jobTitle", p.role).text("description", p.summary);
-    person.text("url", urls.absolute(site_path::profile(site, p)));
+    person.text("url", urls.absolute(v.path_of(p)));
     person.text("image", image);
-    person.object("worksFor", organisation(site, inst, urls));
+    person.object("worksFor", organisation(v.institution(p.institution), urls));
     std::vector<JsonObject> credentials;
     for (const auto& r : p.registrations) {
         const Registration* reg = find_registration(r);
@@ -82,14 +83,16 @@ std::string profile_jsonld(const Site& site, const Profile& p, const Urls& urls,
     for (const auto& l : p.links) same_as.push_back(l.url);
     person.texts("sameAs", same_as);
     JsonObject page("ProfilePage");
-    page.text("url", urls.absolute(site_path::profile(site, p)));
+    page.text("url", urls.absolute(v.path_of(p)));
     if (p.date) page.text("dateModified", p.date->iso());
     page.object("mainEntity", person);
     return page.document();
 }
 
-std::string institution_jsonld(const Site& site, const Institution& i, const Urls& urls, const std::string& logo) {
-    JsonObject o = organisation(site, i, urls);
+std::string institution_jsonld(const Views& v, size_t institution, const std::string& logo) {
+    const Urls& urls = v.urls();
+    const Institution& i = v.institution(institution);
+    JsonObject o = organisation(i, urls);
     o.text("description", plain_excerpt(i.body, 300));
     o.text("logo", logo);
     if (!i.location.empty()) o.object("address", JsonObject("PostalAddress").text("addressLocality", i.location));
@@ -99,35 +102,38 @@ std::string institution_jsonld(const Site& site, const Institution& i, const Url
 
 namespace {
 
-std::string article(const Site& site, const std::string& headline, const std::string& summary, const Date& date,
-                    const std::string& path, const JsonObject& author, const std::string& image, const Urls& urls) {
+std::string article(const Views& v, const std::string& headline, const std::string& summary, const Date& date,
+                    const std::string& path, const JsonObject& author, const std::string& image) {
+    const Urls& urls = v.urls();
     JsonObject a("Article");
     a.text("headline", headline).text("description", summary);
     a.text("datePublished", date.iso()).text("dateModified", date.iso());
     a.text("url", urls.absolute(path)).text("mainEntityOfPage", urls.absolute(path));
     a.text("image", image);
     a.object("author", author);
-    a.object("publisher", publisher(site, urls));
+    a.object("publisher", publisher(v.config(), urls));
     return a.document();
 }
 
 }  // namespace
 
-std::string case_study_jsonld(const Site& site, const CaseStudy& c, const Urls& urls, const std::string& image) {
-    return article(site, c.title, c.summary, c.date, site_path::case_study(site, c),
-                   organisation(site, site.institutions[c.institution], urls), image, urls);
+std::string case_study_jsonld(const Views& v, size_t case_study, const std::string& image) {
+    const CaseStudy& c = v.case_study(case_study);
+    return article(v, c.title, c.summary, c.date, v.path_of(c), organisation(v.institution(c.institution), v.urls()), image);
 }
 
-std::string career_story_jsonld(const Site& site, const CareerStory& s, const Urls& urls) {
-    JsonObject author = s.person.empty() ? organisation(site, site.institutions[s.institution], urls)
+std::string career_story_jsonld(const Views& v, size_t career_story) {
+    const CareerStory& s = v.career_story(career_story);
+    JsonObject author = s.person.empty() ? organisation(v.institution(s.institution), v.urls())
                                          : JsonObject("Person").text("name", s.person);
-    return article(site, s.title, s.summary, s.date, site_path::career_story(site, s), author, std::string(), urls);
+    return article(v, s.title, s.summary, s.date, v.path_of(s), author, std::string());
 }
 
-std::string website_jsonld(const Site& site, const Urls& urls) {
+std::string website_jsonld(const Views& v) {
+    const SiteConfig& config = v.config();
     JsonObject w("WebSite");
-    w.text("name", site.config.title).text("description", site.config.description).text("url", urls.absolute(""));
-    w.text("inLanguage", site.config.language);
+    w.text("name", config.title).text("description", config.description).text("url", v.urls().absolute(""));
+    w.text("inLanguage", config.language);
     return w.document();
 }
 

@@ -4,17 +4,17 @@
 
 #include <string>
 
-#include "model/site_model.h"
-#include "render/urls.h"
+#include "render/views.h"
 
 namespace techpages {
 
+// Each reads the site through `v`, so the page's recorded reads cover what it says.
 // `image`: the absolute URL of the published photo, or "".
-std::string profile_jsonld(const Site& site, const Profile& p, const Urls& urls, const std::string& image);
+std::string profile_jsonld(const Views& v, size_t profile, const std::string& image);
 // `logo`: the absolute URL of the published logo, or "".
-std::string institution_jsonld(const Site& site, const Institution& i, const Urls& urls, const std::string& logo);
-std::string case_study_jsonld(const Site& site, const CaseStudy& c, const Urls& urls, const std::string& image);
-std::string career_story_jsonld(const Site& site, const CareerStory& s, const Urls& urls);
-std::string website_jsonld(const Site& site, const Urls& urls);
+std::string institution_jsonld(const Views& v, size_t institution, const std::string& logo);
+std::string case_study_jsonld(const Views& v, size_t case_study, const std::string& image);
+std::string career_story_jsonld(const Views& v, size_t career_story);
+std::string website_jsonld(const Views& v);
 
 }  // namespace techpages

@@ -17,9 +17,8 @@ std::string case_study(const Site& site, const CaseStudy& c) {
 std::string career_story(const Site& site, const CareerStory& s) {
     return institution(site.institutions[s.institution]) + "career-stories/" + s.slug + "/";
 }
-std::string plan(const Site& site, const Plan& p) {
-    return institution(site.institutions[p.institution]) + "plans/" + p.slug + "/";
-}
+std::string plan(const Site& site, const Plan& p) { return plan(site.institutions[p.institution], p); }
+std::string plan(const Institution& inst, const Plan& p) { return institution(inst) + "plans/" + p.slug + "/"; }
 std::string term(const std::string& taxonomy, const std::string& slug) { return taxonomy + "/" + slug + "/"; }
 std::string action_anchor(const Action& a) { return "action-" + slugify(a.id); }
 std::string asset_beside(const std::string& content_path, const std::string& file_name) {

@@ -16,6 +16,7 @@ std::string profile(const Site& site, const Profile& p);
 std::string case_study(const Site& site, const CaseStudy& c);
 std::string career_story(const Site& site, const CareerStory& s);
 std::string plan(const Site& site, const Plan& p);
+std::string plan(const Institution& inst, const Plan& p);
 std::string term(const std::string& taxonomy, const std::string& slug);
 // The element id of an action on its plan's page ("action-r3"), for links into the plan.
 std::string action_anchor(const Action& a);

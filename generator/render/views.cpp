@@ -4,6 +4,7 @@
 #include <regex>
 
 #include "model/vocabulary.h"
+#include "render/cards.h"
 #include "util/text.h"
 
 namespace techpages {
@@ -511,6 +512,12 @@ data Views::action(const Plan& plan, size_t a, bool with_children) const {
 
 data Views::action_ref(const ActionRef& ref) const {
     return action(plan(ref.plan), ref.action, false);
+}
+
+bool Views::directory_is_filterable() const {
+    note(Fact::site_wide);
+    note(Fact::all_profiles);
+    return techpages::directory_is_filterable(site_);
 }
 
 const ThemeMembers& Views::theme_members(size_t t) const {

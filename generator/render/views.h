@@ -22,6 +22,18 @@ using mustache::data;
 // card's data; on the technician directory a profile's card also has `is_directory` (its
 // filters' data- attributes), so it is a kind of its own.
 enum class CardKind { profile, directory_profile, case_study, career_story, plan };
+// The fact (render/reads.h) a card of each kind is noted as when a page lists it.
+inline Fact card_fact(CardKind kind) {
+    switch (kind) {
+        case CardKind::profile: return Fact::profile_card;
+        case CardKind::directory_profile: return Fact::directory_card;
+        case CardKind::case_study: return Fact::case_study_card;
+        case CardKind::career_story: return Fact::career_story_card;
+        case CardKind::plan: break;
+    }
+    return Fact::plan_card;
+}
+
 struct CardHtml {
     std::vector<std::string> profiles, directory_profiles, case_studies, career_stories, plans;
     std::vector<std::string>& of(CardKind kind);
@@ -108,6 +120,8 @@ public:
     std::string path_of(const CaseStudy& c) const { return site_path::case_study(site_, c); }
     std::string path_of(const CareerStory& s) const { return site_path::career_story(site_, s); }
     std::string path_of(const Plan& p) const { return site_path::plan(site_, p); }
+    // The technician directory is filtered in the browser only when it is all on one page.
+    bool directory_is_filterable() const;
 
 private:
     const Site& site_;

@@ -7,6 +7,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <regex>
@@ -413,25 +414,31 @@ TEST_F(IncrementalSplitLists, ARemovedProfileShortensTheListAndMatchesACleanBuil
 
 // The build cache keeps SHA-256 digests (64 hex digits), in format 2: a cache of format 1
 // (64-bit hashes, whose collisions anyone can make to order) is not used.
-TEST_F(IncrementalBuild, CacheHoldsSha256DigestsInFormat2) {
+// Format 3: SHA-256 digests, and what each page read as it rendered (names on `read`
+// lines, numbered from 0; each page's reads as those numbers).
+TEST_F(IncrementalBuild, CacheHoldsSha256DigestsAndReadsInFormat3) {
     fs::path cache_dir = dir / ".techpages-cache";
     std::vector<fs::path> caches;
     for (const auto& e : fs::directory_iterator(cache_dir))
         if (e.path().filename().string().rfind("build-", 0) == 0) caches.push_back(e.path());
     ASSERT_EQ(caches.size(), 1u);
     std::string text = read_text(caches[0]);
-    EXPECT_EQ(text.rfind("techpages-build-cache\t2\n", 0), 0u) << text.substr(0, 40);
+    EXPECT_EQ(text.rfind("techpages-build-cache\t3\n", 0), 0u) << text.substr(0, 40);
     std::smatch m;
     ASSERT_TRUE(std::regex_search(text, m, std::regex("\ninput\t([0-9a-f]*)\t")));
     EXPECT_EQ(m[1].length(), 64) << "an input's digest is SHA-256's 256 bits";
     ASSERT_TRUE(std::regex_search(text, m, std::regex("\npage\t([0-9a-f]*)\t")));
     EXPECT_EQ(m[1].length(), 64) << "a page's digest is SHA-256's 256 bits";
+    EXPECT_NE(text.find("\nread\tprofile:institutions/leicester/profiles/arjun-bhatt.md\n"), std::string::npos)
+        << "a profile's page reads its profile, by name";
+    ASSERT_TRUE(std::regex_search(text, m, std::regex("\npage\t[0-9a-f]{64}\tinstitutions/leicester/profiles/arjun-bhatt/\t([0-9,]+)")));
+    EXPECT_GE(std::count(m[1].first, m[1].second, ',') + 1, 3) << "the page read the site, its profile and its institution";
 
-    write_text(caches[0], std::regex_replace(text, std::regex("^techpages-build-cache\t2"), "techpages-build-cache\t1"));
+    write_text(caches[0], std::regex_replace(text, std::regex("^techpages-build-cache\t3"), "techpages-build-cache\t2"));
     RunResult again = build("site");
     ASSERT_EQ(again.status, 0) << again.output;
     Rendered r = rendered_of(again);
-    EXPECT_EQ(r.rendered, r.total) << "a cache of format 1 is ignored: " << again.output;
+    EXPECT_EQ(r.rendered, r.total) << "a cache of format 2 is ignored: " << again.output;
 }
 
 // A file changed to different bytes of the same length is read again and its pages
