@@ -3,6 +3,7 @@
 // writes, byte for byte; with nothing changed it rewrites no file; with one profile
 // changed it renders only the pages that show that profile. And the same through
 // SiteBuilder, the class the live preview rebuilds with, in place.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <sys/stat.h>
@@ -19,6 +20,7 @@ using techpages::BuildOptions;
 using techpages::BuildResult;
 using techpages::Diagnostics;
 using techpages::SiteBuilder;
+using ::testing::HasSubstr;
 
 namespace {
 
@@ -111,7 +113,7 @@ TEST_F(IncrementalBuild, NothingChangedRewritesNoFile) {
     ASSERT_EQ(again.status, 0) << again.output;
     Rendered r = rendered_of(again);
     EXPECT_EQ(r.rendered, 0u) << again.output;
-    EXPECT_NE(again.output.find("(" + std::to_string(r.total) + " unchanged)"), std::string::npos) << again.output;
+    EXPECT_THAT(long_text(again.output), HasSubstr("(" + std::to_string(r.total) + " unchanged)")) << again.output;
     EXPECT_EQ(file_identities(dir / "site"), before) << "no file was written, replaced or touched";
 }
 
@@ -162,7 +164,7 @@ TEST_F(IncrementalBuild, AChangedTemplateMatchesACleanBuild) {
         write_text(content() / "templates/partials/foot.mustache", "<!-- edited footer -->\n" + foot);
     });
     EXPECT_EQ(r.rendered, r.total) << "every page has the footer";
-    EXPECT_NE(read_text(dir / "site/index.html").find("<!-- edited footer -->"), std::string::npos);
+    EXPECT_THAT(long_text(read_text(dir / "site/index.html")), HasSubstr("<!-- edited footer -->"));
 }
 
 TEST_F(IncrementalBuild, AChangedConfigMatchesACleanBuild) {
@@ -224,7 +226,7 @@ TEST_F(IncrementalBuild, TheCacheIsBesideTheContentAndIgnoredByGit) {
     for (const auto& e : fs::directory_iterator(dir / ".techpages-cache"))
         found |= e.path().filename().string().rfind("build-", 0) == 0;
     EXPECT_TRUE(found);
-    EXPECT_NE(read_text(source_dir / ".gitignore").find(".techpages-cache/"), std::string::npos);
+    EXPECT_THAT(long_text(read_text(source_dir / ".gitignore")), HasSubstr(".techpages-cache/"));
 }
 
 // The live preview's way: one SiteBuilder, rebuilt in place after each edit.
@@ -303,12 +305,13 @@ TEST_F(IncrementalBuild, SiteBuilderKeepsSearchEntriesAndCardsInStep) {
     replace_once(institution, "name = \"Lancaster University\"", "name = \"University of Lancaster\"");
     Diagnostics d2;
     ASSERT_TRUE(builder.rebuild({institution}, d2).ok);
-    EXPECT_NE(read_text(dir / "preview" / "search" / "index.json").find("University of Lancaster"), std::string::npos);
+    EXPECT_THAT(long_text(read_text(dir / "preview" / "search" / "index.json")), HasSubstr("University of Lancaster"));
     fs::path plan = content() / "institutions/lstm/plans/2024-2027.toml";
     replace_once(plan, "success = \"", "success = \"Changed measure. ");
     Diagnostics d_plan;
     ASSERT_TRUE(builder.rebuild({plan}, d_plan).ok);
-    EXPECT_NE(read_text(dir / "preview" / "institutions/lstm/plans/2024-2027/lstm-2024-2027.csv").find("Changed measure."), std::string::npos);
+    EXPECT_THAT(long_text(read_text(dir / "preview" / "institutions/lstm/plans/2024-2027/lstm-2024-2027.csv")),
+                HasSubstr("Changed measure."));
 
     fs::path file = profile("lmb/profiles/yusuf-karim.md");
     std::string good = read_text(file);
@@ -383,7 +386,7 @@ TEST_F(IncrementalSplitLists, SiteBuilderToldWhatChangedMatchesACleanBuild) {
     replace_once(file, "name = \"Bethany Clarke\"", "name = \"Zoe Clarke\"");
     Diagnostics d3;
     ASSERT_TRUE(builder.rebuild({file}, d3).ok);
-    EXPECT_NE(read_text(dir / "preview/technicians/page/2/index.html").find("Zoe Clarke"), std::string::npos)
+    EXPECT_THAT(long_text(read_text(dir / "preview/technicians/page/2/index.html")), HasSubstr("Zoe Clarke"))
         << "renamed, she moves from page 1 to page 2 of the directory";
 
     RunResult clean = build("clean", "--clean");
@@ -445,5 +448,6 @@ TEST_F(IncrementalBuild, ADifferentFileOfTheSameLengthIsNeverTakenAsUnchanged) {
     });
     EXPECT_EQ(read_text(file).size(), before.size());
     EXPECT_GT(r.rendered, 0u) << "the profile's pages are rendered again";
-    EXPECT_NE(read_text(dir / "site" / "institutions/leicester/profiles/arjun-bhatt/index.html").find("Arjan"), std::string::npos);
+    EXPECT_THAT(long_text(read_text(dir / "site" / "institutions/leicester/profiles/arjun-bhatt/index.html")),
+                HasSubstr("Arjan"));
 }
