@@ -92,15 +92,28 @@ protected:
         return run(binary + " build --content " + quote(content()) + " --out " + quote(dir / out) + " " + extra);
     }
 
+    // Builds the content from nothing into `out`. It must render every page, and some pages:
+    // two empty sites would compare equal.
+    void clean_build(const std::string& out, const std::string& extra = "") {
+        RunResult clean = build(out, "--clean " + extra);
+        ASSERT_EQ(clean.status, 0) << clean.output;
+        Rendered r = rendered_of(clean);
+        ASSERT_GT(r.total, 0u) << "no pages, or no \"Rendered N of M pages\" line:\n" << clean.output;
+        ASSERT_EQ(r.rendered, r.total) << "--clean renders every page:\n" << clean.output;
+    }
+
+    // The site in `site` (built with the cache, or in place) is the one a clean build writes.
+    void expect_matches_clean_build(const fs::path& site, const std::string& extra = "") {
+        ASSERT_NO_FATAL_FAILURE(clean_build("clean", extra));
+        expect_same_tree(site, dir / "clean");
+    }
+
     // Changes the content, builds again with the cache, and compares with a clean build.
     Rendered change_and_compare(const std::function<void()>& change) {
         change();
         RunResult incremental = build("site", "--threads 2");
         EXPECT_EQ(incremental.status, 0) << incremental.output;
-        RunResult clean = build("clean", "--clean --threads 1");
-        EXPECT_EQ(clean.status, 0) << clean.output;
-        EXPECT_EQ(rendered_of(clean).rendered, rendered_of(clean).total) << "--clean renders every page";
-        expect_same_tree(dir / "site", dir / "clean");
+        expect_matches_clean_build(dir / "site", "--threads 1");
         return rendered_of(incremental);
     }
 
@@ -209,17 +222,10 @@ TEST_F(IncrementalBuild, ABuildWithErrorsPublishesNothingAndTheNextBuildRecovers
     write_text(file, good);
     RunResult again = build("site");
     ASSERT_EQ(again.status, 0) << again.output;
-    RunResult clean = build("clean", "--clean");
-    ASSERT_EQ(clean.status, 0) << clean.output;
-    expect_same_tree(dir / "site", dir / "clean");
+    expect_matches_clean_build(dir / "site");
 }
 
-TEST_F(IncrementalBuild, CleanIgnoresTheCache) {
-    RunResult clean = build("site", "--clean");
-    ASSERT_EQ(clean.status, 0) << clean.output;
-    Rendered r = rendered_of(clean);
-    EXPECT_EQ(r.rendered, r.total) << clean.output;
-}
+TEST_F(IncrementalBuild, CleanIgnoresTheCache) { clean_build("site"); }
 
 TEST_F(IncrementalBuild, TheCacheIsBesideTheContentAndIgnoredByGit) {
     bool found = false;
@@ -265,9 +271,7 @@ TEST_F(IncrementalBuild, SiteBuilderRebuildsInPlaceOnlyWhatChanged) {
     ASSERT_TRUE(nothing.ok);
     EXPECT_EQ(nothing.pages_rendered, 0u);
 
-    RunResult clean = build("clean", "--clean");
-    ASSERT_EQ(clean.status, 0) << clean.output;
-    expect_same_tree(dir / "preview", dir / "clean");
+    expect_matches_clean_build(dir / "preview");
 }
 
 TEST_F(IncrementalBuild, SiteBuilderReportsErrorsAndRecovers) {
@@ -286,9 +290,7 @@ TEST_F(IncrementalBuild, SiteBuilderReportsErrorsAndRecovers) {
     write_text(file, good);
     Diagnostics d3;
     ASSERT_TRUE(builder.rebuild({file}, d3).ok);
-    RunResult clean = build("clean", "--clean");
-    ASSERT_EQ(clean.status, 0) << clean.output;
-    expect_same_tree(dir / "preview", dir / "clean");
+    expect_matches_clean_build(dir / "preview");
 }
 
 // In place, the search index's entries, the open data files and the cards are kept
@@ -324,16 +326,12 @@ TEST_F(IncrementalBuild, SiteBuilderKeepsSearchEntriesAndCardsInStep) {
     Diagnostics d4;
     ASSERT_TRUE(builder.rebuild({file, other}, d4).ok);
 
-    RunResult clean = build("clean", "--clean");
-    ASSERT_EQ(clean.status, 0) << clean.output;
-    expect_same_tree(dir / "preview", dir / "clean");
+    expect_matches_clean_build(dir / "preview");
 }
 
 TEST_F(IncrementalBuild, OutputIsTheSameWhateverTheThreadCount) {
-    RunResult one = build("one", "--clean --threads 1");
-    RunResult two = build("two", "--clean --threads 2");
-    ASSERT_EQ(one.status, 0) << one.output;
-    ASSERT_EQ(two.status, 0) << two.output;
+    ASSERT_NO_FATAL_FAILURE(clean_build("one", "--threads 1"));
+    ASSERT_NO_FATAL_FAILURE(clean_build("two", "--threads 2"));
     expect_same_tree(dir / "one", dir / "two");
 }
 
@@ -389,9 +387,7 @@ TEST_F(IncrementalSplitLists, SiteBuilderToldWhatChangedMatchesACleanBuild) {
     EXPECT_THAT(long_text(read_text(dir / "preview/technicians/page/2/index.html")), HasSubstr("Zoe Clarke"))
         << "renamed, she moves from page 1 to page 2 of the directory";
 
-    RunResult clean = build("clean", "--clean");
-    ASSERT_EQ(clean.status, 0) << clean.output;
-    expect_same_tree(dir / "preview", dir / "clean");
+    expect_matches_clean_build(dir / "preview");
 }
 
 TEST_F(IncrementalSplitLists, AnAddedProfileMovesTheCardsAfterItAndMatchesACleanBuild) {
