@@ -4,12 +4,15 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <ostream>
 #include <sstream>
 #include <string>
+#include <string_view>
 
 namespace techpages::testing {
 
@@ -79,6 +82,26 @@ inline size_t count_of(const std::string& haystack, const std::string& needle) {
     for (size_t pos = haystack.find(needle); pos != std::string::npos; pos = haystack.find(needle, pos + needle.size()))
         ++count;
     return count;
+}
+
+// A text a matcher looks into that may be long: a built page, a whole build's output.
+// EXPECT_THAT(long_text(page), HasSubstr("<h1>")) reports a failure with the text's length
+// and its first 2,000 bytes, as they are, rather than megabytes of escaped text.
+struct LongText {
+    std::string text;
+    operator std::string_view() const { return text; }
+};
+
+inline LongText long_text(std::string text) { return {std::move(text)}; }
+
+inline void PrintTo(const LongText& t, std::ostream* os) {
+    constexpr size_t shown = 2000;
+    size_t end = std::min(t.text.size(), shown);
+    while (end > 0 && end < t.text.size() && (static_cast<unsigned char>(t.text[end]) & 0xC0) == 0x80)
+        --end;  // not halfway through a UTF-8 character
+    *os << t.text.size() << " bytes" << (end < t.text.size() ? ", the first " + std::to_string(end) : "") << ":\n"
+        << std::string_view(t.text).substr(0, end);
+    if (end < t.text.size()) *os << "\n[... " << t.text.size() - end << " more bytes]";
 }
 
 }  // namespace techpages::testing

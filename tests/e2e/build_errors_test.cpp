@@ -1,10 +1,13 @@
 // What a contributor sees when content is broken: located errors, every broken file in
 // one run, a non-zero exit, and the previous site left exactly as it was.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "test_support.h"
 
 using namespace techpages::testing;
+using ::testing::HasSubstr;
+using ::testing::Not;
 
 namespace {
 
@@ -34,12 +37,13 @@ TEST(BuildErrors, BrokenFrontMatterIsLocatedAndNothingIsPublished) {
     write_text(profile, text);
     RunResult r = site.build();
     EXPECT_EQ(r.status, 1) << r.output;
-    EXPECT_NE(r.output.find("institutions/lstm/profiles/kwame-mensah.md:3:"), std::string::npos) << r.output;
-    EXPECT_NE(r.output.find(": error: "), std::string::npos);
-    EXPECT_NE(r.output.find("Build failed: nothing was published"), std::string::npos);
+    EXPECT_THAT(long_text(r.output), HasSubstr("institutions/lstm/profiles/kwame-mensah.md:3:")) << r.output;
+    EXPECT_THAT(long_text(r.output), HasSubstr(": error: "));
+    EXPECT_THAT(long_text(r.output), HasSubstr("Build failed: nothing was published"));
     EXPECT_EQ(read_text(site.out / "index.html"), before) << "the previous site is untouched";
-    EXPECT_EQ(r.output.find("has no published profile"), std::string::npos)
-        << "a file that cannot be read does not also make every reference to it an error:\n" << r.output;
+    EXPECT_THAT(long_text(r.output), Not(HasSubstr("has no published profile")))
+        << "a file that cannot be read does not also make every reference to it an error:\n"
+        << r.output;
 }
 
 TEST(BuildErrors, UnclosedTripleQuoteIsReportedWhereItOpens) {
@@ -48,7 +52,8 @@ TEST(BuildErrors, UnclosedTripleQuoteIsReportedWhereItOpens) {
                "+++\nname = \"A\"\nrole = \"\"\"Technician\nsummary = \"x\"\n+++\nBody\n");
     RunResult r = site.build();
     EXPECT_EQ(r.status, 1);
-    EXPECT_NE(r.output.find("long-text.md:3:8: error: this text opened with three quotes is never closed"), std::string::npos)
+    EXPECT_THAT(long_text(r.output),
+                HasSubstr("long-text.md:3:8: error: this text opened with three quotes is never closed"))
         << r.output;
 }
 
@@ -60,11 +65,14 @@ TEST(BuildErrors, EveryBrokenFileIsReportedInOneRun) {
     write_text(site.content / "institutions/lmb/plans/bad.toml", "title = \"P\"\n[[actions]]\nref = \"1\"\naction = \n");
     RunResult r = site.build();
     EXPECT_EQ(r.status, 1);
-    EXPECT_NE(r.output.find("institutions/lmb/profiles/no-close.md:1:1: error: the front matter opened by +++ on line 1 is never closed"),
-              std::string::npos) << r.output;
-    EXPECT_NE(r.output.find("institutions/lmb/case-studies/bad-date.md:3:"), std::string::npos) << r.output;
-    EXPECT_NE(r.output.find("institutions/lmb/plans/bad.toml:4:"), std::string::npos) << r.output;
-    EXPECT_NE(r.output.find("3 errors"), std::string::npos) << r.output;
+    EXPECT_THAT(
+        long_text(r.output),
+        HasSubstr(
+            "institutions/lmb/profiles/no-close.md:1:1: error: the front matter opened by +++ on line 1 is never closed"))
+        << r.output;
+    EXPECT_THAT(long_text(r.output), HasSubstr("institutions/lmb/case-studies/bad-date.md:3:")) << r.output;
+    EXPECT_THAT(long_text(r.output), HasSubstr("institutions/lmb/plans/bad.toml:4:")) << r.output;
+    EXPECT_THAT(long_text(r.output), HasSubstr("3 errors")) << r.output;
 }
 
 TEST(BuildErrors, UnknownThemeAndRegistrationGetSuggestions) {
@@ -73,17 +81,23 @@ TEST(BuildErrors, UnknownThemeAndRegistrationGetSuggestions) {
                "+++\nname = \"New Person\"\nrole = \"Technician\"\nthemes = [\"visibilty\"]\nregistrations = [\"RSciTec\"]\n+++\nHello\n");
     RunResult r = site.build();
     EXPECT_EQ(r.status, 1);
-    EXPECT_NE(r.output.find("new-person.md:4:10: error: 'visibilty' is not a Technician Commitment theme \u2014 did you mean 'visibility'?"),
-              std::string::npos) << r.output;
-    EXPECT_NE(r.output.find("new-person.md:5:17: error: 'RSciTec' is not a professional registration this site knows \u2014 did you mean 'RSciTech'?"),
-              std::string::npos) << r.output;
+    EXPECT_THAT(
+        long_text(r.output),
+        HasSubstr(
+            "new-person.md:4:10: error: 'visibilty' is not a Technician Commitment theme \u2014 did you mean 'visibility'?"))
+        << r.output;
+    EXPECT_THAT(
+        long_text(r.output),
+        HasSubstr(
+            "new-person.md:5:17: error: 'RSciTec' is not a professional registration this site knows \u2014 did you mean 'RSciTech'?"))
+        << r.output;
 }
 
 TEST(BuildErrors, OutputInsideContentIsRefused) {
     BrokenCopy site;
     RunResult r = run(binary + " build --content " + quote(site.content) + " --out " + quote(site.content / "site"));
     EXPECT_EQ(r.status, 1);
-    EXPECT_NE(r.output.find("inside the content folder"), std::string::npos) << r.output;
+    EXPECT_THAT(long_text(r.output), HasSubstr("inside the content folder")) << r.output;
     EXPECT_FALSE(fs::exists(site.content / "site"));
 }
 
@@ -93,7 +107,7 @@ TEST(BuildErrors, OutputThatIsTheRootOrHoldsTheContentIsRefused) {
     for (const fs::path& out : {fs::path("/"), site.dir.path()}) {
         RunResult r = run(binary + " build --content " + quote(site.content) + " --out " + quote(out));
         EXPECT_EQ(r.status, 1) << out << "\n" << r.output;
-        EXPECT_NE(r.output.find("error: the output folder"), std::string::npos) << r.output;
+        EXPECT_THAT(long_text(r.output), HasSubstr("error: the output folder")) << r.output;
     }
     EXPECT_TRUE(fs::exists(site.content / "site.toml"));
     // The content folder itself.
@@ -105,16 +119,16 @@ TEST(BuildErrors, OutputThatIsTheRootOrHoldsTheContentIsRefused) {
 TEST(Cli, HelpVersionAndUnknownCommands) {
     RunResult help = run(binary + " --help");
     EXPECT_EQ(help.status, 0);
-    EXPECT_NE(help.output.find("techpages build [--content DIR]"), std::string::npos);
+    EXPECT_THAT(long_text(help.output), HasSubstr("techpages build [--content DIR]"));
     RunResult version = run(binary + " --version");
     EXPECT_EQ(version.status, 0);
     EXPECT_EQ(version.output.rfind("techpages ", 0), 0u);
     RunResult typo = run(binary + " biuld");
     EXPECT_EQ(typo.status, 2);
-    EXPECT_NE(typo.output.find("did you mean 'build'?"), std::string::npos) << typo.output;
+    EXPECT_THAT(long_text(typo.output), HasSubstr("did you mean 'build'?")) << typo.output;
     RunResult option = run(binary + " build --outt x");
     EXPECT_EQ(option.status, 2);
-    EXPECT_NE(option.output.find("did you mean --out?"), std::string::npos) << option.output;
+    EXPECT_THAT(long_text(option.output), HasSubstr("did you mean --out?")) << option.output;
 }
 
 TEST(Cli, BaseUrlOptionMovesEveryLink) {
@@ -122,9 +136,9 @@ TEST(Cli, BaseUrlOptionMovesEveryLink) {
     RunResult r = site.build("--base-url https://example.org/");
     ASSERT_EQ(r.status, 0) << r.output;
     std::string home = read_text(site.out / "index.html");
-    EXPECT_NE(home.find("href=\"/assets/style.css\""), std::string::npos);
-    EXPECT_NE(home.find("<link rel=\"canonical\" href=\"https://example.org/\">"), std::string::npos);
-    EXPECT_EQ(home.find("/techpages/"), std::string::npos);
+    EXPECT_THAT(long_text(home), HasSubstr("href=\"/assets/style.css\""));
+    EXPECT_THAT(long_text(home), HasSubstr("<link rel=\"canonical\" href=\"https://example.org/\">"));
+    EXPECT_THAT(long_text(home), Not(HasSubstr("/techpages/")));
 }
 
 TEST(Cli, DraftsAreBuiltOnRequest) {

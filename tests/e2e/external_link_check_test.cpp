@@ -1,6 +1,7 @@
 // `techpages check --external` on a copy of the sample content whose links point at a
 // test server on 127.0.0.1 (tests/http_test_server.h). The sample site's real addresses
 // (all https://) are skipped through [link_check], so nothing leaves the machine.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -9,6 +10,8 @@
 #include "test_support.h"
 
 using namespace techpages::testing;
+using ::testing::HasSubstr;
+using ::testing::Not;
 
 namespace {
 
@@ -76,34 +79,38 @@ TEST(ExternalLinkCheck, BrokenInternalAndExternalLinksAreReportedAtTheirSource) 
     RunResult r = site.check();
     EXPECT_EQ(r.status, 1) << r.output;
     // The broken internal link, with the nearest address…
-    EXPECT_NE(r.output.find(site.at(profile, "/themes/visiblity/") + ": error: the link '/themes/visiblity/' leads to no "
-                                                                      "page or file on this site — did you mean '/themes/visibility/'?"),
-              std::string::npos) << r.output;
+    EXPECT_THAT(long_text(r.output), HasSubstr(site.at(profile, "/themes/visiblity/") +
+                                               ": error: the link '/themes/visiblity/' leads to no "
+                                               "page or file on this site — did you mean '/themes/visibility/'?"))
+        << r.output;
     // …the broken external links, at their Markdown source…
-    EXPECT_NE(r.output.find(site.at(profile, site.url("/missing")) + ": error: the link '" + site.url("/missing") +
-                            "' is broken: HTTP 404 Not Found — correct the address"),
-              std::string::npos) << r.output;
-    EXPECT_NE(r.output.find(site.at(profile, refused_url) + ": error: the link '" + refused_url +
-                            "' is broken: could not connect"),
-              std::string::npos) << r.output;
-    EXPECT_NE(r.output.find(site.at(profile, site.url("/slow")) + ": error: the link '" + site.url("/slow") +
-                            "' did not answer: timed out: no answer within 1 s — if it opens in a browser, the site is "
-                            "only slow: raise timeout_seconds in [link_check] of site.toml"),
-              std::string::npos) << r.output;
+    EXPECT_THAT(long_text(r.output),
+                HasSubstr(site.at(profile, site.url("/missing")) + ": error: the link '" + site.url("/missing") +
+                          "' is broken: HTTP 404 Not Found — correct the address"))
+        << r.output;
+    EXPECT_THAT(long_text(r.output), HasSubstr(site.at(profile, refused_url) + ": error: the link '" + refused_url +
+                                               "' is broken: could not connect"))
+        << r.output;
+    EXPECT_THAT(long_text(r.output),
+                HasSubstr(site.at(profile, site.url("/slow")) + ": error: the link '" + site.url("/slow") +
+                          "' did not answer: timed out: no answer within 1 s — if it opens in a browser, the site is "
+                          "only slow: raise timeout_seconds in [link_check] of site.toml"))
+        << r.output;
     // …the permanent redirect as a warning with its new address…
-    EXPECT_NE(r.output.find(site.at(profile, site.url("/moved")) + ": warning: the link '" + site.url("/moved") +
-                            "' has moved permanently to '" + site.url("/new") + "' — link to '" + site.url("/new") +
-                            "' instead"),
-              std::string::npos) << r.output;
+    EXPECT_THAT(long_text(r.output), HasSubstr(site.at(profile, site.url("/moved")) + ": warning: the link '" +
+                                               site.url("/moved") + "' has moved permanently to '" + site.url("/new") +
+                                               "' — link to '" + site.url("/new") + "' instead"))
+        << r.output;
     // …and the good, recovering (503, then 200) and HEAD-refusing links not at all.
     for (const std::string path : {"/ok", "/recovering", "/head-refused"})
-        EXPECT_EQ(r.output.find("the link '" + site.url(path) + "'"), std::string::npos) << path << "\n" << r.output;
+        EXPECT_THAT(long_text(r.output), Not(HasSubstr("the link '" + site.url(path) + "'"))) << path << "\n"
+                                                                                              << r.output;
     EXPECT_EQ(site.server.count("/recovering"), 2);
     EXPECT_EQ(site.server.count("GET /head-refused"), 1);
     EXPECT_EQ(site.server.count("/ok"), 1) << "one request for an address on two pages";
-    EXPECT_NE(r.output.find("4 errors, "), std::string::npos) << r.output;
-    EXPECT_NE(r.output.find(", 3 good, 1 redirected, 2 broken, 1 timed out, "), std::string::npos) << r.output;
-    EXPECT_NE(r.output.find(" skipped, 0 cached, 0 not checked"), std::string::npos) << r.output;
+    EXPECT_THAT(long_text(r.output), HasSubstr("4 errors, ")) << r.output;
+    EXPECT_THAT(long_text(r.output), HasSubstr(", 3 good, 1 redirected, 2 broken, 1 timed out, ")) << r.output;
+    EXPECT_THAT(long_text(r.output), HasSubstr(" skipped, 0 cached, 0 not checked")) << r.output;
     // The checker says whose it is: the site's own address.
     EXPECT_EQ(site.server.last_user_agent(),
               std::string("techpages-linkcheck/") + TECHPAGES_VERSION + " (+https://example.github.io/techpages/)");
@@ -117,9 +124,9 @@ TEST(ExternalLinkCheck, AFrontMatterLinkIsReportedAtItsLine) {
     write_text(site.content / profile, text);
     RunResult r = site.check();
     EXPECT_EQ(r.status, 1) << r.output;
-    EXPECT_NE(r.output.find(site.at(profile, site.url("/missing-profile")) + ": error: the link '" +
-                            site.url("/missing-profile") + "' is broken: HTTP 404"),
-              std::string::npos) << r.output;
+    EXPECT_THAT(long_text(r.output), HasSubstr(site.at(profile, site.url("/missing-profile")) + ": error: the link '" +
+                                               site.url("/missing-profile") + "' is broken: HTTP 404"))
+        << r.output;
 }
 
 TEST(ExternalLinkCheck, SecondRunWithinExpirySendsNoRequestsForKnownGoodLinks) {
@@ -128,7 +135,7 @@ TEST(ExternalLinkCheck, SecondRunWithinExpirySendsNoRequestsForKnownGoodLinks) {
                              site.url("/recovering") + ").\n");
     RunResult first = site.check();
     EXPECT_EQ(first.status, 0) << first.output;
-    EXPECT_NE(first.output.find(", 2 good, 1 redirected, 0 broken, "), std::string::npos) << first.output;
+    EXPECT_THAT(long_text(first.output), HasSubstr(", 2 good, 1 redirected, 0 broken, ")) << first.output;
     EXPECT_TRUE(fs::exists(site.dir / ".techpages-cache/links.tsv")) << "the cache sits beside the content folder";
     int requests = site.server.total();
     EXPECT_GE(requests, 4);
@@ -136,10 +143,12 @@ TEST(ExternalLinkCheck, SecondRunWithinExpirySendsNoRequestsForKnownGoodLinks) {
     RunResult second = site.check();
     EXPECT_EQ(second.status, 0) << second.output;
     EXPECT_EQ(site.server.total(), requests) << "no request for a link known to be good\n" << second.output;
-    EXPECT_NE(second.output.find(", 0 good, 1 redirected, 0 broken, 0 timed out, "), std::string::npos) << second.output;
-    EXPECT_NE(second.output.find(" skipped, 2 cached, 0 not checked"), std::string::npos) << second.output;
+    EXPECT_THAT(long_text(second.output), HasSubstr(", 0 good, 1 redirected, 0 broken, 0 timed out, "))
+        << second.output;
+    EXPECT_THAT(long_text(second.output), HasSubstr(" skipped, 2 cached, 0 not checked")) << second.output;
     // The redirect is still a warning, from the cache.
-    EXPECT_NE(second.output.find("has moved permanently to '" + site.url("/new") + "'"), std::string::npos) << second.output;
+    EXPECT_THAT(long_text(second.output), HasSubstr("has moved permanently to '" + site.url("/new") + "'"))
+        << second.output;
 }
 
 TEST(ExternalLinkCheck, BrokenLinksAreAskedAgainAndAZeroExpiryKeepsNoCache) {
@@ -164,11 +173,12 @@ TEST(ExternalLinkCheck, TheCommandNeverOutlivesItsDeadline) {
     EXPECT_LT(seconds, 2 + 6.0) << "the deadline plus the time to render the site";
     EXPECT_GE(seconds, 2.0);
     EXPECT_EQ(r.status, 0) << "links the deadline cut off are a warning, not an error\n" << r.output;
-    EXPECT_NE(r.output.find("site.toml:"), std::string::npos) << r.output;
-    EXPECT_NE(r.output.find(": warning: 6 external links were not checked, e.g. " + site.url("/never/0") +
-                            " (not checked: deadline reached) — run the check again"),
-              std::string::npos) << r.output;
-    EXPECT_NE(r.output.find(", 6 not checked ("), std::string::npos) << r.output;
+    EXPECT_THAT(long_text(r.output), HasSubstr("site.toml:")) << r.output;
+    EXPECT_THAT(long_text(r.output),
+                HasSubstr(": warning: 6 external links were not checked, e.g. " + site.url("/never/0") +
+                          " (not checked: deadline reached) — run the check again"))
+        << r.output;
+    EXPECT_THAT(long_text(r.output), HasSubstr(", 6 not checked (")) << r.output;
 }
 
 TEST(ExternalLinkCheck, WithoutExternalNoRequestIsSent) {
@@ -177,7 +187,7 @@ TEST(ExternalLinkCheck, WithoutExternalNoRequestIsSent) {
     RunResult r = site.check("");
     EXPECT_EQ(r.status, 0) << r.output;
     EXPECT_EQ(site.server.total(), 0);
-    EXPECT_EQ(r.output.find("External links:"), std::string::npos) << r.output;
+    EXPECT_THAT(long_text(r.output), Not(HasSubstr("External links:"))) << r.output;
 }
 
 TEST(ExternalLinkCheck, SettingsAreCheckedWhereTheyAreWritten) {
@@ -185,18 +195,24 @@ TEST(ExternalLinkCheck, SettingsAreCheckedWhereTheyAreWritten) {
                       "skip = [\"linkedin.com\"]\n");
     RunResult r = site.check();
     EXPECT_EQ(r.status, 1) << r.output;
-    EXPECT_NE(r.output.find(site.at("site.toml", "timeout_seconds = ", "0") +
-                            ": error: 'timeout_seconds' is 0, outside 1 to 300 seconds — write a number in that range, "
-                            "e.g. timeout_seconds = 10"),
-              std::string::npos) << r.output;
-    EXPECT_NE(r.output.find(site.at("site.toml", "max_per_hots = ", "2") +
-                            ": warning: 'max_per_hots' is not a field of the [link_check] table — did you mean 'max_per_host'?"),
-              std::string::npos) << r.output;
-    EXPECT_NE(r.output.find(site.at("site.toml", "contact = ", "\"nobody\"") + ": error: 'nobody' is neither a web address nor an e-mail address"),
-              std::string::npos) << r.output;
-    EXPECT_NE(r.output.find(site.at("site.toml", "deadline_seconds = ", "\"soon\"") + ": error: 'deadline_seconds' should be a whole number"),
-              std::string::npos) << r.output;
-    EXPECT_NE(r.output.find("the pattern 'linkedin.com' is matched against whole addresses"), std::string::npos) << r.output;
+    EXPECT_THAT(long_text(r.output),
+                HasSubstr(site.at("site.toml", "timeout_seconds = ", "0") +
+                          ": error: 'timeout_seconds' is 0, outside 1 to 300 seconds — write a number in that range, "
+                          "e.g. timeout_seconds = 10"))
+        << r.output;
+    EXPECT_THAT(
+        long_text(r.output),
+        HasSubstr(site.at("site.toml", "max_per_hots = ", "2") +
+                  ": warning: 'max_per_hots' is not a field of the [link_check] table — did you mean 'max_per_host'?"))
+        << r.output;
+    EXPECT_THAT(long_text(r.output), HasSubstr(site.at("site.toml", "contact = ", "\"nobody\"") +
+                                               ": error: 'nobody' is neither a web address nor an e-mail address"))
+        << r.output;
+    EXPECT_THAT(long_text(r.output), HasSubstr(site.at("site.toml", "deadline_seconds = ", "\"soon\"") +
+                                               ": error: 'deadline_seconds' should be a whole number"))
+        << r.output;
+    EXPECT_THAT(long_text(r.output), HasSubstr("the pattern 'linkedin.com' is matched against whole addresses"))
+        << r.output;
     EXPECT_EQ(site.server.total(), 0);
 }
 
@@ -214,21 +230,25 @@ TEST(ExternalLinksRefuse, PrivateAddressesAndCredentialsAreSkippedAtTheirLine) {
                              "), [secret](" + secret + ").\n");
     RunResult r = site.check();
     EXPECT_EQ(r.status, 0) << r.output;
-    EXPECT_NE(r.output.find(site.at(profile, local) + ": warning: the link '" + local +
-                            "' was not checked: 127.0.0.1 is a loopback address (this machine)"),
-              std::string::npos) << r.output;
-    EXPECT_NE(r.output.find("set allow_private_addresses = true in [link_check] of site.toml"), std::string::npos) << r.output;
-    EXPECT_NE(r.output.find(site.at(profile, metadata) + ": warning: the link '" + metadata +
-                            "' was not checked: 169.254.169.254 is a link-local address (cloud metadata"),
-              std::string::npos) << r.output;
-    EXPECT_NE(r.output.find(site.at(profile, decimal) + ": warning: the link '" + decimal + "' was not checked: "),
-              std::string::npos) << r.output;
-    EXPECT_NE(r.output.find(site.at(profile, secret) + ": warning: the link '" + secret +
-                            "' was not checked: it holds a user name or password, which the checker never sends — "
-                            "remove the user name and password from the address"),
-              std::string::npos) << r.output;
+    EXPECT_THAT(long_text(r.output), HasSubstr(site.at(profile, local) + ": warning: the link '" + local +
+                                               "' was not checked: 127.0.0.1 is a loopback address (this machine)"))
+        << r.output;
+    EXPECT_THAT(long_text(r.output), HasSubstr("set allow_private_addresses = true in [link_check] of site.toml"))
+        << r.output;
+    EXPECT_THAT(long_text(r.output),
+                HasSubstr(site.at(profile, metadata) + ": warning: the link '" + metadata +
+                          "' was not checked: 169.254.169.254 is a link-local address (cloud metadata"))
+        << r.output;
+    EXPECT_THAT(long_text(r.output),
+                HasSubstr(site.at(profile, decimal) + ": warning: the link '" + decimal + "' was not checked: "))
+        << r.output;
+    EXPECT_THAT(long_text(r.output),
+                HasSubstr(site.at(profile, secret) + ": warning: the link '" + secret +
+                          "' was not checked: it holds a user name or password, which the checker never sends — "
+                          "remove the user name and password from the address"))
+        << r.output;
     EXPECT_EQ(site.server.total(), 0) << "nothing reached the local server";
-    EXPECT_NE(r.output.find(" 0 broken, 0 timed out, "), std::string::npos) << r.output;
+    EXPECT_THAT(long_text(r.output), HasSubstr(" 0 broken, 0 timed out, ")) << r.output;
 }
 
 // allow_private_addresses = true: a site meant for a private network has its links asked.
@@ -238,5 +258,5 @@ TEST(ExternalLinksRefuse, AllowPrivateAddressesAsksThem) {
     RunResult r = site.check();
     EXPECT_EQ(r.status, 0) << r.output;
     EXPECT_EQ(site.server.count("/ok"), 1) << r.output;
-    EXPECT_EQ(r.output.find("was not checked"), std::string::npos) << r.output;
+    EXPECT_THAT(long_text(r.output), Not(HasSubstr("was not checked"))) << r.output;
 }

@@ -1,5 +1,6 @@
 // Pull requests come from people we do not know. A crafted profile must not put script
 // on the site, publish a file from outside the content tree, or hang or crash the build.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -8,6 +9,8 @@
 #include "test_support.h"
 
 using namespace techpages::testing;
+using ::testing::HasSubstr;
+using ::testing::Not;
 
 namespace {
 
@@ -56,31 +59,32 @@ TEST(HostileContent, NoPayloadReachesThePageAsLiveMarkup) {
     std::string page = read_text(site.out / "institutions/lstm/profiles/mallory/index.html");
     std::string lower = page;
     for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    EXPECT_EQ(lower.find("<script>alert"), std::string::npos);
+    EXPECT_THAT(long_text(lower), Not(HasSubstr("<script>alert")));
     EXPECT_EQ(std::regex_search(lower, std::regex(R"(<[^>]*\son[a-z]+\s*=)")), false) << "no event handler attribute";
-    EXPECT_EQ(lower.find("href=\"javascript"), std::string::npos);
-    EXPECT_EQ(lower.find("href=\"java\tscript"), std::string::npos);
-    EXPECT_EQ(lower.find("vbscript:"), std::string::npos);
-    EXPECT_EQ(lower.find("=\"data:"), std::string::npos);
-    EXPECT_EQ(lower.find("src=\"javascript"), std::string::npos);
+    EXPECT_THAT(long_text(lower), Not(HasSubstr("href=\"javascript")));
+    EXPECT_THAT(long_text(lower), Not(HasSubstr("href=\"java\tscript")));
+    EXPECT_THAT(long_text(lower), Not(HasSubstr("vbscript:")));
+    EXPECT_THAT(long_text(lower), Not(HasSubstr("=\"data:")));
+    EXPECT_THAT(long_text(lower), Not(HasSubstr("src=\"javascript")));
     // Front-matter HTML is shown as text; template syntax is text, never interpreted.
-    EXPECT_NE(page.find("Mallory &lt;script&gt;"), std::string::npos);
-    EXPECT_NE(page.find("{{site.title}} {{{page.title}}} {{&gt; head}} stays text."), std::string::npos);
-    EXPECT_EQ(page.find("Technician Commitment javascript"), std::string::npos) << "{{site.title}} in a field is not expanded";
+    EXPECT_THAT(long_text(page), HasSubstr("Mallory &lt;script&gt;"));
+    EXPECT_THAT(long_text(page), HasSubstr("{{site.title}} {{{page.title}}} {{&gt; head}} stays text."));
+    EXPECT_THAT(long_text(page), Not(HasSubstr("Technician Commitment javascript")))
+        << "{{site.title}} in a field is not expanded";
     // And nowhere else on the site, either (cards on index and skill pages).
     std::string all = site.all_html();
-    EXPECT_EQ(all.find("<script>alert"), std::string::npos);
+    EXPECT_THAT(long_text(all), Not(HasSubstr("<script>alert")));
 }
 
 TEST(HostileContent, SiteLevelPagesMayUseRawHtmlOnlyWhenAllowed) {
     Hostile site;
     write_text(site.content / "pages/embed.md", "+++\ntitle = \"Embed\"\n+++\n<div class=\"callout\">Raw block</div>\n");
     ASSERT_EQ(site.build().status, 0);
-    EXPECT_EQ(read_text(site.out / "embed/index.html").find("<div class=\"callout\">"), std::string::npos);
+    EXPECT_THAT(long_text(read_text(site.out / "embed/index.html")), Not(HasSubstr("<div class=\"callout\">")));
     std::string config = read_text(site.content / "site.toml");
     write_text(site.content / "site.toml", "allow_raw_html = true\n" + config);
     ASSERT_EQ(site.build().status, 0);
-    EXPECT_NE(read_text(site.out / "embed/index.html").find("<div class=\"callout\">"), std::string::npos);
+    EXPECT_THAT(long_text(read_text(site.out / "embed/index.html")), HasSubstr("<div class=\"callout\">"));
 }
 
 TEST(HostileContent, SymlinksOutOfTheContentTreeNeverPublishTheirTarget) {
@@ -92,10 +96,19 @@ TEST(HostileContent, SymlinksOutOfTheContentTreeNeverPublishTheirTarget) {
                "+++\nname = \"Snooper\"\nrole = \"Technician\"\nphoto = \"snoop.jpg\"\nphoto_alt = \"x\"\n+++\nHi\n");
     RunResult r = site.build();
     EXPECT_EQ(r.status, 1);
-    EXPECT_NE(r.output.find("institutions/lstm/profiles/passwd.md:1:1: error: this is a link to a place outside the content folder"), std::string::npos) << r.output;
-    EXPECT_NE(r.output.find("static:1:1: error: this is a link to a place outside the content folder"), std::string::npos) << r.output;
-    EXPECT_NE(r.output.find("institutions/lstm/profiles/snooper.md:4:9: error: the file 'snoop.jpg' is a link to a place outside the content folder"),
-              std::string::npos) << r.output;
+    EXPECT_THAT(
+        long_text(r.output),
+        HasSubstr(
+            "institutions/lstm/profiles/passwd.md:1:1: error: this is a link to a place outside the content folder"))
+        << r.output;
+    EXPECT_THAT(long_text(r.output),
+                HasSubstr("static:1:1: error: this is a link to a place outside the content folder"))
+        << r.output;
+    EXPECT_THAT(
+        long_text(r.output),
+        HasSubstr(
+            "institutions/lstm/profiles/snooper.md:4:9: error: the file 'snoop.jpg' is a link to a place outside the content folder"))
+        << r.output;
     EXPECT_FALSE(fs::exists(site.out));
     // Remove the photo and the profile: the site builds, and still holds nothing from /etc.
     fs::remove(site.content / "institutions/lstm/profiles/snooper.md");
@@ -107,7 +120,8 @@ TEST(HostileContent, SymlinksOutOfTheContentTreeNeverPublishTheirTarget) {
     ASSERT_EQ(site.build().status, 0);
     std::string passwd = read_text("/etc/passwd");
     for (const auto& e : fs::recursive_directory_iterator(site.out))
-        if (e.is_regular_file()) EXPECT_EQ(read_text(e.path()).find(passwd.substr(0, 40)), std::string::npos) << e.path();
+        if (e.is_regular_file())
+            EXPECT_THAT(long_text(read_text(e.path())), Not(HasSubstr(passwd.substr(0, 40)))) << e.path();
 }
 
 // cmark-gfm 0.29.0.gfm.6 predates the fixes for its quadratic-time advisories and toml++ 3.3
@@ -144,7 +158,7 @@ TEST(HostileContent, PathologicalInputsFinishInBoundedTimeOrAreRefused) {
         EXPECT_TRUE(r.status == 0 || r.status == 1) << c.name << " crashed: " << r.status;
         if (c.refused) {
             EXPECT_EQ(r.status, 1) << c.name;
-            EXPECT_NE(r.output.find(c.message), std::string::npos) << c.name << ": " << r.output;
+            EXPECT_THAT(long_text(r.output), HasSubstr(c.message)) << c.name << ": " << r.output;
         } else {
             EXPECT_EQ(r.status, 0) << c.name << ": " << r.output.substr(0, 500);
         }
@@ -159,8 +173,10 @@ TEST(HostileContent, DottedKeysThatWouldOverflowTheParserAreRefused) {
     write_text(site.content / "institutions/lstm/plans/dots.toml", "title = \"x\"\n" + key + " = 1\n");
     RunResult r = site.build();
     EXPECT_EQ(r.status, 1) << "no crash";
-    EXPECT_NE(r.output.find("institutions/lstm/plans/dots.toml:2:1: error: this field name has 50001 parts separated by dots"),
-              std::string::npos) << r.output.substr(0, 400);
+    EXPECT_THAT(
+        long_text(r.output),
+        HasSubstr("institutions/lstm/plans/dots.toml:2:1: error: this field name has 50001 parts separated by dots"))
+        << r.output.substr(0, 400);
 }
 
 TEST(HostileContent, OversizedFilesAreRefusedWithTheirSize) {
@@ -171,8 +187,12 @@ TEST(HostileContent, OversizedFilesAreRefusedWithTheirSize) {
     write_text(site.content / "institutions/lstm/profiles/big-front.md", big_front);
     RunResult r = site.build();
     EXPECT_EQ(r.status, 1);
-    EXPECT_NE(r.output.find("huge.md:1:1: error: this file is 2048 KB, over the 1024 KB limit for a content file"), std::string::npos) << r.output;
-    EXPECT_NE(r.output.find("big-front.md:1:1: error: the front matter is 100 KB, over the 64 KB limit"), std::string::npos) << r.output;
+    EXPECT_THAT(long_text(r.output),
+                HasSubstr("huge.md:1:1: error: this file is 2048 KB, over the 1024 KB limit for a content file"))
+        << r.output;
+    EXPECT_THAT(long_text(r.output),
+                HasSubstr("big-front.md:1:1: error: the front matter is 100 KB, over the 64 KB limit"))
+        << r.output;
 }
 
 }  // namespace

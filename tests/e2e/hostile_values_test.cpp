@@ -2,6 +2,7 @@
 // reviewers that would add lines to CODEOWNERS, control characters that would break the
 // pages and the feed, skills with no address or a shared one, and files too big or not
 // files at all. Each is the real binary on a copy of the sample content.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <sys/stat.h>
@@ -11,6 +12,8 @@
 #include "test_support.h"
 
 using namespace techpages::testing;
+using ::testing::HasSubstr;
+using ::testing::Not;
 
 namespace {
 
@@ -59,18 +62,18 @@ TEST(HostileValues, FormulaCellsAreGuardedAndExportThenImportGivesTheSameToml) {
     ASSERT_EQ(i1.status, 0) << i1.output;
     fs::path plan = site.content / "institutions/lstm/plans/hostile.toml";
     std::string toml = read_text(plan);
-    EXPECT_NE(toml.find("details = \"-5 %\""), std::string::npos) << toml;
-    EXPECT_NE(toml.find("owners = [\"@lstm-comms\"]"), std::string::npos) << toml;
-    EXPECT_NE(toml.find("comment = \"'tis the season\""), std::string::npos) << toml;
+    EXPECT_THAT(long_text(toml), HasSubstr("details = \"-5 %\"")) << toml;
+    EXPECT_THAT(long_text(toml), HasSubstr("owners = [\"@lstm-comms\"]")) << toml;
+    EXPECT_THAT(long_text(toml), HasSubstr("comment = \"'tis the season\"")) << toml;
 
     // export-plan guards every such cell with a ', and a cell starting with ' gets one more.
     fs::path exported = site.dir / "second/hostile.csv";
     RunResult e = run(binary + " export-plan " + quote(plan) + " --out " + quote(exported));
     ASSERT_EQ(e.status, 0) << e.output;
     std::string csv = read_text(exported);
-    EXPECT_NE(csv.find(",'-5 %,'@lstm-comms,\"'=HYPERLINK("), std::string::npos) << csv;
-    EXPECT_NE(csv.find(",'+cmd|' /C calc'!A0,"), std::string::npos) << csv;
-    EXPECT_NE(csv.find(",''tis the season"), std::string::npos) << csv;
+    EXPECT_THAT(long_text(csv), HasSubstr(",'-5 %,'@lstm-comms,\"'=HYPERLINK(")) << csv;
+    EXPECT_THAT(long_text(csv), HasSubstr(",'+cmd|' /C calc'!A0,")) << csv;
+    EXPECT_THAT(long_text(csv), HasSubstr(",''tis the season")) << csv;
     EXPECT_FALSE(has_formula_cell(csv)) << csv;
 
     // Imported again (same file name, another content folder): the same TOML, byte for byte.
@@ -86,7 +89,7 @@ TEST(HostileValues, FormulaCellsAreGuardedAndExportThenImportGivesTheSameToml) {
     std::string plan_csv = read_text(site.out / "institutions/lstm/plans/hostile/lstm-hostile.csv");
     EXPECT_EQ(plan_csv, csv);
     std::string actions = read_text(site.out / "actions.csv");
-    EXPECT_NE(actions.find(",'@lstm-comms,"), std::string::npos);
+    EXPECT_THAT(long_text(actions), HasSubstr(",'@lstm-comms,"));
     EXPECT_FALSE(has_formula_cell(actions));
 }
 
@@ -100,15 +103,16 @@ TEST(HostileValues, AReviewerWithALineBreakIsRefusedAtItsLineAndNothingIsInjecte
     RunResult r = run(binary + " codeowners --content " + quote(site.content));
     EXPECT_NE(r.status, 0);
     const std::string hint = " is not a GitHub user, team or e-mail address — write each reviewer in its own quotes";
-    EXPECT_NE(r.output.find("institutions/lstm/institution.md:9:3: error: '@lstm-comms\\n* @evil'" + hint), std::string::npos)
+    EXPECT_THAT(long_text(r.output),
+                HasSubstr("institutions/lstm/institution.md:9:3: error: '@lstm-comms\\n* @evil'" + hint))
         << r.output;
-    EXPECT_NE(r.output.find("institution.md:10:3: error: '@evil /.github/'" + hint), std::string::npos) << r.output;
-    EXPECT_NE(r.output.find("institution.md:11:3: error: '@-bad-'" + hint), std::string::npos) << r.output;
-    EXPECT_NE(r.output.find("institution.md:12:3: error: '#comment'" + hint), std::string::npos) << r.output;
-    EXPECT_EQ(r.output.find("@my-org/web_team'"), std::string::npos) << "a team is a reviewer";
-    EXPECT_EQ(r.output.find("comms@lstmed.ac.uk'"), std::string::npos) << "an e-mail address is a reviewer";
-    EXPECT_EQ(r.output.find("\n* @evil"), std::string::npos) << "nothing injected:\n" << r.output;
-    EXPECT_EQ(r.output.find("# Generated"), std::string::npos) << "no CODEOWNERS printed";
+    EXPECT_THAT(long_text(r.output), HasSubstr("institution.md:10:3: error: '@evil /.github/'" + hint)) << r.output;
+    EXPECT_THAT(long_text(r.output), HasSubstr("institution.md:11:3: error: '@-bad-'" + hint)) << r.output;
+    EXPECT_THAT(long_text(r.output), HasSubstr("institution.md:12:3: error: '#comment'" + hint)) << r.output;
+    EXPECT_THAT(long_text(r.output), Not(HasSubstr("@my-org/web_team'"))) << "a team is a reviewer";
+    EXPECT_THAT(long_text(r.output), Not(HasSubstr("comms@lstmed.ac.uk'"))) << "an e-mail address is a reviewer";
+    EXPECT_THAT(long_text(r.output), Not(HasSubstr("\n* @evil"))) << "nothing injected:\n" << r.output;
+    EXPECT_THAT(long_text(r.output), Not(HasSubstr("# Generated"))) << "no CODEOWNERS printed";
     EXPECT_FALSE(fs::exists(site.dir / ".github/CODEOWNERS"));
     EXPECT_NE(site.check().status, 0) << "check refuses what codeowners refuses";
 
@@ -117,9 +121,11 @@ TEST(HostileValues, AReviewerWithALineBreakIsRefusedAtItsLineAndNothingIsInjecte
               "  \"@-bad-\",\n  \"#comment\",\n", "");
     RunResult ok = run(binary + " codeowners --content " + quote(site.content));
     ASSERT_EQ(ok.status, 0) << ok.output;
-    EXPECT_NE(ok.output.find("\n/content/institutions/lstm/ @lstm-comms @my-org/web_team comms@lstmed.ac.uk\n"),
-              std::string::npos) << ok.output;
-    for (const auto& line : {"* ", "/.github/", "@evil"}) EXPECT_EQ(ok.output.find(line), std::string::npos) << line;
+    EXPECT_THAT(long_text(ok.output),
+                HasSubstr("\n/content/institutions/lstm/ @lstm-comms @my-org/web_team comms@lstmed.ac.uk\n"))
+        << ok.output;
+    for (const auto& line : {"* ", "/.github/", "@evil"})
+        EXPECT_THAT(long_text(ok.output), Not(HasSubstr(line))) << line;
 }
 
 // ------------------------------------------------------------------ control characters
@@ -136,15 +142,20 @@ TEST(HostileValues, ControlCharactersInFieldsAndBodyAreLocated) {
     EXPECT_NE(r.status, 0);
     const std::string control = "contains an invisible control character";
     const std::string copied = " — delete it; it often comes from copying from another program";
-    EXPECT_NE(r.output.find(kwame + ":2:8: error: the name " + control + " (U+0001)" + copied), std::string::npos) << r.output;
-    EXPECT_NE(r.output.find(kwame + ":3:8: error: the role " + control + " (U+001B)" + copied), std::string::npos) << r.output;
-    EXPECT_NE(r.output.find(kwame + ":11:11: error: the summary " + control + " (U+0000)" + copied), std::string::npos)
+    EXPECT_THAT(long_text(r.output), HasSubstr(kwame + ":2:8: error: the name " + control + " (U+0001)" + copied))
         << r.output;
-    EXPECT_NE(r.output.find(kwame + ":21:5: error: this line " + control + " (U+001B)" + copied), std::string::npos) << r.output;
-    EXPECT_NE(r.output.find(kwame + ":21:15: error: this line contains a page break (form feed, U+000C)"), std::string::npos)
+    EXPECT_THAT(long_text(r.output), HasSubstr(kwame + ":3:8: error: the role " + control + " (U+001B)" + copied))
         << r.output;
-    EXPECT_NE(r.output.find(kwame + ":21:21: error: this line contains a line break from Word (vertical tab, U+000B)"),
-              std::string::npos) << r.output;
+    EXPECT_THAT(long_text(r.output), HasSubstr(kwame + ":11:11: error: the summary " + control + " (U+0000)" + copied))
+        << r.output;
+    EXPECT_THAT(long_text(r.output), HasSubstr(kwame + ":21:5: error: this line " + control + " (U+001B)" + copied))
+        << r.output;
+    EXPECT_THAT(long_text(r.output),
+                HasSubstr(kwame + ":21:15: error: this line contains a page break (form feed, U+000C)"))
+        << r.output;
+    EXPECT_THAT(long_text(r.output),
+                HasSubstr(kwame + ":21:21: error: this line contains a line break from Word (vertical tab, U+000B)"))
+        << r.output;
     EXPECT_FALSE(fs::exists(site.out)) << "nothing published";
     EXPECT_NE(site.check().status, 0);
 }
@@ -181,9 +192,9 @@ TEST(HostileValues, CharacterReferencesToControlCharactersNeverReachThePage) {
     RunResult b = site.build();
     ASSERT_EQ(b.status, 0) << b.output;
     std::string page = read_text(site.out / "institutions/lstm/profiles/kwame-mensah/index.html");
-    EXPECT_NE(page.find("Entities     [31m end."), std::string::npos);
+    EXPECT_THAT(long_text(page), HasSubstr("Entities     [31m end."));
     EXPECT_FALSE(has_forbidden_xml_byte(page));
-    EXPECT_EQ(page.find("\u0085"), std::string::npos);
+    EXPECT_THAT(long_text(page), Not(HasSubstr("\u0085")));
 }
 
 // ------------------------------------------------------------------ taxonomy addresses
@@ -194,9 +205,9 @@ TEST(HostileValues, ASkillWithNoLetterOrDigitIsRefusedAtItsLine) {
     RunResult r = site.build();
     EXPECT_NE(r.status, 0);
     const std::string why = " has no letter or digit, so it cannot have a page of its own";
-    EXPECT_NE(r.output.find(farah + ":6:11: error: '++'" + why), std::string::npos) << r.output;
-    EXPECT_NE(r.output.find(farah + ":6:17: error: '!!!'" + why), std::string::npos) << r.output;
-    EXPECT_NE(r.output.find(farah + ":6:24: error: '\u2014'" + why), std::string::npos) << r.output;
+    EXPECT_THAT(long_text(r.output), HasSubstr(farah + ":6:11: error: '++'" + why)) << r.output;
+    EXPECT_THAT(long_text(r.output), HasSubstr(farah + ":6:17: error: '!!!'" + why)) << r.output;
+    EXPECT_THAT(long_text(r.output), HasSubstr(farah + ":6:24: error: '\u2014'" + why)) << r.output;
     EXPECT_FALSE(fs::exists(site.out));
 }
 
@@ -209,15 +220,15 @@ TEST(HostileValues, CAndCSharpAndCPlusPlusHaveAPageEachAndTheIndexIsKept) {
     for (const std::string slug : {"c", "c-sharp", "c-plus-plus", "dot-net", "pcr", "cell-culture"})
         EXPECT_TRUE(fs::exists(site.out / "skills" / slug / "index.html")) << slug;
     std::string index = read_text(site.out / "skills/index.html");
-    EXPECT_NE(index.find(">C#<"), std::string::npos);
-    EXPECT_NE(index.find(">C++<"), std::string::npos);
+    EXPECT_THAT(long_text(index), HasSubstr(">C#<"));
+    EXPECT_THAT(long_text(index), HasSubstr(">C++<"));
     EXPECT_EQ(count_of(index, "skills/cell-culture/\""), 1u) << "\"Cell culture\" and \"cell culture\" are one term";
-    EXPECT_NE(index.find(">PCR<"), std::string::npos) << "named by its commonest spelling";
+    EXPECT_THAT(long_text(index), HasSubstr(">PCR<")) << "named by its commonest spelling";
     std::string profile = read_text(site.out / "institutions/lstm/profiles/farah-siddiqui/index.html");
-    EXPECT_NE(profile.find("skills/c-sharp/\""), std::string::npos) << "the profile links to the term's own page";
+    EXPECT_THAT(long_text(profile), HasSubstr("skills/c-sharp/\"")) << "the profile links to the term's own page";
     std::string cs = read_text(site.out / "skills/c-sharp/index.html");
-    EXPECT_NE(cs.find("Farah Siddiqui"), std::string::npos);
-    EXPECT_EQ(cs.find("Tomasz Nowak"), std::string::npos);
+    EXPECT_THAT(long_text(cs), HasSubstr("Farah Siddiqui"));
+    EXPECT_THAT(long_text(cs), Not(HasSubstr("Tomasz Nowak")));
 }
 
 TEST(HostileValues, TwoSkillsThatDifferInASignButShareAnAddressAreRefusedAtTheLaterOne) {
@@ -226,11 +237,14 @@ TEST(HostileValues, TwoSkillsThatDifferInASignButShareAnAddressAreRefusedAtTheLa
     site.edit(tomasz, "skills = [\"Python\"", "skills = [\"python 3 1\", \"50\", \"Python\"");
     RunResult r = site.build();
     EXPECT_NE(r.status, 0);
-    EXPECT_NE(r.output.find(tomasz + ":6:11: error: the skill 'python 3 1' would have the same address "
-                                     "(/skills/python-3-1/) as 'Python 3.1' in " + farah + ":6"),
-              std::string::npos) << r.output;
-    EXPECT_NE(r.output.find(tomasz + ":6:25: error: the skill '50' would have the same address (/skills/50/) as '50%'"),
-              std::string::npos) << r.output;
+    EXPECT_THAT(long_text(r.output), HasSubstr(tomasz +
+                                               ":6:11: error: the skill 'python 3 1' would have the same address "
+                                               "(/skills/python-3-1/) as 'Python 3.1' in " +
+                                               farah + ":6"))
+        << r.output;
+    EXPECT_THAT(long_text(r.output),
+                HasSubstr(tomasz + ":6:25: error: the skill '50' would have the same address (/skills/50/) as '50%'"))
+        << r.output;
 }
 
 // ------------------------------------------------------------------ size and kind of file
@@ -260,9 +274,10 @@ TEST(HostileValues, AHugeSparseFileIsRefusedWithoutBeingRead) {
     RunResult r;
     long kb = peak_kb(binary + " build --content " + quote(site.content) + " --out " + quote(site.out), r);
     EXPECT_NE(r.status, 0);
-    EXPECT_NE(r.output.find("institutions/lstm/profiles/huge.md:1:1: error: this file is 204800 KB, over the 1024 KB "
-                            "limit for a content file"),
-              std::string::npos) << r.output;
+    EXPECT_THAT(long_text(r.output),
+                HasSubstr("institutions/lstm/profiles/huge.md:1:1: error: this file is 204800 KB, over the 1024 KB "
+                          "limit for a content file"))
+        << r.output;
     if (kb && base_kb) {
         std::cout << "peak memory of a build with a 200 MB file: " << kb / 1024 << " MB, without it " << base_kb / 1024
                   << " MB\n";
@@ -279,9 +294,10 @@ TEST(HostileValues, AFifoNamedLikeAProfileIsRefusedNotWaitedFor) {
                           (command == "build" ? " --out " + quote(site.out) : ""));
         EXPECT_NE(r.status, 124) << command << " hung on the pipe";
         EXPECT_EQ(r.status, 1) << r.output;
-        EXPECT_NE(r.output.find("institutions/lstm/profiles/pipe.md:1:1: error: this is a named pipe (FIFO), not a file "
-                                "with text in it — content must be ordinary files"),
-                  std::string::npos) << command << ": " << r.output;
+        EXPECT_THAT(long_text(r.output),
+                    HasSubstr("institutions/lstm/profiles/pipe.md:1:1: error: this is a named pipe (FIFO), not a file "
+                              "with text in it — content must be ordinary files"))
+            << command << ": " << r.output;
     }
 }
 

@@ -3,6 +3,7 @@
 // institutions' own tables) imported into a copy of the sample content and compared
 // with the hand transcription in content/; a spreadsheet export the importer has never
 // seen, imported and built; CSV → plan → CSV; and the mistakes a person makes.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -15,6 +16,8 @@
 #include "util/text.h"
 
 using namespace techpages::testing;
+using ::testing::HasSubstr;
+using ::testing::Not;
 
 namespace {
 
@@ -97,14 +100,14 @@ struct SeedImport {
         for (const auto& a : imported) all += letters(a.action) + "|";
         for (const auto& h : hand) {
             std::string start = letters(h.action).substr(0, 40);
-            EXPECT_NE(all.find(start), std::string::npos) << h.ref << ": " << h.action;
+            EXPECT_THAT(long_text(all), HasSubstr(start)) << h.ref << ": " << h.action;
         }
     }
     void expect_checks_clean() {
         EXPECT_EQ(result.status, 0) << result.output;
         RunResult check = site.check();
         EXPECT_EQ(check.status, 0) << check.output;
-        EXPECT_EQ(check.output.find(": error: "), std::string::npos) << check.output;
+        EXPECT_THAT(long_text(check.output), Not(HasSubstr(": error: "))) << check.output;
     }
 };
 
@@ -128,11 +131,12 @@ TEST(ImportPlanSeeds, LstmNumbersWithinCategoriesAndMergedTwoRows) {
     s.expect_every_hand_action_found();
     // Repeated numbers are told apart by id; the broken Notes cell and aim are rejoined.
     EXPECT_EQ(s.imported[3].id, "1-2");
-    EXPECT_NE(s.result.output.find("row 5: no ref: its cells continue 1's details (joined)"), std::string::npos) << s.result.output;
-    EXPECT_NE(s.result.output.find("Unplaced rows: none"), std::string::npos);
+    EXPECT_THAT(long_text(s.result.output), HasSubstr("row 5: no ref: its cells continue 1's details (joined)"))
+        << s.result.output;
+    EXPECT_THAT(long_text(s.result.output), HasSubstr("Unplaced rows: none"));
     std::string toml = read_text(s.site.plan("lstm", "imported"));
-    EXPECT_NE(toml.find("across the organisation and that technical expertise is fully utilised"), std::string::npos);
-    EXPECT_NE(toml.find("title = \"VISBILITY\""), std::string::npos);
+    EXPECT_THAT(long_text(toml), HasSubstr("across the organisation and that technical expertise is fully utilised"));
+    EXPECT_THAT(long_text(toml), HasSubstr("title = \"VISBILITY\""));
 }
 
 TEST(ImportPlanSeeds, LancasterRagReportHasAll27Actions) {
@@ -142,13 +146,16 @@ TEST(ImportPlanSeeds, LancasterRagReportHasAll27Actions) {
     EXPECT_EQ(refs(s.imported), refs(s.hand));
     s.expect_every_hand_action_found();
     // Rows broken at page breaks are joined; the page heading and repeated header are left out.
-    EXPECT_NE(s.result.output.find("row 26: no ref: its cells continue V3's activity, action, timescale, success, owners"),
-              std::string::npos) << s.result.output;
-    EXPECT_NE(s.result.output.find("'Technician Commitment' recurs like a page heading"), std::string::npos);
-    EXPECT_NE(s.result.output.find("Unplaced rows: none"), std::string::npos);
+    EXPECT_THAT(long_text(s.result.output),
+                HasSubstr("row 26: no ref: its cells continue V3's activity, action, timescale, success, owners"))
+        << s.result.output;
+    EXPECT_THAT(long_text(s.result.output), HasSubstr("'Technician Commitment' recurs like a page heading"));
+    EXPECT_THAT(long_text(s.result.output), HasSubstr("Unplaced rows: none"));
     std::string toml = read_text(s.site.plan("lancaster", "imported"));
-    EXPECT_NE(toml.find("Establish a system for determining which technicians are named on</p> papers and grant applications."),
-              std::string::npos);
+    EXPECT_THAT(
+        long_text(toml),
+        HasSubstr(
+            "Establish a system for determining which technicians are named on</p> papers and grant applications."));
 }
 
 TEST(ImportPlanSeeds, LmbHasAll18ActionsWithTheirAreas) {
@@ -158,10 +165,10 @@ TEST(ImportPlanSeeds, LmbHasAll18ActionsWithTheirAreas) {
     EXPECT_EQ(refs(s.imported), refs(s.hand));
     s.expect_every_hand_action_found();
     std::string toml = read_text(s.site.plan("lmb", "imported"));
-    EXPECT_NE(toml.find("themes = [\"career-development\", \"sustainability\"]"), std::string::npos) << toml;
-    EXPECT_NE(toml.find("title = \"Assess Impact\"\nthemes = []"), std::string::npos) << "a fifth grouping";
-    EXPECT_NE(toml.find("Area = \"Visibility, plus focus on other areas\""), std::string::npos);
-    EXPECT_NE(s.result.output.find("row 15: no ref: its cells continue 5's details (joined)"), std::string::npos);
+    EXPECT_THAT(long_text(toml), HasSubstr("themes = [\"career-development\", \"sustainability\"]")) << toml;
+    EXPECT_THAT(long_text(toml), HasSubstr("title = \"Assess Impact\"\nthemes = []")) << "a fifth grouping";
+    EXPECT_THAT(long_text(toml), HasSubstr("Area = \"Visibility, plus focus on other areas\""));
+    EXPECT_THAT(long_text(s.result.output), HasSubstr("row 15: no ref: its cells continue 5's details (joined)"));
 }
 
 TEST(ImportPlanSeeds, LeicesterHasAll35ActionsAndSubActions) {
@@ -173,12 +180,13 @@ TEST(ImportPlanSeeds, LeicesterHasAll35ActionsAndSubActions) {
         EXPECT_EQ(s.imported[i].parent, s.hand[i].parent) << s.hand[i].ref;
     s.expect_every_hand_action_found();
     // Sub-rows with no ref of their own are numbered after their heading, and say so.
-    EXPECT_NE(s.result.output.find("row 50: no ref: read as V4.1, a sub-action of V4"), std::string::npos) << s.result.output;
-    EXPECT_NE(s.result.output.find("covers two columns"), std::string::npos);
+    EXPECT_THAT(long_text(s.result.output), HasSubstr("row 50: no ref: read as V4.1, a sub-action of V4"))
+        << s.result.output;
+    EXPECT_THAT(long_text(s.result.output), HasSubstr("covers two columns"));
     std::string toml = read_text(s.site.plan("leicester", "imported"));
-    EXPECT_NE(toml.find("abbr = \"ExB\""), std::string::npos);
-    EXPECT_NE(toml.find("dates = \"Jan 26 to Dec 26\""), std::string::npos);
-    EXPECT_NE(toml.find("phases = [\"P1\", \"P2\", \"P3\"]"), std::string::npos);
+    EXPECT_THAT(long_text(toml), HasSubstr("abbr = \"ExB\""));
+    EXPECT_THAT(long_text(toml), HasSubstr("dates = \"Jan 26 to Dec 26\""));
+    EXPECT_THAT(long_text(toml), HasSubstr("phases = [\"P1\", \"P2\", \"P3\"]"));
 }
 
 TEST(ImportPlanSeeds, LancasterStage3HasAll35ActionsGroupingsAndPriorities) {
@@ -193,8 +201,8 @@ TEST(ImportPlanSeeds, LancasterStage3HasAll35ActionsGroupingsAndPriorities) {
     std::string toml = read_text(s.site.plan("lancaster", "imported"));
     for (std::string group : {"Skills Development", "Succession Planning", "Partners in Research & Engagement",
                               "Engagement with wider sector initiatives", "Technicians Voice", "Evaluation"})
-        EXPECT_NE(toml.find("title = \"" + group + "\"\nthemes = []"), std::string::npos) << group;
-    EXPECT_NE(toml.find("talent = [\"R1\", \"R10\", \"R13\"]"), std::string::npos);
+        EXPECT_THAT(long_text(toml), HasSubstr("title = \"" + group + "\"\nthemes = []")) << group;
+    EXPECT_THAT(long_text(toml), HasSubstr("talent = [\"R1\", \"R10\", \"R13\"]"));
 }
 
 // ------------------------------------------------------------------ an unseen export
@@ -203,8 +211,9 @@ TEST(ImportPlan, UnseenSpreadsheetImportsBuildsAndShowsEveryActionOnItsThemes) {
     Site site;
     RunResult r = site.import(test_dir / "import/unseen-export.csv", "lmb");
     ASSERT_EQ(r.status, 0) << r.output;
-    EXPECT_NE(r.output.find("unseen-export.toml: 10 actions, 1 group"), std::string::npos) << r.output;
-    EXPECT_NE(r.output.find("Unmapped columns, kept in each action's [actions.extra]:\n  Resources"), std::string::npos);
+    EXPECT_THAT(long_text(r.output), HasSubstr("unseen-export.toml: 10 actions, 1 group")) << r.output;
+    EXPECT_THAT(long_text(r.output),
+                HasSubstr("Unmapped columns, kept in each action's [actions.extra]:\n  Resources"));
     RunResult b = site.build();
     ASSERT_EQ(b.status, 0) << b.output;
 
@@ -223,13 +232,13 @@ TEST(ImportPlan, UnseenSpreadsheetImportsBuildsAndShowsEveryActionOnItsThemes) {
     };
     std::string plan_page = read_text(site.out / "institutions/lmb/plans/unseen-export/index.html");
     ASSERT_FALSE(plan_page.empty());
-    EXPECT_NE(plan_page.find("Digital Skills"), std::string::npos) << "the fifth grouping";
-    EXPECT_NE(plan_page.find("Zo\u00EB M\u00FCller"), std::string::npos) << "non-ASCII text survives";
+    EXPECT_THAT(long_text(plan_page), HasSubstr("Digital Skills")) << "the fifth grouping";
+    EXPECT_THAT(long_text(plan_page), HasSubstr("Zo\u00EB M\u00FCller")) << "non-ASCII text survives";
     for (const auto& [text, themes] : actions) {
-        EXPECT_NE(plan_page.find(text), std::string::npos) << "plan page: " << text;
+        EXPECT_THAT(long_text(plan_page), HasSubstr(text)) << "plan page: " << text;
         for (const auto& theme : themes) {
             std::string theme_page = read_text(site.out / "themes" / theme / "index.html");
-            EXPECT_NE(theme_page.find(text), std::string::npos) << theme << " page: " << text;
+            EXPECT_THAT(long_text(theme_page), HasSubstr(text)) << theme << " page: " << text;
         }
     }
 
@@ -240,8 +249,8 @@ TEST(ImportPlan, UnseenSpreadsheetImportsBuildsAndShowsEveryActionOnItsThemes) {
     std::string csv_text = read_text(data / "lmb-unseen-export.csv");
     RunResult exported = run(binary + " export-plan " + quote(site.plan("lmb", "unseen-export")));
     EXPECT_EQ(csv_text, exported.output) << "the published CSV is what export-plan writes";
-    EXPECT_NE(plan_page.find("lmb-unseen-export.csv\" download>"), std::string::npos);
-    EXPECT_NE(plan_page.find("lmb-unseen-export.json\" download>"), std::string::npos);
+    EXPECT_THAT(long_text(plan_page), HasSubstr("lmb-unseen-export.csv\" download>"));
+    EXPECT_THAT(long_text(plan_page), HasSubstr("lmb-unseen-export.json\" download>"));
     techpages::CsvProblem problem;
     auto plan_csv = techpages::read_csv(csv_text, problem);
     auto all_csv = techpages::read_csv(read_text(site.out / "actions.csv"), problem);
@@ -277,14 +286,17 @@ TEST(ImportPlan, UnseenSpreadsheetImportsBuildsAndShowsEveryActionOnItsThemes) {
         EXPECT_EQ(all_row->at(column(*all_csv, "themes")), techpages::join(themes, "; ")) << "actions.csv themes: " << text;
         EXPECT_EQ(all_row->at(column(*all_csv, "plan")), "unseen-export");
     }
-    EXPECT_NE(json.find("\"status\": \"Amber\",\n      \"rag\": \"amber\""), std::string::npos) << "RAG statuses in the JSON";
-    EXPECT_NE(json.find("\"Resources\": \"\u00A3500 for photography\""), std::string::npos) << "the unmapped column";
-    EXPECT_NE(json.find("Zo\u00EB M\u00FCller"), std::string::npos);
+    EXPECT_THAT(long_text(json), HasSubstr("\"status\": \"Amber\",\n      \"rag\": \"amber\""))
+        << "RAG statuses in the JSON";
+    EXPECT_THAT(long_text(json), HasSubstr("\"Resources\": \"\u00A3500 for photography\"")) << "the unmapped column";
+    EXPECT_THAT(long_text(json), HasSubstr("Zo\u00EB M\u00FCller"));
     std::string toml = read_text(site.plan("lmb", "unseen-export"));
-    EXPECT_NE(toml.find("details = \"\"\"\nNominations open in March.\nShortlist announced in May.\"\"\""), std::string::npos);
-    EXPECT_NE(toml.find("details = \"Shadowing for each critical role: \\\"no single point of failure\\\"\""), std::string::npos);
-    EXPECT_NE(toml.find("status = \"Amber\""), std::string::npos);
-    EXPECT_NE(toml.find("Resources = \"\u00A3500 for photography\""), std::string::npos);
+    EXPECT_THAT(long_text(toml),
+                HasSubstr("details = \"\"\"\nNominations open in March.\nShortlist announced in May.\"\"\""));
+    EXPECT_THAT(long_text(toml),
+                HasSubstr("details = \"Shadowing for each critical role: \\\"no single point of failure\\\"\""));
+    EXPECT_THAT(long_text(toml), HasSubstr("status = \"Amber\""));
+    EXPECT_THAT(long_text(toml), HasSubstr("Resources = \"\u00A3500 for photography\""));
 }
 
 // ------------------------------------------------------------------ round trip
@@ -332,7 +344,7 @@ TEST(ImportPlanSeeds, EverySeedGoesCsvToPlanToCsvWithTheSameCells) {
         ASSERT_EQ(e1.status, 0) << e1.output;
         RunResult i2 = site.import(first, institution, "--plan " + seed + "-again");
         ASSERT_EQ(i2.status, 0) << i2.output;
-        EXPECT_NE(i2.output.find("Unplaced rows: none"), std::string::npos) << seed << "\n" << i2.output;
+        EXPECT_THAT(long_text(i2.output), HasSubstr("Unplaced rows: none")) << seed << "\n" << i2.output;
         RunResult e2 = run(binary + " export-plan " + quote(site.plan(institution, seed + "-again")) + " --out " + quote(second));
         ASSERT_EQ(e2.status, 0) << e2.output;
         techpages::CsvProblem problem;
@@ -372,40 +384,44 @@ TEST(ImportPlan, RefusesToOverwriteWithoutForce) {
     std::string edited = read_text(plan);
     RunResult again = site.import(csv, "lmb");
     EXPECT_EQ(again.status, 1);
-    EXPECT_NE(again.output.find("round-trip.toml already exists \u2014 add --force to replace it"), std::string::npos)
+    EXPECT_THAT(long_text(again.output), HasSubstr("round-trip.toml already exists \u2014 add --force to replace it"))
         << again.output;
     EXPECT_EQ(read_text(plan), edited) << "the plan is untouched";
     RunResult forced = site.import(csv, "lmb", "--force");
     EXPECT_EQ(forced.status, 0) << forced.output;
-    EXPECT_EQ(read_text(plan).find("# edited by hand"), std::string::npos);
+    EXPECT_THAT(long_text(read_text(plan)), Not(HasSubstr("# edited by hand")));
 }
 
 TEST(ImportPlan, BadInputGivesLocatedErrors) {
     Site site;
     RunResult missing = site.import(site.dir / "nowhere.csv", "lmb");
     EXPECT_EQ(missing.status, 1);
-    EXPECT_NE(missing.output.find("nowhere.csv:1:1: error: this file cannot be read (it does not exist) \u2014 "),
-              std::string::npos) << missing.output;
+    EXPECT_THAT(long_text(missing.output),
+                HasSubstr("nowhere.csv:1:1: error: this file cannot be read (it does not exist) \u2014 "))
+        << missing.output;
 
     fs::path no_header = site.dir / "no-header.csv";
     write_text(no_header, "\nOur plan\n1,2,3\n");
     RunResult r1 = site.import(no_header, "lmb");
     EXPECT_EQ(r1.status, 1);
-    EXPECT_NE(r1.output.find("no-header.csv:2:1: error: no header row naming the table's columns was found \u2014 "),
-              std::string::npos) << r1.output;
+    EXPECT_THAT(long_text(r1.output),
+                HasSubstr("no-header.csv:2:1: error: no header row naming the table's columns was found \u2014 "))
+        << r1.output;
 
     fs::path no_action = site.dir / "no-action.csv";
     write_text(no_action, "Plan\nRef,Lead,Deadline\n1,A,2025\n");
     RunResult r2 = site.import(no_action, "lmb");
     EXPECT_EQ(r2.status, 1);
-    EXPECT_NE(r2.output.find("no-action.csv:2:1: error: the header row has no column of actions \u2014 "), std::string::npos)
+    EXPECT_THAT(long_text(r2.output),
+                HasSubstr("no-action.csv:2:1: error: the header row has no column of actions \u2014 "))
         << r2.output;
 
     fs::path unclosed = site.dir / "unclosed.csv";
     write_text(unclosed, "Ref,Action\n1,ok\n2,\"never closed\n");
     RunResult r3 = site.import(unclosed, "lmb");
     EXPECT_EQ(r3.status, 1);
-    EXPECT_NE(r3.output.find("unclosed.csv:3:3: error: this cell opens a quote that is never closed"), std::string::npos)
+    EXPECT_THAT(long_text(r3.output),
+                HasSubstr("unclosed.csv:3:3: error: this cell opens a quote that is never closed"))
         << r3.output;
 
     for (const auto& name : {"no-header", "no-action", "unclosed", "nowhere"})
@@ -416,11 +432,11 @@ TEST(ImportPlan, UnknownInstitutionSuggestsTheClosest) {
     Site site;
     RunResult r = site.import(test_dir / "import/round-trip.csv", "lsmt");
     EXPECT_EQ(r.status, 1);
-    EXPECT_NE(r.output.find("there is no institution 'lsmt'"), std::string::npos) << r.output;
-    EXPECT_NE(r.output.find("did you mean 'lstm'?"), std::string::npos) << r.output;
+    EXPECT_THAT(long_text(r.output), HasSubstr("there is no institution 'lsmt'")) << r.output;
+    EXPECT_THAT(long_text(r.output), HasSubstr("did you mean 'lstm'?")) << r.output;
     RunResult r2 = site.import(test_dir / "import/round-trip.csv", "leicster");
     EXPECT_EQ(r2.status, 1);
-    EXPECT_NE(r2.output.find("did you mean 'leicester'?"), std::string::npos) << r2.output;
+    EXPECT_THAT(long_text(r2.output), HasSubstr("did you mean 'leicester'?")) << r2.output;
     EXPECT_FALSE(fs::exists(site.content / "institutions/lsmt"));
 }
 
@@ -431,16 +447,16 @@ TEST(ImportPlan, MapOptionsAndUsageMistakes) {
     RunResult r = site.import(csv, "lmb", "--map Person=owners --map=Cost=details");
     ASSERT_EQ(r.status, 0) << r.output;
     std::string toml = read_text(site.plan("lmb", "odd-headings"));
-    EXPECT_NE(toml.find("owners = [\"Ana\"]"), std::string::npos) << toml;
-    EXPECT_NE(toml.find("details = \"£5\""), std::string::npos) << toml;
+    EXPECT_THAT(long_text(toml), HasSubstr("owners = [\"Ana\"]")) << toml;
+    EXPECT_THAT(long_text(toml), HasSubstr("details = \"£5\"")) << toml;
 
     RunResult bad_field = site.import(csv, "lmb", "--map Person=owner-s --plan other");
     EXPECT_EQ(bad_field.status, 2);
-    EXPECT_NE(bad_field.output.find("did you mean 'owners'?"), std::string::npos) << bad_field.output;
+    EXPECT_THAT(long_text(bad_field.output), HasSubstr("did you mean 'owners'?")) << bad_field.output;
 
     RunResult no_institution = run(binary + " import-plan " + quote(csv) + " --content " + quote(site.content));
     EXPECT_EQ(no_institution.status, 2);
     RunResult help = run(binary + " --help");
-    EXPECT_NE(help.output.find("techpages import-plan FILE --institution SLUG"), std::string::npos);
-    EXPECT_NE(help.output.find("techpages export-plan FILE.toml"), std::string::npos);
+    EXPECT_THAT(long_text(help.output), HasSubstr("techpages import-plan FILE --institution SLUG"));
+    EXPECT_THAT(long_text(help.output), HasSubstr("techpages export-plan FILE.toml"));
 }

@@ -1,10 +1,13 @@
 // techpages new: each kind of starting file lands in the right folder, passes check,
 // builds into a page, and never replaces a file that is already there.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "test_support.h"
 
 using namespace techpages::testing;
+using ::testing::HasSubstr;
+using ::testing::Not;
 
 namespace {
 
@@ -46,22 +49,22 @@ TEST(NewCommand, EveryKindWritesAFileThatPassesCheckAndBuilds) {
     for (const auto& kind : kinds) {
         RunResult made = site.techpages(kind.args);
         ASSERT_EQ(made.status, 0) << kind.args << "\n" << made.output;
-        EXPECT_NE(made.output.find("Wrote " + (site.content / kind.file).string()), std::string::npos) << made.output;
+        EXPECT_THAT(long_text(made.output), HasSubstr("Wrote " + (site.content / kind.file).string())) << made.output;
         std::string text = read_text(site.content / kind.file);
         ASSERT_FALSE(text.empty()) << kind.file;
         EXPECT_GE(count_of(text, "# "), 8u) << "every field explained in a comment:\n" << text;
     }
     RunResult check = run(binary + " check --content " + quote(site.content));
     EXPECT_EQ(check.status, 0) << check.output;
-    EXPECT_EQ(check.output.find(": error:"), std::string::npos) << check.output;
+    EXPECT_THAT(long_text(check.output), Not(HasSubstr(": error:"))) << check.output;
     for (const auto& kind : kinds)
-        EXPECT_EQ(check.output.find(kind.file), std::string::npos) << "not even a warning:\n" << check.output;
+        EXPECT_THAT(long_text(check.output), Not(HasSubstr(kind.file))) << "not even a warning:\n" << check.output;
     fs::path out = site.dir / "site";
     RunResult build = run(binary + " build --content " + quote(site.content) + " --out " + quote(out));
     ASSERT_EQ(build.status, 0) << build.output;
     for (const auto& kind : kinds) {
         std::string page = read_text(out / kind.page);
-        EXPECT_NE(page.find(kind.shown), std::string::npos) << kind.page;
+        EXPECT_THAT(long_text(page), HasSubstr(kind.shown)) << kind.page;
     }
 }
 
@@ -81,7 +84,7 @@ TEST(NewCommand, NeverReplacesAFile) {
     std::string before = read_text(existing);
     RunResult r = site.techpages("new profile tomasz-nowak --institution lstm");
     EXPECT_EQ(r.status, 1);
-    EXPECT_NE(r.output.find("tomasz-nowak.md: error: this file already exists"), std::string::npos) << r.output;
+    EXPECT_THAT(long_text(r.output), HasSubstr("tomasz-nowak.md: error: this file already exists")) << r.output;
     EXPECT_EQ(read_text(existing), before);
 
     ASSERT_EQ(site.techpages("new action-plan next --institution lstm").status, 0);
@@ -95,19 +98,19 @@ TEST(NewCommand, MistakesAreExplained) {
     SampleCopy site;
     RunResult unknown_kind = site.techpages("new profle jane-doe --institution lstm");
     EXPECT_EQ(unknown_kind.status, 2);
-    EXPECT_NE(unknown_kind.output.find("did you mean 'profile'?"), std::string::npos) << unknown_kind.output;
+    EXPECT_THAT(long_text(unknown_kind.output), HasSubstr("did you mean 'profile'?")) << unknown_kind.output;
 
     RunResult bad_name = site.techpages("new profile 'Jane Doe' --institution lstm");
     EXPECT_EQ(bad_name.status, 1);
-    EXPECT_NE(bad_name.output.find("e.g. 'jane-doe'"), std::string::npos) << bad_name.output;
+    EXPECT_THAT(long_text(bad_name.output), HasSubstr("e.g. 'jane-doe'")) << bad_name.output;
 
     RunResult no_institution = site.techpages("new profile jane-doe");
     EXPECT_EQ(no_institution.status, 2);
-    EXPECT_NE(no_institution.output.find("--institution"), std::string::npos) << no_institution.output;
+    EXPECT_THAT(long_text(no_institution.output), HasSubstr("--institution")) << no_institution.output;
 
     RunResult typo = site.techpages("new profile jane-doe --institution lstn");
     EXPECT_EQ(typo.status, 1);
-    EXPECT_NE(typo.output.find("did you mean 'lstm'?"), std::string::npos) << typo.output;
+    EXPECT_THAT(long_text(typo.output), HasSubstr("did you mean 'lstm'?")) << typo.output;
     EXPECT_FALSE(fs::exists(site.content / "institutions/lstn"));
 }
 

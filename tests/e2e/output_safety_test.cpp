@@ -1,5 +1,6 @@
 // A build deletes only what it made: `--out` at someone's folder, a file or a link is refused
 // before any work, and the folders beside the output it tidies away must be its own.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <signal.h>
@@ -13,6 +14,8 @@
 #include "test_support.h"
 
 using namespace techpages::testing;
+using ::testing::HasSubstr;
+using ::testing::Not;
 
 namespace {
 
@@ -60,11 +63,12 @@ TEST(OutputSafety, AFolderWithSomeonesFilesIsRefusedBeforeAnyWorkAndKeptByteForB
     auto before = snapshot(home);
     RunResult r = site.build(home);
     EXPECT_EQ(r.status, 1) << r.output;
-    EXPECT_NE(r.output.find(home.string() + ":1:1: error: the folder '" + home.string() +
-                            "' holds 3 files that techpages did not make, e.g. 'notes.txt', and a build replaces the whole "
-                            "output folder — choose another folder (one that does not exist yet, or is empty), or add "
-                            "--force to replace it and everything in it"),
-              std::string::npos)
+    EXPECT_THAT(
+        long_text(r.output),
+        HasSubstr(home.string() + ":1:1: error: the folder '" + home.string() +
+                  "' holds 3 files that techpages did not make, e.g. 'notes.txt', and a build replaces the whole "
+                  "output folder — choose another folder (one that does not exist yet, or is empty), or add "
+                  "--force to replace it and everything in it"))
         << r.output;
     EXPECT_EQ(snapshot(home), before) << "every file is still there, byte for byte";
     EXPECT_FALSE(fs::exists(home / ".techpages-site"));
@@ -79,10 +83,10 @@ TEST(OutputSafety, AnOrdinaryFileIsNeverReplacedEvenWithForce) {
     for (const std::string extra : {"", "--force"}) {
         RunResult r = site.build(file, extra);
         EXPECT_EQ(r.status, 1) << r.output;
-        EXPECT_NE(r.output.find(file.string() + ":1:1: error: '" + file.string() +
-                                "' is a file, not a folder; techpages never replaces a file with the site — choose a "
-                                "folder that does not exist yet, e.g. --out site"),
-                  std::string::npos)
+        EXPECT_THAT(long_text(r.output),
+                    HasSubstr(file.string() + ":1:1: error: '" + file.string() +
+                              "' is a file, not a folder; techpages never replaces a file with the site — choose a "
+                              "folder that does not exist yet, e.g. --out site"))
             << r.output;
         ASSERT_TRUE(fs::is_regular_file(fs::symlink_status(file)));
         EXPECT_EQ(read_text(file), "my notes\n");
@@ -98,11 +102,10 @@ TEST(OutputSafety, ASymbolicLinkIsRefusedAndWhatItLeadsToKept) {
     for (const std::string extra : {"", "--force"}) {
         RunResult r = site.build(link, extra);
         EXPECT_EQ(r.status, 1) << r.output;
-        EXPECT_NE(r.output.find(link.string() + ":1:1: error: the output folder '" + link.string() +
-                                "' is a symbolic link (to '" + real.string() + "')"),
-                  std::string::npos)
+        EXPECT_THAT(long_text(r.output), HasSubstr(link.string() + ":1:1: error: the output folder '" + link.string() +
+                                                   "' is a symbolic link (to '" + real.string() + "')"))
             << r.output;
-        EXPECT_NE(r.output.find("give the folder itself, e.g. --out '" + real.string() + "'"), std::string::npos);
+        EXPECT_THAT(long_text(r.output), HasSubstr("give the folder itself, e.g. --out '" + real.string() + "'"));
         EXPECT_TRUE(fs::is_symlink(link));
         EXPECT_EQ(snapshot(real), before);
     }
@@ -134,13 +137,14 @@ TEST(OutputSafety, BuildingTwiceIntoTheSameFolderWorksAndIsIncremental) {
     ASSERT_EQ(::stat((out / "about/index.html").c_str(), &first), 0);
     RunResult again = site.build(out);
     ASSERT_EQ(again.status, 0) << again.output;
-    EXPECT_NE(again.output.find("Rendered 0 of "), std::string::npos) << again.output;
+    EXPECT_THAT(long_text(again.output), HasSubstr("Rendered 0 of ")) << again.output;
     write_text(site.content / "pages/about.md", read_text(site.content / "pages/about.md") + "\nOne more line.\n");
     RunResult changed = site.build(out);
     ASSERT_EQ(changed.status, 0) << changed.output;
-    EXPECT_NE(changed.output.find(" unchanged)"), std::string::npos) << changed.output;
-    EXPECT_EQ(changed.output.find("(0 unchanged)"), std::string::npos) << "pages that did not change were kept: " << changed.output;
-    EXPECT_NE(read_text(out / "about/index.html").find("One more line."), std::string::npos);
+    EXPECT_THAT(long_text(changed.output), HasSubstr(" unchanged)")) << changed.output;
+    EXPECT_THAT(long_text(changed.output), Not(HasSubstr("(0 unchanged)")))
+        << "pages that did not change were kept: " << changed.output;
+    EXPECT_THAT(long_text(read_text(out / "about/index.html")), HasSubstr("One more line."));
     EXPECT_TRUE(fs::exists(out / ".techpages-site"));
     // --out site/ is the same folder.
     RunResult slash = site.build(out.string() + "/");
@@ -170,11 +174,12 @@ TEST(OutputSafety, ASiteAnEarlierVersionBuiltIsRefusedSayingExactlyWhatToDo) {
     auto before = snapshot(out);
     RunResult r = site.build(out);
     EXPECT_EQ(r.status, 1) << r.output;
-    EXPECT_NE(r.output.find(out.string() + ":1:1: error: the folder '" + out.string() +
-                            "' looks like a site an earlier techpages built, but it has no .techpages-site file saying "
-                            "techpages made it, so it is not replaced — if it is that site, build once with --force (the "
-                            "new site is marked, and later builds replace it without asking); if not, choose another folder"),
-              std::string::npos)
+    EXPECT_THAT(
+        long_text(r.output),
+        HasSubstr(out.string() + ":1:1: error: the folder '" + out.string() +
+                  "' looks like a site an earlier techpages built, but it has no .techpages-site file saying "
+                  "techpages made it, so it is not replaced — if it is that site, build once with --force (the "
+                  "new site is marked, and later builds replace it without asking); if not, choose another folder"))
         << r.output;
     EXPECT_EQ(snapshot(out), before);
     ASSERT_EQ(site.build(out, "--force").status, 0);

@@ -2,6 +2,7 @@
 // directory, theme, skill, case-study and career-story lists each take several pages.
 // Every technician is on exactly one page of each list, each page links to the others,
 // and the directory's in-page filter is left out when it would only filter one page.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <map>
@@ -11,6 +12,8 @@
 #include "test_support.h"
 
 using namespace techpages::testing;
+using ::testing::HasSubstr;
+using ::testing::Not;
 
 namespace {
 
@@ -65,27 +68,28 @@ TEST_F(SplitLists, EveryTechnicianIsOnExactlyOnePageOfTheDirectory) {
 
 TEST_F(SplitLists, EachPageSaysWhereItIsAndLinksToTheOthers) {
     std::string second = page("technicians/page/2");
-    EXPECT_NE(second.find("<title>Technicians, page 2 of 4 – "), std::string::npos);
-    EXPECT_NE(second.find("Showing technicians 5 to 8 of 15 (page 2 of 4)"), std::string::npos);
-    EXPECT_NE(second.find(R"(<a href="/techpages/technicians/" rel="prev">)"), std::string::npos);
-    EXPECT_NE(second.find(R"(<a href="/techpages/technicians/page/3/" rel="next">)"), std::string::npos);
-    EXPECT_NE(second.find(R"(<a href="/techpages/technicians/page/2/" aria-current="page">)"), std::string::npos);
+    EXPECT_THAT(long_text(second), HasSubstr("<title>Technicians, page 2 of 4 – "));
+    EXPECT_THAT(long_text(second), HasSubstr("Showing technicians 5 to 8 of 15 (page 2 of 4)"));
+    EXPECT_THAT(long_text(second), HasSubstr(R"(<a href="/techpages/technicians/" rel="prev">)"));
+    EXPECT_THAT(long_text(second), HasSubstr(R"(<a href="/techpages/technicians/page/3/" rel="next">)"));
+    EXPECT_THAT(long_text(second), HasSubstr(R"(<a href="/techpages/technicians/page/2/" aria-current="page">)"));
     EXPECT_EQ(count(second, "aria-current=\"page\"><span"), 1u) << "one current page";
     std::string last = page("technicians/page/4");
-    EXPECT_EQ(last.find("rel=\"next\""), std::string::npos) << "the last page has no next page";
-    EXPECT_EQ(page("technicians").find("rel=\"prev\""), std::string::npos) << "the first has no previous";
+    EXPECT_THAT(long_text(last), Not(HasSubstr("rel=\"next\""))) << "the last page has no next page";
+    EXPECT_THAT(long_text(page("technicians")), Not(HasSubstr("rel=\"prev\""))) << "the first has no previous";
     // Later pages sit under their list in the breadcrumbs.
-    EXPECT_NE(second.find(R"(<li><a href="/techpages/technicians/">Technicians</a></li>)"), std::string::npos);
+    EXPECT_THAT(long_text(second), HasSubstr(R"(<li><a href="/techpages/technicians/">Technicians</a></li>)"));
 }
 
 TEST_F(SplitLists, TheDirectoryLeavesOutItsOnePageFilterAndOffersTheLists) {
     std::string first = page("technicians");
-    EXPECT_EQ(first.find("id=\"directory-filter\""), std::string::npos) << "a filter over 4 of 15 would mislead";
-    EXPECT_EQ(first.find("directory.js"), std::string::npos);
-    EXPECT_NE(first.find("is listed on these pages, by institution"), std::string::npos);
-    EXPECT_NE(first.find("id=\"browse-heading\""), std::string::npos) << "browse by institution, theme, skill, registration";
+    EXPECT_THAT(long_text(first), Not(HasSubstr("id=\"directory-filter\""))) << "a filter over 4 of 15 would mislead";
+    EXPECT_THAT(long_text(first), Not(HasSubstr("directory.js")));
+    EXPECT_THAT(long_text(first), HasSubstr("is listed on these pages, by institution"));
+    EXPECT_THAT(long_text(first), HasSubstr("id=\"browse-heading\""))
+        << "browse by institution, theme, skill, registration";
     // Cards on split lists carry no filter data.
-    EXPECT_EQ(first.find("data-skills="), std::string::npos);
+    EXPECT_THAT(long_text(first), Not(HasSubstr("data-skills=")));
 }
 
 TEST_F(SplitLists, ThemeAndSkillPagesKeepTheirOwnContentOnPageOne) {
@@ -94,27 +98,28 @@ TEST_F(SplitLists, ThemeAndSkillPagesKeepTheirOwnContentOnPageOne) {
     auto first_cards = profile_cards(theme), later_cards = profile_cards(theme2);
     EXPECT_EQ(first_cards.size(), 4u);
     EXPECT_EQ(later_cards.size(), 3u) << "the sample has 7 technicians under Visibility";
-    EXPECT_NE(theme.find("class=\"pagination\""), std::string::npos);
-    EXPECT_NE(theme2.find("<title>Visibility: technicians, page 2 of 2 – "), std::string::npos);
-    EXPECT_EQ(theme2.find("<h2>Case studies</h2>"), std::string::npos) << "the theme's other lists are on page 1 only";
+    EXPECT_THAT(long_text(theme), HasSubstr("class=\"pagination\""));
+    EXPECT_THAT(long_text(theme2), HasSubstr("<title>Visibility: technicians, page 2 of 2 – "));
+    EXPECT_THAT(long_text(theme2), Not(HasSubstr("<h2>Case studies</h2>")))
+        << "the theme's other lists are on page 1 only";
     // A skill with 5 technicians: 4 on its page, 1 on page 2, its actions on page 1.
     EXPECT_EQ(profile_cards(page("skills/health-and-safety")).size(), 4u);
     EXPECT_EQ(profile_cards(page("skills/health-and-safety/page/2")).size(), 1u);
     // A list that fits on one page has no navigation.
-    EXPECT_EQ(page("skills/welding").find("class=\"pagination\""), std::string::npos);
+    EXPECT_THAT(long_text(page("skills/welding")), Not(HasSubstr("class=\"pagination\"")));
     EXPECT_FALSE(fs::exists(site() / "skills/welding/page"));
 }
 
 TEST_F(SplitLists, CaseStudiesAndCareerStoriesAreSplitNewestFirst) {
     for (const std::string list : {"case-studies", "career-stories"}) {
         ASSERT_TRUE(fs::exists(site() / list / "page/2/index.html")) << list;
-        EXPECT_NE(page(list).find("rel=\"next\""), std::string::npos) << list;
+        EXPECT_THAT(long_text(page(list)), HasSubstr("rel=\"next\"")) << list;
     }
 }
 
 TEST_F(SplitLists, LaterPagesAreInTheSitemap) {
     std::string sitemap = read_text(site() / "sitemap.xml");
-    EXPECT_NE(sitemap.find("/technicians/page/4/</loc>"), std::string::npos);
+    EXPECT_THAT(long_text(sitemap), HasSubstr("/technicians/page/4/</loc>"));
 }
 
 TEST_F(SplitLists, ABadPageSizeIsALocatedError) {
@@ -124,9 +129,9 @@ TEST_F(SplitLists, ABadPageSizeIsALocatedError) {
                read_text(other.path() / "content/site.toml") + "\n[pagination]\nper_page = 0\nper_pages = 4\n");
     RunResult r = run(binary + " check --content " + quote(other.path() / "content"));
     EXPECT_NE(r.status, 0);
-    EXPECT_NE(r.output.find("site.toml:"), std::string::npos) << r.output;
-    EXPECT_NE(r.output.find("'per_page' is 0, outside 1 to 1000 cards"), std::string::npos) << r.output;
-    EXPECT_NE(r.output.find("per_pages"), std::string::npos) << "the misspelt key is reported too: " << r.output;
+    EXPECT_THAT(long_text(r.output), HasSubstr("site.toml:")) << r.output;
+    EXPECT_THAT(long_text(r.output), HasSubstr("'per_page' is 0, outside 1 to 1000 cards")) << r.output;
+    EXPECT_THAT(long_text(r.output), HasSubstr("per_pages")) << "the misspelt key is reported too: " << r.output;
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 // Published photos: several widths in WebP and JPEG, no EXIF or GPS data, and an
 // unchanged photo is never processed twice.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <regex>
@@ -7,6 +8,8 @@
 #include "test_support.h"
 
 using namespace techpages::testing;
+using ::testing::HasSubstr;
+using ::testing::Not;
 
 namespace {
 
@@ -46,7 +49,7 @@ struct PhotoSite {
 
 TEST(Photos, PublishedVersionsCarryNoExifOrGps) {
     PhotoSite site;
-    ASSERT_NE(read_text(site.photo).find("SECRET-LOCATION"), std::string::npos) << "the upload has the metadata";
+    ASSERT_THAT(long_text(read_text(site.photo)), HasSubstr("SECRET-LOCATION")) << "the upload has the metadata";
     RunResult r = site.build();
     ASSERT_EQ(r.status, 0) << r.output;
     size_t published = 0;
@@ -55,8 +58,8 @@ TEST(Photos, PublishedVersionsCarryNoExifOrGps) {
         if (ext != ".jpg" && ext != ".webp") continue;
         ++published;
         std::string bytes = read_text(e.path());
-        EXPECT_EQ(bytes.find("Exif"), std::string::npos) << e.path();
-        EXPECT_EQ(bytes.find("SECRET-LOCATION"), std::string::npos) << e.path();
+        EXPECT_THAT(long_text(bytes), Not(HasSubstr("Exif"))) << e.path();
+        EXPECT_THAT(long_text(bytes), Not(HasSubstr("SECRET-LOCATION"))) << e.path();
     }
     EXPECT_GE(published, 30u) << "every photo in two formats";
     EXPECT_FALSE(fs::exists(site.out / "institutions/lstm/profiles/kwame-mensah.jpg")) << "the original upload is not published";
@@ -71,23 +74,24 @@ TEST(Photos, EachPhotoHasWidthVariantsInTheTemplate) {
     std::regex picture(R"re(<source type="image/webp" srcset="[^"]*-320\.webp 320w, [^"]*-600\.webp 600w" sizes="[^"]+"><img class="profile__photo" src="[^"]*\.jpg" srcset="[^"]*-320\.jpg 320w, [^"]*-600\.jpg 600w" sizes="[^"]+" width="\d+" height="\d+" alt="[^"]+">)re");
     EXPECT_TRUE(std::regex_search(page, picture)) << page.substr(page.find("<picture>"), 800);
     std::string study = read_text(site.out / "institutions/lstm/case-studies/insectary-open-day/index.html");
-    EXPECT_NE(study.find("insectary-open-day-1200.webp 1200w"), std::string::npos) << "a 1200-pixel image keeps its width";
+    EXPECT_THAT(long_text(study), HasSubstr("insectary-open-day-1200.webp 1200w"))
+        << "a 1200-pixel image keeps its width";
 }
 
 TEST(Photos, ARebuildWithUnchangedPhotosProcessesNone) {
     PhotoSite site;
     RunResult first = site.build();
     ASSERT_EQ(first.status, 0) << first.output;
-    EXPECT_NE(first.output.find("15 photos (15 processed, 0 unchanged)"), std::string::npos) << first.output;
+    EXPECT_THAT(long_text(first.output), HasSubstr("15 photos (15 processed, 0 unchanged)")) << first.output;
     RunResult second = site.build();
     ASSERT_EQ(second.status, 0);
-    EXPECT_NE(second.output.find("15 photos (0 processed, 15 unchanged)"), std::string::npos) << second.output;
+    EXPECT_THAT(long_text(second.output), HasSubstr("15 photos (0 processed, 15 unchanged)")) << second.output;
     // Change one photo: only that one is processed again.
     std::string jpeg = read_text(site.photo);
     jpeg.insert(2, exif_segment("ANOTHER"));
     write_text(site.photo, jpeg);
     RunResult third = site.build();
-    EXPECT_NE(third.output.find("15 photos (1 processed, 14 unchanged)"), std::string::npos) << third.output;
+    EXPECT_THAT(long_text(third.output), HasSubstr("15 photos (1 processed, 14 unchanged)")) << third.output;
 }
 
 TEST(Photos, AFileThatIsNotAnImageIsReportedAtTheFieldNamingIt) {
@@ -95,8 +99,11 @@ TEST(Photos, AFileThatIsNotAnImageIsReportedAtTheFieldNamingIt) {
     write_text(site.photo, "this is not a JPEG");
     RunResult r = site.build();
     EXPECT_EQ(r.status, 1);
-    EXPECT_NE(r.output.find("institutions/lstm/profiles/kwame-mensah.md:12:9: error: the photo 'kwame-mensah.jpg' is a text file, not a picture"),
-              std::string::npos) << r.output;
+    EXPECT_THAT(
+        long_text(r.output),
+        HasSubstr(
+            "institutions/lstm/profiles/kwame-mensah.md:12:9: error: the photo 'kwame-mensah.jpg' is a text file, not a picture"))
+        << r.output;
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 // What a web team needs to trust the output: links right under any base path,
 // reproducible builds, atomic replacement, and well-formed sitemap, feed and JSON-LD.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <sys/wait.h>
@@ -13,6 +14,8 @@
 #include "test_support.h"
 
 using namespace techpages::testing;
+using ::testing::HasSubstr;
+using ::testing::Not;
 
 namespace {
 
@@ -63,7 +66,7 @@ TEST(Publishing, EveryInternalUrlStaysUnderAProjectSubpath) {
     expect_all_internal_urls_under(dir / "site", "https://example.github.io", "/tc-site/");
     // 404.html is served for a missing path at any depth: its links must be absolute.
     std::string not_found = read_text(dir / "site/404.html");
-    EXPECT_NE(not_found.find("href=\"/tc-site/assets/style.css\""), std::string::npos);
+    EXPECT_THAT(long_text(not_found), HasSubstr("href=\"/tc-site/assets/style.css\""));
 }
 
 TEST(Publishing, EveryInternalUrlWorksAtADomainRoot) {
@@ -71,8 +74,8 @@ TEST(Publishing, EveryInternalUrlWorksAtADomainRoot) {
     RunResult r = build(dir / "site", "--base-url https://technicians.example.ac.uk");
     ASSERT_EQ(r.status, 0) << r.output;
     expect_all_internal_urls_under(dir / "site", "https://technicians.example.ac.uk", "/");
-    EXPECT_NE(read_text(dir / "site/index.html").find("<link rel=\"canonical\" href=\"https://technicians.example.ac.uk/\">"),
-              std::string::npos);
+    EXPECT_THAT(long_text(read_text(dir / "site/index.html")),
+                HasSubstr("<link rel=\"canonical\" href=\"https://technicians.example.ac.uk/\">"));
 }
 
 TEST(Publishing, TwoBuildsAreByteIdenticalWhateverTheThreads) {
@@ -110,7 +113,7 @@ TEST(Publishing, AKilledBuildLeavesThePreviousSiteExactlyAsItWas) {
     // The next build clears what the killed ones left beside the output.
     ASSERT_EQ(build(out).status, 0);
     for (const auto& e : fs::directory_iterator(dir.path()))
-        EXPECT_EQ(e.path().filename().string().find("staging"), std::string::npos) << e.path();
+        EXPECT_THAT(long_text(e.path().filename().string()), Not(HasSubstr("staging"))) << e.path();
 }
 
 TEST(Publishing, GitHubPagesFiles) {
@@ -124,7 +127,7 @@ TEST(Publishing, GitHubPagesFiles) {
     EXPECT_TRUE(fs::exists(dir / "site/.nojekyll"));
     EXPECT_EQ(read_text(dir / "site/CNAME"), "technicians.example.ac.uk\n");
     std::string robots = read_text(dir / "site/robots.txt");
-    EXPECT_NE(robots.find("Sitemap: https://example.github.io/techpages/sitemap.xml"), std::string::npos) << robots;
+    EXPECT_THAT(long_text(robots), HasSubstr("Sitemap: https://example.github.io/techpages/sitemap.xml")) << robots;
 }
 
 // --- A small JSON syntax checker, so the test needs no outside parser. ---
@@ -206,7 +209,7 @@ TEST_F(BuiltSite, JsonLdParsesWithTheRightTypes) {
         ASSERT_FALSE(json.empty()) << page;
         EXPECT_TRUE(JsonChecker{json}.document()) << page << ": " << json;
         EXPECT_EQ(json.rfind("{\"@context\":\"https://schema.org\"", 0), 0u) << page;
-        for (const auto& n : needles) EXPECT_NE(json.find(n), std::string::npos) << page << " lacks " << n;
+        for (const auto& n : needles) EXPECT_THAT(long_text(json), HasSubstr(n)) << page << " lacks " << n;
     }
 }
 
@@ -217,21 +220,23 @@ TEST_F(BuiltSite, SitemapListsEveryPageWithLastmodFromContentDates) {
     for (const auto& rel : files_under(dir_->path() / "site"))
         if (rel.filename() == "index.html") ++html_pages;
     EXPECT_EQ(count_of(sitemap, "<url>"), html_pages) << "every page but 404.html";
-    EXPECT_NE(sitemap.find("<loc>https://example.github.io/techpages/institutions/lstm/case-studies/insectary-open-day/</loc><lastmod>2024-09-12</lastmod>"),
-              std::string::npos);
-    EXPECT_EQ(sitemap.find("404"), std::string::npos);
+    EXPECT_THAT(
+        long_text(sitemap),
+        HasSubstr(
+            "<loc>https://example.github.io/techpages/institutions/lstm/case-studies/insectary-open-day/</loc><lastmod>2024-09-12</lastmod>"));
+    EXPECT_THAT(long_text(sitemap), Not(HasSubstr("404")));
     EXPECT_EQ(count_of(sitemap, "<url>"), count_of(sitemap, "</url>"));
 }
 
 TEST_F(BuiltSite, AtomFeedFollowsTheSchemasRules) {
     std::string feed = file("feed.xml");
-    EXPECT_NE(feed.find("<feed xmlns=\"http://www.w3.org/2005/Atom\""), std::string::npos);
+    EXPECT_THAT(long_text(feed), HasSubstr("<feed xmlns=\"http://www.w3.org/2005/Atom\""));
     // atom:feed must have exactly one id, title and updated, and a self link.
     std::string head = feed.substr(0, feed.find("<entry>"));
     EXPECT_EQ(count_of(head, "<id>"), 1u);
     EXPECT_EQ(count_of(head, "<title>"), 1u);
     EXPECT_EQ(count_of(head, "<updated>"), 1u);
-    EXPECT_NE(head.find("rel=\"self\""), std::string::npos);
+    EXPECT_THAT(long_text(head), HasSubstr("rel=\"self\""));
     // Every entry has one id, title, updated, an alternate link and an author; dates are RFC 3339.
     std::regex entry(R"(<entry>([\s\S]*?)</entry>)");
     std::regex rfc3339(R"(<updated>\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z</updated>)");
@@ -242,8 +247,8 @@ TEST_F(BuiltSite, AtomFeedFollowsTheSchemasRules) {
         EXPECT_EQ(count_of(e, "<title>"), 1u) << e;
         EXPECT_EQ(count_of(e, "<updated>"), 1u) << e;
         EXPECT_TRUE(std::regex_search(e, rfc3339)) << e;
-        EXPECT_NE(e.find("rel=\"alternate\""), std::string::npos) << e;
-        EXPECT_NE(e.find("<author><name>"), std::string::npos) << e;
+        EXPECT_THAT(long_text(e), HasSubstr("rel=\"alternate\"")) << e;
+        EXPECT_THAT(long_text(e), HasSubstr("<author><name>")) << e;
     }
     EXPECT_EQ(entries, 12u) << "six case studies and six career stories in the sample";
     // Newest first.

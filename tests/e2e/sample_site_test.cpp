@@ -1,5 +1,6 @@
 // Builds the real sample content with the real binary, once, and checks what a reader
 // would see: every page kind, every seed plan's actions, taxonomies, the summary line.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <regex>
@@ -7,6 +8,8 @@
 #include "test_support.h"
 
 using namespace techpages::testing;
+using ::testing::HasSubstr;
+using ::testing::Not;
 
 namespace {
 
@@ -51,8 +54,8 @@ TEST_F(SampleSite, HasTheFourThemePagesWithTheirAims) {
              {"career-development", "Career Development"}, {"sustainability", "Sustainability"}}) {
         std::string html = page("themes/" + id);
         ASSERT_FALSE(html.empty()) << id;
-        EXPECT_NE(html.find("<h1>" + title + "</h1>"), std::string::npos) << id;
-        EXPECT_NE(html.find("Actions, institution by institution"), std::string::npos) << id;
+        EXPECT_THAT(long_text(html), HasSubstr("<h1>" + title + "</h1>")) << id;
+        EXPECT_THAT(long_text(html), HasSubstr("Actions, institution by institution")) << id;
     }
     EXPECT_TRUE(exists("themes/index.html"));
 }
@@ -63,7 +66,7 @@ TEST_F(SampleSite, HasAPagePerInstitutionAndPerPlan) {
                                    "lmb/plans/24-month-plan", "leicester/plans/2024-2027"})
         EXPECT_TRUE(exists("institutions/" + plan + "/index.html")) << plan;
     std::string lancaster = page("institutions/lancaster");
-    EXPECT_NE(lancaster.find("Progress by Commitment theme"), std::string::npos);
+    EXPECT_THAT(long_text(lancaster), HasSubstr("Progress by Commitment theme"));
     EXPECT_EQ(count_of(lancaster, "class=\"plan-summary\""), 2u) << "Lancaster has two plans";
 }
 
@@ -88,8 +91,9 @@ void expect_plan(const std::string& html, const SeedPlan& plan) {
     size_t blocks = count_of(html, "<article class=\"action\"") + count_of(html, "<li class=\"action action--sub");
     EXPECT_EQ(blocks, plan.actions) << plan.page;
     for (const auto& ref : plan.refs)
-        EXPECT_NE(html.find("<span class=\"action__ref\">" + ref + "</span>"), std::string::npos) << plan.page << " " << ref;
-    for (const auto& text : plan.texts) EXPECT_NE(html.find(text), std::string::npos) << plan.page << ": " << text;
+        EXPECT_THAT(long_text(html), HasSubstr("<span class=\"action__ref\">" + ref + "</span>"))
+            << plan.page << " " << ref;
+    for (const auto& text : plan.texts) EXPECT_THAT(long_text(html), HasSubstr(text)) << plan.page << ": " << text;
     // Status is always shown as a word, never by colour alone.
     EXPECT_EQ(count_of(html, "<p class=\"action__meta\"><span class=\"status status--"), plan.actions) << plan.page;
     EXPECT_EQ(count_of(html, "<span class=\"status status--none\"><span class=\"status__icon\" aria-hidden=\"true\"></span>Not reported"),
@@ -134,37 +138,47 @@ TEST_F(SampleSite, LmbPlanHasEveryActionWithHighPriorityOnTheFirstSeven) {
 // shows both, what changed between them, and its theme pages use the latest status.
 TEST_F(SampleSite, PlanWithTwoReviewsShowsBothAndWhatChanged) {
     std::string html = page("institutions/lmb/plans/24-month-plan");
-    EXPECT_NE(html.find("are illustrative: they were made up"), std::string::npos) << "the sample says so";
+    EXPECT_THAT(long_text(html), HasSubstr("are illustrative: they were made up")) << "the sample says so";
     size_t history = html.find("<h2 id=\"plan-history-title\">Progress over time</h2>");
     ASSERT_NE(history, std::string::npos);
-    EXPECT_NE(html.find("<svg class=\"history-chart__svg\"", history), std::string::npos);
-    EXPECT_NE(html.find("role=\"img\" aria-labelledby=\"history-chart-title\""), std::string::npos);
-    EXPECT_NE(html.find("31 January 2025: 1 complete, 2 in progress, 2 not begun and 13 not reported; "
-                        "31 July 2025: 2 complete, 4 in progress, 1 not begun and 11 not reported."),
-              std::string::npos) << "the chart's text equivalent";
+    EXPECT_THAT(long_text(html.substr(history)), HasSubstr("<svg class=\"history-chart__svg\""));
+    EXPECT_THAT(long_text(html), HasSubstr("role=\"img\" aria-labelledby=\"history-chart-title\""));
+    EXPECT_THAT(long_text(html),
+                HasSubstr("31 January 2025: 1 complete, 2 in progress, 2 not begun and 13 not reported; "
+                          "31 July 2025: 2 complete, 4 in progress, 1 not begun and 11 not reported."))
+        << "the chart's text equivalent";
     // The table of counts, one row per review.
-    EXPECT_NE(html.find("<th scope=\"row\"><time datetime=\"2025-01-31\">31 January 2025</time></th><td data-label=\"Complete\">1</td>"
-                        "<td data-label=\"In progress\">2</td><td data-label=\"Not begun\">2</td><td data-label=\"Not reported\">13</td>"),
-              std::string::npos);
-    EXPECT_NE(html.find("<th scope=\"row\"><time datetime=\"2025-07-31\">31 July 2025</time></th><td data-label=\"Complete\">2</td>"
-                        "<td data-label=\"In progress\">4</td>"),
-              std::string::npos);
+    EXPECT_THAT(
+        long_text(html),
+        HasSubstr(
+            "<th scope=\"row\"><time datetime=\"2025-01-31\">31 January 2025</time></th><td data-label=\"Complete\">1</td>"
+            "<td data-label=\"In progress\">2</td><td data-label=\"Not begun\">2</td><td data-label=\"Not reported\">13</td>"));
+    EXPECT_THAT(
+        long_text(html),
+        HasSubstr(
+            "<th scope=\"row\"><time datetime=\"2025-07-31\">31 July 2025</time></th><td data-label=\"Complete\">2</td>"
+            "<td data-label=\"In progress\">4</td>"));
     // What changed: 2 and 4 began, 3 was completed, 6 and 7 were first reported; 1 and 5 did not change.
     size_t changed = html.find("What changed since the previous review");
     ASSERT_NE(changed, std::string::npos);
-    EXPECT_NE(html.find("From <time datetime=\"2025-01-31\">31 January 2025</time> to <time datetime=\"2025-07-31\">31 July 2025</time>: "
-                        "5 actions changed status.", changed),
-              std::string::npos);
+    EXPECT_THAT(
+        long_text(html.substr(changed)),
+        HasSubstr(
+            "From <time datetime=\"2025-01-31\">31 January 2025</time> to <time datetime=\"2025-07-31\">31 July 2025</time>: "
+            "5 actions changed status."));
     size_t list = html.find("<ul class=\"history-changes\">", changed), end = html.find("</ul>", list);
     ASSERT_NE(list, std::string::npos);
     std::string changes = html.substr(list, end - list);
     for (const std::string ref : {"2", "3", "4", "6", "7"})
-        EXPECT_NE(changes.find("<a href=\"#action-" + ref + "\">" + ref + "</a>"), std::string::npos) << ref;
-    for (const std::string ref : {"1", "5"}) EXPECT_EQ(changes.find("<a href=\"#action-" + ref + "\">"), std::string::npos) << ref;
-    EXPECT_NE(changes.find("Registration seminars now run each term."), std::string::npos) << "the note of the change";
+        EXPECT_THAT(long_text(changes), HasSubstr("<a href=\"#action-" + ref + "\">" + ref + "</a>")) << ref;
+    for (const std::string ref : {"1", "5"})
+        EXPECT_THAT(long_text(changes), Not(HasSubstr("<a href=\"#action-" + ref + "\">"))) << ref;
+    EXPECT_THAT(long_text(changes), HasSubstr("Registration seminars now run each term.")) << "the note of the change";
     // Every action's own table lists both reviews; the current status is the latest.
-    EXPECT_NE(html.find("<time datetime=\"2025-07-31\">31 July 2025</time></td><td><span class=\"status status--green\"><span class=\"status__icon\" aria-hidden=\"true\"></span>Complete"),
-              std::string::npos);
+    EXPECT_THAT(
+        long_text(html),
+        HasSubstr(
+            "<time datetime=\"2025-07-31\">31 July 2025</time></td><td><span class=\"status status--green\"><span class=\"status__icon\" aria-hidden=\"true\"></span>Complete"));
     // The theme page shows action 3 as complete, from its latest update.
     std::string theme = page("themes/recognition");
     size_t a3 = theme.find("Increase uptake of professional registration");
@@ -172,7 +186,7 @@ TEST_F(SampleSite, PlanWithTwoReviewsShowsBothAndWhatChanged) {
     EXPECT_EQ(theme.find("<span class=\"status status--green\"><span class=\"status__icon\" aria-hidden=\"true\"></span>Complete", a3),
               theme.find("<span class=\"status ", a3)) << "the first status after the action is Complete";
     // Plans without updates show no history.
-    EXPECT_EQ(page("institutions/lstm/plans/2024-2027").find("plan-history-title"), std::string::npos);
+    EXPECT_THAT(long_text(page("institutions/lstm/plans/2024-2027")), Not(HasSubstr("plan-history-title")));
 }
 
 TEST_F(SampleSite, EveryPlanIsPublishedAsCsvAndJsonLinkedFromItsPage) {
@@ -183,16 +197,19 @@ TEST_F(SampleSite, EveryPlanIsPublishedAsCsvAndJsonLinkedFromItsPage) {
         EXPECT_TRUE(exists(file + ".csv")) << file;
         EXPECT_TRUE(exists(file + ".json")) << file;
         std::string html = page("institutions/" + plan);
-        EXPECT_NE(html.find("href=\"/techpages/" + file + ".csv\" download>spreadsheet (CSV)</a>"), std::string::npos) << plan;
-        EXPECT_NE(html.find("href=\"/techpages/" + file + ".json\" download>JSON</a>"), std::string::npos) << plan;
+        EXPECT_THAT(long_text(html), HasSubstr("href=\"/techpages/" + file + ".csv\" download>spreadsheet (CSV)</a>"))
+            << plan;
+        EXPECT_THAT(long_text(html), HasSubstr("href=\"/techpages/" + file + ".json\" download>JSON</a>")) << plan;
     }
     EXPECT_TRUE(exists("actions.csv"));
-    EXPECT_NE(page("plans").find("href=\"/techpages/actions.csv\" download>actions (CSV)</a>"), std::string::npos);
+    EXPECT_THAT(long_text(page("plans")), HasSubstr("href=\"/techpages/actions.csv\" download>actions (CSV)</a>"));
     std::string actions = read_text(dir_->path() / "site/actions.csv");
     EXPECT_EQ(actions.rfind("\xEF\xBB\xBFschema_version,institution,institution_name,plan,plan_title,id,ref,", 0), 0u);
-    EXPECT_NE(actions.find("1,lmb,MRC Laboratory of Molecular Biology,24-month-plan,Technician Commitment 24-month action plan,3,3,,,,"
-                           "career-development; recognition,Increase uptake of professional registration"),
-              std::string::npos);
+    EXPECT_THAT(
+        long_text(actions),
+        HasSubstr(
+            "1,lmb,MRC Laboratory of Molecular Biology,24-month-plan,Technician Commitment 24-month action plan,3,3,,,,"
+            "career-development; recognition,Increase uptake of professional registration"));
 }
 
 TEST_F(SampleSite, LeicesterPlanHasEveryActionNestedUnderItsParent) {
@@ -205,37 +222,37 @@ TEST_F(SampleSite, LeicesterPlanHasEveryActionNestedUnderItsParent) {
     ASSERT_NE(v1a, std::string::npos);
     EXPECT_LT(v1, v1a);
     EXPECT_LT(v1a, v2);
-    EXPECT_NE(html.find("<abbr title=\"Technician Commitment Steering Group\">SG</abbr>"), std::string::npos)
+    EXPECT_THAT(long_text(html), HasSubstr("<abbr title=\"Technician Commitment Steering Group\">SG</abbr>"))
         << "owners expand the plan's abbreviations";
 }
 
 TEST_F(SampleSite, TaxonomyPagesListWhatCitesThem) {
     std::string skill = page("skills/laboratory-management");
-    EXPECT_NE(skill.find("<h1>Laboratory management</h1>"), std::string::npos);
+    EXPECT_THAT(long_text(skill), HasSubstr("<h1>Laboratory management</h1>"));
     EXPECT_GE(count_of(skill, "<li class=\"card\">"), 2u);
     std::string reg = page("registrations/rscitech");
-    EXPECT_NE(reg.find("Registered Science Technician"), std::string::npos);
-    EXPECT_NE(reg.find("Kwame Mensah"), std::string::npos);
+    EXPECT_THAT(long_text(reg), HasSubstr("Registered Science Technician"));
+    EXPECT_THAT(long_text(reg), HasSubstr("Kwame Mensah"));
     // Lancaster's stage 3 plan cites R1 on CD1; the TALENT page lists it with its plan.
     std::string r1 = page("talent/r1");
-    EXPECT_NE(r1.find("Implementation of the Technician Career Framework"), std::string::npos);
-    EXPECT_NE(r1.find("Appendix 1: Stage 3 Action Plan"), std::string::npos);
+    EXPECT_THAT(long_text(r1), HasSubstr("Implementation of the Technician Career Framework"));
+    EXPECT_THAT(long_text(r1), HasSubstr("Appendix 1: Stage 3 Action Plan"));
     for (int r = 1; r <= 16; ++r) EXPECT_TRUE(exists("talent/r" + std::to_string(r) + "/index.html")) << r;
 }
 
 TEST_F(SampleSite, ProfilesCaseStudiesAndStoriesLinkToEachOther) {
     std::string profile = page("institutions/lstm/profiles/kwame-mensah");
-    EXPECT_NE(profile.find("<h1>Kwame Mensah</h1>"), std::string::npos);
-    EXPECT_NE(profile.find("Opening the insectary to schools"), std::string::npos) << "the case study featuring him";
+    EXPECT_THAT(long_text(profile), HasSubstr("<h1>Kwame Mensah</h1>"));
+    EXPECT_THAT(long_text(profile), HasSubstr("Opening the insectary to schools")) << "the case study featuring him";
     EXPECT_TRUE(exists("institutions/lstm/profiles/kwame-mensah-320.webp")) << "the photo is published beside the page";
     std::string story = page("institutions/lancaster/career-stories/from-shipyard-to-incorporated-engineer");
-    EXPECT_NE(story.find("class=\"timeline\""), std::string::npos);
-    EXPECT_NE(story.find("/institutions/lancaster/profiles/hamish-macleod/"), std::string::npos);
+    EXPECT_THAT(long_text(story), HasSubstr("class=\"timeline\""));
+    EXPECT_THAT(long_text(story), HasSubstr("/institutions/lancaster/profiles/hamish-macleod/"));
 }
 
 TEST_F(SampleSite, DraftsAreNotPublished) {
     EXPECT_FALSE(exists("institutions/leicester/profiles/ifeoma-nwosu/index.html"));
-    EXPECT_EQ(page("technicians").find("Ifeoma Nwosu"), std::string::npos);
+    EXPECT_THAT(long_text(page("technicians")), Not(HasSubstr("Ifeoma Nwosu")));
 }
 
 TEST_F(SampleSite, EveryLinkUsesTheConfiguredBasePath) {

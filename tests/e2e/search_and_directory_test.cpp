@@ -1,5 +1,6 @@
 // The sample site's search index and technician directory, and the high-contrast theme
 // built on the default one: what the browser tests' scripts rely on, checked in the files.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <regex>
@@ -8,6 +9,8 @@
 #include "test_support.h"
 
 using namespace techpages::testing;
+using ::testing::HasSubstr;
+using ::testing::Not;
 
 namespace {
 
@@ -53,20 +56,20 @@ TEST_F(BuiltSample, SearchIndexHoldsEveryProfileStoryAndActionAndEveryLinkLandsO
     size_t checked = 0;
     for (auto it = std::sregex_iterator(index.begin(), index.end(), action_link); it != std::sregex_iterator(); ++it) {
         std::string page = read_text(site() / (*it)[1].str() / "index.html");
-        EXPECT_NE(page.find("id=\"" + (*it)[2].str() + "\""), std::string::npos) << (*it)[0];
+        EXPECT_THAT(long_text(page), HasSubstr("id=\"" + (*it)[2].str() + "\"")) << (*it)[0];
         ++checked;
     }
     EXPECT_EQ(checked, actions_on_pages);
-    EXPECT_EQ(index.find('<'), std::string::npos) << "markup is escaped, so the index is safe anywhere";
+    EXPECT_THAT(long_text(index), Not(HasSubstr("<"))) << "markup is escaped, so the index is safe anywhere";
 }
 
 TEST_F(BuiltSample, SearchPageWorksWithoutJavaScriptByLinkingTheLists) {
     std::string page = read_text(site() / "search/index.html");
-    EXPECT_NE(page.find("action=\"/techpages/search/\" method=\"get\""), std::string::npos);
-    EXPECT_NE(page.find("data-index=\"/techpages/search/index.json\""), std::string::npos);
-    EXPECT_NE(page.find("Search needs JavaScript"), std::string::npos);
+    EXPECT_THAT(long_text(page), HasSubstr("action=\"/techpages/search/\" method=\"get\""));
+    EXPECT_THAT(long_text(page), HasSubstr("data-index=\"/techpages/search/index.json\""));
+    EXPECT_THAT(long_text(page), HasSubstr("Search needs JavaScript"));
     for (const std::string list : {"technicians/", "case-studies/", "career-stories/", "plans/", "skills/", "registrations/"})
-        EXPECT_NE(page.find("href=\"/techpages/" + list + "\""), std::string::npos) << list;
+        EXPECT_THAT(long_text(page), HasSubstr("href=\"/techpages/" + list + "\"")) << list;
 }
 
 TEST_F(BuiltSample, DirectoryCardsCarryWhatTheFiltersOfferAndEveryChoiceHasAPlainList) {
@@ -84,13 +87,16 @@ TEST_F(BuiltSample, DirectoryCardsCarryWhatTheFiltersOfferAndEveryChoiceHasAPlai
             std::string slug = (*v)[1];
             std::regex on_card("data-" + filter + "=\"([^\"]* )?" + slug + "( [^\"]*)?\"");
             EXPECT_TRUE(std::regex_search(page, on_card)) << filter << " " << slug;
-            EXPECT_NE(page.find("href=\"/techpages/" + list_of[filter] + "/" + slug + "/\""), std::string::npos)
+            EXPECT_THAT(long_text(page), HasSubstr("href=\"/techpages/" + list_of[filter] + "/" + slug + "/\""))
                 << "no plain list for " << filter << " " << slug;
         }
     }
     EXPECT_EQ(selects, 4u);
-    EXPECT_NE(page.find("<form class=\"directory-filter\" id=\"directory-filter\" aria-labelledby=\"filter-heading\" hidden>"),
-              std::string::npos) << "the form shows only when its script runs";
+    EXPECT_THAT(
+        long_text(page),
+        HasSubstr(
+            "<form class=\"directory-filter\" id=\"directory-filter\" aria-labelledby=\"filter-heading\" hidden>"))
+        << "the form shows only when its script runs";
 }
 
 TEST_F(BuiltSample, HighContrastIsTheDefaultThemeWithItsOwnStylesheetOnTop) {
@@ -104,7 +110,7 @@ TEST_F(BuiltSample, HighContrastIsTheDefaultThemeWithItsOwnStylesheetOnTop) {
     EXPECT_EQ(read_text(site("high-contrast") / "assets/style.css"), read_text(source_dir / "themes/default/assets/style.css"));
     EXPECT_EQ(read_text(site("high-contrast") / "assets/favicon.svg"),
               read_text(source_dir / "themes/high-contrast/assets/favicon.svg")) << "its own favicon replaces the default's";
-    EXPECT_EQ(read_text(site("default") / "index.html").find("high-contrast.css"), std::string::npos);
+    EXPECT_THAT(long_text(read_text(site("default") / "index.html")), Not(HasSubstr("high-contrast.css")));
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // talked to over real sockets. Saves show up, browsers are told to reload, a broken
 // save keeps the last good page with the error on it, and nothing outside the site,
 // no foreign Host and no malformed request gets anything but a refusal.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -21,6 +22,8 @@
 
 using namespace techpages::testing;
 using Clock = std::chrono::steady_clock;
+using ::testing::HasSubstr;
+using ::testing::Not;
 
 namespace {
 
@@ -212,14 +215,14 @@ TEST(Serve, SavesShowWithinASecondBrokenSavesKeepTheLastGoodPageAndCtrlCStopsCle
 
     Response page = get(serve.port, profile_page);
     ASSERT_EQ(page.status, 200) << page.head;
-    EXPECT_NE(page.head.find("Content-Type: text/html; charset=utf-8"), std::string::npos) << page.head;
-    EXPECT_NE(page.body.find("Tomasz Nowak"), std::string::npos);
-    EXPECT_NE(page.body.find("<script src=\"/__techpages/live-reload.js\""), std::string::npos)
+    EXPECT_THAT(long_text(page.head), HasSubstr("Content-Type: text/html; charset=utf-8")) << page.head;
+    EXPECT_THAT(long_text(page.body), HasSubstr("Tomasz Nowak"));
+    EXPECT_THAT(long_text(page.body), HasSubstr("<script src=\"/__techpages/live-reload.js\""))
         << "serve adds the live-reload script to pages";
-    EXPECT_EQ(read_text(fs::path(source_dir / "content" / profile_file)).find("live-reload"), std::string::npos);
+    EXPECT_THAT(long_text(read_text(fs::path(source_dir / "content" / profile_file))), Not(HasSubstr("live-reload")));
 
     ReloadStream stream(serve.port);
-    ASSERT_NE(stream.opening().find("Content-Type: text/event-stream"), std::string::npos) << stream.opening();
+    ASSERT_THAT(long_text(stream.opening()), HasSubstr("Content-Type: text/event-stream")) << stream.opening();
 
     // 1. An edit is served within a second, and open pages are told to reload. On a shared,
     // busy machine one rebuild can be slowed by others' work, so the best of three saves counts.
@@ -244,7 +247,7 @@ TEST(Serve, SavesShowWithinASecondBrokenSavesKeepTheLastGoodPageAndCtrlCStopsCle
                     since_save);
     }
     EXPECT_LT(best, 1.0) << "the new text is served within a second of the save";
-    EXPECT_NE(serve.output().find("changed: " + profile_file + " — rebuilt "), std::string::npos)
+    EXPECT_THAT(long_text(serve.output()), HasSubstr("changed: " + profile_file + " — rebuilt "))
         << "serve prints what changed and how long it took:\n"
         << serve.output();
 
@@ -255,19 +258,19 @@ TEST(Serve, SavesShowWithinASecondBrokenSavesKeepTheLastGoodPageAndCtrlCStopsCle
     ASSERT_GE(stream.wait_for_reload(reloads + 1, 10), 0) << "browsers reload to show the error";
     Response kept = get(serve.port, profile_page);
     EXPECT_EQ(kept.status, 200);
-    EXPECT_NE(kept.body.find("edited just now"), std::string::npos) << "the last good page";
-    EXPECT_NE(kept.body.find("techpages-build-errors"), std::string::npos);
-    EXPECT_NE(kept.body.find(profile_file + ":2:"), std::string::npos) << kept.body.substr(0, 3000);
-    EXPECT_NE(serve.errors().find(profile_file + ":2:"), std::string::npos) << "and in the terminal";
-    EXPECT_NE(serve.output().find("still serving the last good site"), std::string::npos);
+    EXPECT_THAT(long_text(kept.body), HasSubstr("edited just now")) << "the last good page";
+    EXPECT_THAT(long_text(kept.body), HasSubstr("techpages-build-errors"));
+    EXPECT_THAT(long_text(kept.body), HasSubstr(profile_file + ":2:")) << kept.body.substr(0, 3000);
+    EXPECT_THAT(long_text(serve.errors()), HasSubstr(profile_file + ":2:")) << "and in the terminal";
+    EXPECT_THAT(long_text(serve.output()), HasSubstr("still serving the last good site"));
     EXPECT_TRUE(serve.running());
 
     // 3. Fixed again: the error goes away.
     serve.save(profile_file, original);
     ASSERT_GE(stream.wait_for_reload(reloads + 2, 10), 0);
     Response fixed = get(serve.port, profile_page);
-    EXPECT_EQ(fixed.body.find("techpages-build-errors"), std::string::npos);
-    EXPECT_EQ(fixed.body.find("edited just now"), std::string::npos);
+    EXPECT_THAT(long_text(fixed.body), Not(HasSubstr("techpages-build-errors")));
+    EXPECT_THAT(long_text(fixed.body), Not(HasSubstr("edited just now")));
 
     // 4. A file made by `techpages new` shows in the preview at once.
     RunResult made = run(binary + " new profile ada-lovelace --institution lstm --content " + quote(serve.content));
@@ -294,18 +297,18 @@ TEST(Serve, ContentBrokenFromTheStartShowsItsErrorsUntilFixed) {
         write_text(content / profile_file, broken);
     });
     ASSERT_GT(serve.port, 0) << serve.output() << serve.errors();
-    EXPECT_NE(serve.output().find("could not be built"), std::string::npos) << serve.output();
+    EXPECT_THAT(long_text(serve.output()), HasSubstr("could not be built")) << serve.output();
     Response page = get(serve.port, profile_page);
     EXPECT_EQ(page.status, 503) << "no good build yet";
-    EXPECT_NE(page.body.find(profile_file + ":4:1: error: this is not valid TOML"), std::string::npos) << page.body;
-    EXPECT_NE(page.body.find("live-reload.js"), std::string::npos) << "it reloads itself once fixed";
+    EXPECT_THAT(long_text(page.body), HasSubstr(profile_file + ":4:1: error: this is not valid TOML")) << page.body;
+    EXPECT_THAT(long_text(page.body), HasSubstr("live-reload.js")) << "it reloads itself once fixed";
 
     ReloadStream stream(serve.port);
     serve.save(profile_file, good);
     EXPECT_GE(stream.wait_for_reload(1, 10), 0);
     Response fixed = get(serve.port, profile_page);
     EXPECT_EQ(fixed.status, 200);
-    EXPECT_EQ(fixed.body.find("techpages-build-errors"), std::string::npos);
+    EXPECT_THAT(long_text(fixed.body), Not(HasSubstr("techpages-build-errors")));
 }
 
 // One server for the refusals: none of them may disturb it.
@@ -336,12 +339,12 @@ TEST_F(ServeRefuses, PathTraversalRawAndEncoded) {
           "/etc/passwd", "/index.html%00.txt"}) {
         Response r = get(serve->port, target);
         EXPECT_EQ(r.status, 404) << target;
-        EXPECT_EQ(r.body.find("base_url"), std::string::npos) << target;
-        EXPECT_EQ(r.body.find("root:"), std::string::npos) << target;
+        EXPECT_THAT(long_text(r.body), Not(HasSubstr("base_url"))) << target;
+        EXPECT_THAT(long_text(r.body), Not(HasSubstr("root:"))) << target;
     }
     Response absolute_form = get(serve->port, "http://127.0.0.1:" + std::to_string(serve->port) + "/../../../content/site.toml");
-    EXPECT_EQ(absolute_form.body.find("base_url"), std::string::npos);
-    EXPECT_NE(get(serve->port, "/nowhere/").body.find("<html"), std::string::npos) << "the site's own 404 page";
+    EXPECT_THAT(long_text(absolute_form.body), Not(HasSubstr("base_url")));
+    EXPECT_THAT(long_text(get(serve->port, "/nowhere/").body), HasSubstr("<html")) << "the site's own 404 page";
 }
 
 TEST_F(ServeRefuses, ListensOnLoopbackOnly) {
@@ -369,7 +372,7 @@ TEST_F(ServeRefuses, ForeignHostsForDnsRebinding) {
                                    "127.0.0.1:1", "127.0.0.1", ""}) {
         Response r = get(serve->port, "/", "", host.empty() ? " " : host);
         EXPECT_EQ(r.status, 403) << "Host: " << host;
-        EXPECT_EQ(r.body.find("Technician"), std::string::npos);
+        EXPECT_THAT(long_text(r.body), Not(HasSubstr("Technician")));
     }
     Connection no_host(serve->port);
     no_host.send("GET / HTTP/1.1\r\nConnection: close\r\n\r\n");
@@ -383,7 +386,7 @@ TEST_F(ServeRefuses, LiveReloadFromAForeignOrigin) {
     EXPECT_EQ(get(serve->port, "/__techpages/live-reload", "Origin: null\r\n").status, 403);
     EXPECT_EQ(get(serve->port, "/__techpages/live-reload", "Origin: http://127.0.0.1:" + port + ".evil\r\n").status, 403);
     ReloadStream own(serve->port);
-    EXPECT_NE(own.opening().find("HTTP/1.1 200"), std::string::npos) << own.opening();
+    EXPECT_THAT(long_text(own.opening()), HasSubstr("HTTP/1.1 200")) << own.opening();
 }
 
 TEST_F(ServeRefuses, MalformedRequestsAndSurvives) {
@@ -405,7 +408,7 @@ TEST_F(ServeRefuses, MalformedRequestsAndSurvives) {
         ASSERT_TRUE(c.connected());
         c.send(request);
         std::string answer = c.read(0.5);  // an answer, a close or silence, but never a crash
-        EXPECT_EQ(parse_response(answer).body.find("base_url"), std::string::npos);
+        EXPECT_THAT(long_text(parse_response(answer).body), Not(HasSubstr("base_url")));
         ASSERT_TRUE(serve->running()) << "after: " << request.substr(0, 60);
     }
     // Connections opened and dropped without a word.
@@ -453,12 +456,12 @@ TEST(ServeUnderLoad, SlowlorisAndIdleReloadStreamsDoNotStarveAPage) {
         if (got.rfind("HTTP/1.1 200", 0) == 0) ++open;
         if (got.rfind("HTTP/1.1 503", 0) == 0) {
             ++refused;
-            EXPECT_NE(got.find("Retry-After: 10"), std::string::npos) << got;
+            EXPECT_THAT(long_text(got), HasSubstr("Retry-After: 10")) << got;
         }
     }
     EXPECT_EQ(open, 16u) << "as many streams as the limit stay open";
     EXPECT_EQ(refused, 24u) << "the others are refused";
     // The slow clients were dropped: none got a page.
-    for (auto& c : slow) EXPECT_EQ(c->read(0.05).find("200 OK"), std::string::npos);
+    for (auto& c : slow) EXPECT_THAT(long_text(c->read(0.05)), Not(HasSubstr("200 OK")));
     EXPECT_TRUE(serve.running());
 }

@@ -1,10 +1,12 @@
 // A site's own theme beside its content, extending the built-in default: only what it
 // changes is in its folder, and the build takes everything else from the parent.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "test_support.h"
 
 using namespace techpages::testing;
+using ::testing::HasSubstr;
 
 namespace {
 
@@ -23,9 +25,10 @@ TEST(ThemeExtends, ASiteThemeChangesOnePartialAndAddsAStylesheet) {
     ASSERT_EQ(r.status, 0) << r.output;
     for (const std::string page : {"index.html", "technicians/index.html", "search/index.html"}) {
         std::string html = read_text(dir / "site" / page);
-        EXPECT_NE(html.find("Run by the Example Technical Network"), std::string::npos) << page << ": our footer";
-        EXPECT_NE(html.find("assets/style.css\">\n<link rel=\"stylesheet\" href=\"/techpages/assets/ours.css\">"),
-                  std::string::npos) << page << ": the default's stylesheet, then ours";
+        EXPECT_THAT(long_text(html), HasSubstr("Run by the Example Technical Network")) << page << ": our footer";
+        EXPECT_THAT(long_text(html),
+                    HasSubstr("assets/style.css\">\n<link rel=\"stylesheet\" href=\"/techpages/assets/ours.css\">"))
+            << page << ": the default's stylesheet, then ours";
     }
     EXPECT_TRUE(fs::exists(dir / "site/assets/directory.js")) << "the parent's assets come along";
     EXPECT_TRUE(fs::exists(dir / "site/assets/ours.css"));
@@ -37,8 +40,10 @@ TEST(ThemeExtends, AnUnknownParentStopsTheBuildAtItsLine) {
     write_text(dir / "themes/ours/theme.toml", "extends = \"defualt\"\n");
     RunResult r = run(binary + " build --content " + quote(dir / "content") + " --theme ours --out " + quote(dir / "site"));
     EXPECT_EQ(r.status, 1);
-    EXPECT_NE(r.output.find("themes/ours/theme.toml:1:11: error: 'defualt' is not a visual theme \u2014 did you mean 'default'?"),
-              std::string::npos) << r.output;
+    EXPECT_THAT(
+        long_text(r.output),
+        HasSubstr("themes/ours/theme.toml:1:11: error: 'defualt' is not a visual theme \u2014 did you mean 'default'?"))
+        << r.output;
     EXPECT_FALSE(fs::exists(dir / "site"));
 }
 

@@ -1,6 +1,7 @@
 // The folders a build reads besides the content files (content/templates/, static/, the
 // themes) give the site only their own files: a link leading outside is a located error and
 // none of its bytes reach the site; and a file in static/ never replaces a generated one.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
@@ -9,6 +10,8 @@
 #include "test_support.h"
 
 using namespace techpages::testing;
+using ::testing::HasSubstr;
+using ::testing::Not;
 
 namespace {
 
@@ -40,7 +43,7 @@ struct Trusted {
 };
 
 void expect_line(const RunResult& r, const std::string& line) {
-    EXPECT_NE(r.output.find(line + "\n"), std::string::npos) << "expected: " << line << "\n" << r.output;
+    EXPECT_THAT(long_text(r.output), HasSubstr(line + "\n")) << "expected: " << line << "\n" << r.output;
 }
 
 TEST(TrustedFolders, ATemplatePartialLinkedOutsideTheContentIsRefused) {
@@ -57,8 +60,8 @@ TEST(TrustedFolders, ATemplatePartialLinkedOutsideTheContentIsRefused) {
         expect_line(r, "templates/partials/head.mustache" + what);
         expect_line(r, "templates/page.mustache" + what);
         expect_line(r, "templates/linked-folder" + what);
-        EXPECT_EQ(r.output.find(secret), std::string::npos);
-        EXPECT_EQ(r.output.find("root:x:0:0"), std::string::npos);
+        EXPECT_THAT(long_text(r.output), Not(HasSubstr(secret)));
+        EXPECT_THAT(long_text(r.output), Not(HasSubstr("root:x:0:0")));
     }
     EXPECT_FALSE(fs::exists(site.out));
 }
@@ -71,7 +74,7 @@ TEST(TrustedFolders, ALinkInsideTheContentFolderIsStillFollowed) {
     fs::create_symlink("../shared/foot.txt", site.content / "templates/partials/foot.mustache");
     RunResult r = site.build();
     ASSERT_EQ(r.status, 0) << r.output;
-    EXPECT_NE(read_text(site.out / "index.html").find("<!-- the site's own foot -->"), std::string::npos);
+    EXPECT_THAT(long_text(read_text(site.out / "index.html")), HasSubstr("<!-- the site's own foot -->"));
 }
 
 // A theme beside the content (themes/evil/, extending the built-in default) with links out.
@@ -96,14 +99,14 @@ TEST(TrustedFolders, AThemeFileLinkedOutsideTheThemesIsRefused) {
     expect_line(r, (themes / "evil/templates/partials/foot.mustache").string() + ":1:1: error: this is a symbolic link to '" +
                        site.secret_file.string() + "', outside " + themes.string() +
                        "/, and a theme's files are read only from there — replace the link with the file itself");
-    EXPECT_EQ(r.output.find(secret), std::string::npos);
+    EXPECT_THAT(long_text(r.output), Not(HasSubstr(secret)));
     EXPECT_FALSE(fs::exists(site.out));
     // Named in site.toml rather than with --theme: the same.
     std::string config = read_text(site.content / "site.toml");
     write_text(site.content / "site.toml", std::regex_replace(config, std::regex("\ntheme = \"[a-z-]+\""), "\ntheme = \"evil\""));
     RunResult from_config = site.check();
     EXPECT_EQ(from_config.status, 1) << from_config.output;
-    EXPECT_NE(from_config.output.find("evil/assets/passwd.css:1:1: error"), std::string::npos) << from_config.output;
+    EXPECT_THAT(long_text(from_config.output), HasSubstr("evil/assets/passwd.css:1:1: error")) << from_config.output;
 }
 
 TEST(TrustedFolders, ANamedPipeForATemplateOrThemeTomlIsNotWaitedFor) {
@@ -153,8 +156,8 @@ TEST(TrustedFolders, StaticFilesLinkedOutsideTheContentAreRefused) {
     fs::remove_all(site.content / "static");
     ASSERT_EQ(site.build().status, 0);
     std::string all = site.all_published();
-    EXPECT_EQ(all.find(secret), std::string::npos);
-    EXPECT_EQ(all.find("root:x:0:0"), std::string::npos);
+    EXPECT_THAT(long_text(all), Not(HasSubstr(secret)));
+    EXPECT_THAT(long_text(all), Not(HasSubstr("root:x:0:0")));
 }
 
 TEST(TrustedFolders, AStaticFileThatWouldReplaceAGeneratedFileIsAnErrorAtItsPath) {
@@ -177,7 +180,8 @@ TEST(TrustedFolders, AStaticFileThatWouldReplaceAGeneratedFileIsAnErrorAtItsPath
         expect_line(r, "static/search:1:1: error: this file would be published at search and stand where the build needs a folder (for the page the build makes at search/index.html)" + hint);
         expect_line(r, "static/404.html/extra.txt:1:1: error: this file would be published at 404.html/extra.txt and be inside the page the build makes at 404.html, which is a file" + hint);
         expect_line(r, "static/institutions/lancaster/profiles/bethany-clarke-640.webp:1:1: error: this file would be published at institutions/lancaster/profiles/bethany-clarke-640.webp and replace a version the build makes of the photo institutions/lancaster/profiles/bethany-clarke.jpg" + hint);
-        EXPECT_EQ(r.output.find("static/files/handbook.txt"), std::string::npos) << "a file of the site's own is fine";
+        EXPECT_THAT(long_text(r.output), Not(HasSubstr("static/files/handbook.txt")))
+            << "a file of the site's own is fine";
     }
     EXPECT_FALSE(fs::exists(site.out));
 }
@@ -224,7 +228,7 @@ TEST(TrustedFolders, APhotoCacheEntryLinkedOutsideIsNeverPublished) {
     // The entry is not taken from the cache: the photo is made again, in place of the link.
     RunResult r = site.build("--clean");
     ASSERT_EQ(r.status, 0) << r.output;
-    EXPECT_EQ(site.all_published().find(secret), std::string::npos);
+    EXPECT_THAT(long_text(site.all_published()), Not(HasSubstr(secret)));
     EXPECT_FALSE(fs::is_symlink(cached));
     EXPECT_EQ(read_text(site.secret_file), secret + "\n");
 }

@@ -4,6 +4,7 @@
 // as re-encoded versions without metadata: HTML, SVG, drafts, huge headers and clashing or
 // over-long names are refused at the field's line by check and build, and nothing of the
 // hostile file reaches site/.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <vips/vips.h>
 
@@ -18,6 +19,8 @@ using namespace techpages::testing;
 using techpages::BuildOptions;
 using techpages::Diagnostics;
 using techpages::SiteBuilder;
+using ::testing::HasSubstr;
+using ::testing::Not;
 
 namespace {
 
@@ -152,7 +155,7 @@ void expect_refused(Untrusted& site, const std::string& file, int line, const st
     EXPECT_EQ(built.status, 1) << built.output;
     EXPECT_TRUE(has_error_at(built.output, file, line, message)) << "build:\n" << built.output;
     EXPECT_TRUE(site.snapshot() == site.before) << "the previous site changed";
-    EXPECT_EQ(site.published_text().find(marker), std::string::npos) << "the hostile file reached site/";
+    EXPECT_THAT(long_text(site.published_text()), Not(HasSubstr(marker))) << "the hostile file reached site/";
 }
 
 TEST(UntrustedMedia, HtmlNamedAsAJpegIsRefused) {
@@ -279,10 +282,10 @@ void expect_processed(const std::string& file, const std::string& bytes, const s
     EXPECT_EQ(versions(site, "institutions/lstm/profiles", stem), expected);
     EXPECT_FALSE(fs::exists(site.out / "institutions/lstm/profiles" / file)) << "the upload is not published";
     std::string published = site.published_text();
-    EXPECT_EQ(published.find(marker), std::string::npos) << "EXIF data reached site/";
-    EXPECT_EQ(published.find("Exif"), std::string::npos) << "EXIF data reached site/";
+    EXPECT_THAT(long_text(published), Not(HasSubstr(marker))) << "EXIF data reached site/";
+    EXPECT_THAT(long_text(published), Not(HasSubstr("Exif"))) << "EXIF data reached site/";
     std::string page = read_text(site.out / "institutions/lstm/profiles/kwame-mensah/index.html");
-    EXPECT_NE(page.find("/" + expected.back() + " "), std::string::npos) << "the page shows the versions";
+    EXPECT_THAT(long_text(page), HasSubstr("/" + expected.back() + " ")) << "the page shows the versions";
 }
 
 TEST(UntrustedMedia, AJpegNamedJfifIsProcessedWithoutItsExif) {
@@ -313,13 +316,16 @@ TEST(UntrustedMedia, ALogoIsProcessedAndItsGpsIsNotPublished) {
     EXPECT_EQ(versions(site, "institutions/lstm", "logo"),
               (std::vector<std::string>{"logo-320.jpg", "logo-320.webp", "logo-640.jpg", "logo-640.webp", "logo-800.jpg", "logo-800.webp"}));
     EXPECT_FALSE(fs::exists(site.out / "institutions/lstm/logo.png")) << "the upload is not published";
-    EXPECT_EQ(site.published_text().find(marker), std::string::npos) << "EXIF GPS reached site/";
+    EXPECT_THAT(long_text(site.published_text()), Not(HasSubstr(marker))) << "EXIF GPS reached site/";
     std::string page = read_text(site.out / "institutions/lstm/index.html");
-    EXPECT_NE(page.find("class=\"institution-header__logo\" src=\"/techpages/institutions/lstm/logo-640.jpg\""), std::string::npos) << page;
-    EXPECT_NE(page.find("\"logo\":\"https://"), std::string::npos);
-    EXPECT_NE(page.find("/institutions/lstm/logo-800.jpg\""), std::string::npos) << "structured data names the processed logo";
+    EXPECT_THAT(long_text(page),
+                HasSubstr("class=\"institution-header__logo\" src=\"/techpages/institutions/lstm/logo-640.jpg\""))
+        << page;
+    EXPECT_THAT(long_text(page), HasSubstr("\"logo\":\"https://"));
+    EXPECT_THAT(long_text(page), HasSubstr("/institutions/lstm/logo-800.jpg\""))
+        << "structured data names the processed logo";
     std::string cards = read_text(site.out / "institutions/index.html");
-    EXPECT_NE(cards.find("src=\"/techpages/institutions/lstm/logo-640.jpg\""), std::string::npos);
+    EXPECT_THAT(long_text(cards), HasSubstr("src=\"/techpages/institutions/lstm/logo-640.jpg\""));
 }
 
 TEST(UntrustedMedia, NoContentFileIsCopiedFromAContributorFolder) {
@@ -358,7 +364,7 @@ TEST(UntrustedMedia, ThePreviewRefusesAPhotoReplacedWithoutItsProfileChanging) {
         for (const auto& m : d.sorted()) messages += techpages::format_diagnostic(m) + "\n";
         EXPECT_TRUE(has_error_at(messages, kwame, 12, "the photo 'kwame-mensah.jpg' is HTML or XML text")) << messages;
     }
-    EXPECT_EQ(site.published_text().find(marker), std::string::npos);
+    EXPECT_THAT(long_text(site.published_text()), Not(HasSubstr(marker)));
 }
 
 }  // namespace

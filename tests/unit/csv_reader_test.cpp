@@ -1,11 +1,13 @@
 // Reading tables saved from Excel and Word: RFC 4180 quoting, delimiters, encodings,
 // line endings and the line each row starts on; and writing them back.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "import/csv_reader.h"
 #include "import/csv_writer.h"
 
 using namespace techpages;
+using ::testing::HasSubstr;
 
 namespace {
 
@@ -107,7 +109,7 @@ TEST(CsvReader, UnclosedQuoteIsALocatedProblem) {
     EXPECT_FALSE(t.has_value());
     EXPECT_EQ(problem.pos.line, 3);
     EXPECT_EQ(problem.pos.column, 3);
-    EXPECT_NE(problem.message.find("never closed"), std::string::npos);
+    EXPECT_THAT(problem.message, HasSubstr("never closed"));
     EXPECT_FALSE(problem.hint.empty());
 }
 
@@ -135,7 +137,7 @@ TEST(CsvReader, Utf16WithByteOrderMarkIsConverted) {
 TEST(CsvReader, NulBytesWithoutByteOrderMarkAreRefused) {
     CsvProblem problem;
     EXPECT_FALSE(read_csv(std::string("R\0e\0f\0", 6), problem).has_value());
-    EXPECT_NE(problem.message.find("NUL"), std::string::npos);
+    EXPECT_THAT(problem.message, HasSubstr("NUL"));
 }
 
 TEST(CsvWriter, QuotesOnlyWhatNeedsIt) {
@@ -152,7 +154,7 @@ TEST(CsvWriter, WhatItWritesReadsBackToTheSameCells) {
                  {"V1a", "", "Zoë Müller – £5"}};
     std::string csv = write_csv(rows);
     EXPECT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF");
-    EXPECT_NE(csv.find("\r\n"), std::string::npos);
+    EXPECT_THAT(csv, HasSubstr("\r\n"));
     EXPECT_EQ(cells(read(csv)), rows);
     EXPECT_EQ(cells(read(write_csv(rows, '\t', false))), rows);
 }

@@ -1,9 +1,12 @@
 // The three ways a problem is reported: text, GitHub annotations and JSON.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "util/diagnostics.h"
 
 using namespace techpages;
+using ::testing::HasSubstr;
+using ::testing::Not;
 
 namespace {
 
@@ -27,8 +30,8 @@ TEST(Diagnostics, AFieldHoldingANewlineCannotForgeASecondAnnotation) {
     // A contributor's field value ends up in a message; GitHub reads one command per line.
     std::string annotation =
         format_github_annotation(problem("p.md", "unknown value 'x\n::error::fake'\r 100%"), "content/");
-    EXPECT_EQ(annotation.find('\n'), std::string::npos) << annotation;
-    EXPECT_EQ(annotation.find('\r'), std::string::npos) << annotation;
+    EXPECT_THAT(annotation, Not(HasSubstr("\n"))) << annotation;
+    EXPECT_THAT(annotation, Not(HasSubstr("\r"))) << annotation;
     EXPECT_EQ(annotation, "::error file=content/p.md,line=3,col=7::unknown value 'x%0A::error::fake'%0D 100%25");
 }
 

@@ -5,6 +5,7 @@
 
 #include <netdb.h>
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -17,6 +18,8 @@
 #include "check/link_cache.h"
 #include "http_test_server.h"
 #include "test_support.h"
+
+using ::testing::HasSubstr;
 
 namespace techpages {
 namespace {
@@ -130,7 +133,7 @@ TEST(ExternalLinks, OkNotFoundAndGone) {
     EXPECT_EQ(results[0].final_url, server.url("/ok"));
     EXPECT_EQ(results[1].verdict, LinkVerdict::broken) << describe(results[1]);
     EXPECT_EQ(results[1].status, 404);
-    EXPECT_NE(results[1].message.find("404 Not Found"), std::string::npos) << results[1].message;
+    EXPECT_THAT(results[1].message, HasSubstr("404 Not Found")) << results[1].message;
     EXPECT_EQ(results[2].verdict, LinkVerdict::broken) << describe(results[2]);
     EXPECT_EQ(results[2].status, 410);
     // HEAD first; only a refused HEAD is asked again with GET.
@@ -146,7 +149,7 @@ TEST(ExternalLinks, PermanentRedirectChainIsAWarningWithTheFinalUrl) {
     EXPECT_EQ(r.verdict, LinkVerdict::redirected) << describe(r);
     EXPECT_EQ(r.status, 200);
     EXPECT_EQ(r.final_url, server.url("/new"));
-    EXPECT_NE(r.message.find(server.url("/new")), std::string::npos) << r.message;
+    EXPECT_THAT(r.message, HasSubstr(server.url("/new"))) << r.message;
     EXPECT_EQ(server.count("/old"), 1);
     EXPECT_EQ(server.count("/older"), 1);
     EXPECT_EQ(server.count("/new"), 1);
@@ -163,7 +166,7 @@ TEST(ExternalLinks, RedirectLoopIsBroken) {
     TestServer server(routes);
     auto r = only(check_external_links({server.url("/loop/a")}, quick_options()));
     EXPECT_EQ(r.verdict, LinkVerdict::broken) << describe(r);
-    EXPECT_NE(r.message.find("redirect loop"), std::string::npos) << r.message;
+    EXPECT_THAT(r.message, HasSubstr("redirect loop")) << r.message;
     EXPECT_EQ(server.count("/loop/a"), 1);
     EXPECT_EQ(server.count("/loop/b"), 1);
 }
@@ -174,7 +177,7 @@ TEST(ExternalLinks, TooManyRedirectsIsBroken) {
     options.max_redirects = 5;
     auto r = only(check_external_links({server.url("/endless/0")}, options));
     EXPECT_EQ(r.verdict, LinkVerdict::broken) << describe(r);
-    EXPECT_NE(r.message.find("too many redirects"), std::string::npos) << r.message;
+    EXPECT_THAT(r.message, HasSubstr("too many redirects")) << r.message;
     EXPECT_EQ(server.total(), 6);  // the first request and five hops
 }
 
@@ -191,7 +194,7 @@ TEST(ExternalLinks, SlowReplyTimesOut) {
     auto start = Clock::now();
     auto r = only(check_external_links({server.url("/slow")}, options));
     EXPECT_EQ(r.verdict, LinkVerdict::timeout) << describe(r);
-    EXPECT_NE(r.message.find("no answer within 0.5 s"), std::string::npos) << r.message;
+    EXPECT_THAT(r.message, HasSubstr("no answer within 0.5 s")) << r.message;
     EXPECT_LT(seconds_since(start), 2.0);
 
     // The same on a keep-alive connection that an earlier request opened.
@@ -199,7 +202,7 @@ TEST(ExternalLinks, SlowReplyTimesOut) {
     auto both = check_external_links({server.url("/ok"), server.url("/slow")}, options);
     EXPECT_EQ(both[0].verdict, LinkVerdict::good) << describe(both[0]);
     EXPECT_EQ(both[1].verdict, LinkVerdict::timeout) << describe(both[1]);
-    EXPECT_NE(both[1].message.find("no answer within 0.5 s"), std::string::npos) << both[1].message;
+    EXPECT_THAT(both[1].message, HasSubstr("no answer within 0.5 s")) << both[1].message;
 }
 
 TEST(ExternalLinks, TooManyRequestsHonoursRetryAfterSecondsThenSucceeds) {
@@ -240,7 +243,7 @@ TEST(ExternalLinks, RetryAfterIsCappedAndNeverOutlivesTheDeadline) {
     start = Clock::now();
     r = only(check_external_links({server.url("/rate-limited")}, options));
     EXPECT_EQ(r.verdict, LinkVerdict::not_checked) << describe(r);
-    EXPECT_NE(r.message.find("deadline"), std::string::npos) << r.message;
+    EXPECT_THAT(r.message, HasSubstr("deadline")) << r.message;
     EXPECT_LT(seconds_since(start), 1.0);
 }
 
@@ -261,7 +264,7 @@ TEST(ExternalLinks, ServiceStillUnavailableAfterRetriesIsBroken) {
     EXPECT_EQ(r.verdict, LinkVerdict::broken) << describe(r);
     EXPECT_EQ(r.status, 503);
     EXPECT_EQ(server.count("/down"), 3);  // the first try and two retries
-    EXPECT_NE(r.message.find("503 Service Unavailable (after 2 retries)"), std::string::npos) << r.message;
+    EXPECT_THAT(r.message, HasSubstr("503 Service Unavailable (after 2 retries)")) << r.message;
 }
 
 TEST(ExternalLinks, HeadRefusedIsAskedAgainWithGet) {
@@ -282,7 +285,7 @@ TEST(ExternalLinks, ConnectionRefusedIsBroken) {
     auto r = only(check_external_links({"http://127.0.0.1:" + std::to_string(port.port()) + "/"}, quick_options()));
     EXPECT_EQ(r.verdict, LinkVerdict::broken) << describe(r);
     EXPECT_EQ(r.status, 0);
-    EXPECT_NE(r.message.find("could not connect"), std::string::npos) << r.message;
+    EXPECT_THAT(r.message, HasSubstr("could not connect")) << r.message;
     EXPECT_LT(seconds_since(start), 2.0);
 }
 
@@ -486,8 +489,8 @@ TEST(CheckerRefuses, PrivateAddressesAreSkippedWithTheReason) {
         EXPECT_TRUE(r.refused) << describe(r);
         EXPECT_EQ(r.message.rfind("skipped: ", 0), 0u) << r.message;
     }
-    EXPECT_NE(results[0].message.find("127.0.0.1 is a loopback address"), std::string::npos) << results[0].message;
-    EXPECT_NE(results[5].message.find("cloud metadata"), std::string::npos) << results[5].message;
+    EXPECT_THAT(results[0].message, HasSubstr("127.0.0.1 is a loopback address")) << results[0].message;
+    EXPECT_THAT(results[5].message, HasSubstr("cloud metadata")) << results[5].message;
     EXPECT_EQ(server.total(), 0) << "no request reached the server";
     EXPECT_EQ(summarize(results).skipped, urls.size());
 }
@@ -508,7 +511,7 @@ TEST(CheckerRefuses, ANameThatResolvesToLoopbackIsCaughtAtConnect) {
     auto r = only(check_external_links({"http://" + std::string(name) + ":" + std::to_string(server.port()) + "/ok"}, options));
     EXPECT_EQ(r.verdict, LinkVerdict::skipped) << describe(r);
     EXPECT_TRUE(r.refused);
-    EXPECT_NE(r.message.find("resolves to 127."), std::string::npos) << r.message;
+    EXPECT_THAT(r.message, HasSubstr("resolves to 127.")) << r.message;
     EXPECT_EQ(server.total(), 0);
     options.allow_private_addresses = true;
     EXPECT_EQ(only(check_external_links({"http://" + std::string(name) + ":" + std::to_string(server.port()) + "/ok"}, options)).verdict,
@@ -525,9 +528,10 @@ TEST(CheckerRefuses, CredentialsAreNeverSentNorFollowed) {
     for (const auto& r : results) {
         EXPECT_EQ(r.verdict, LinkVerdict::skipped) << describe(r);
         EXPECT_TRUE(r.refused);
-        EXPECT_NE(r.message.find("user name or password"), std::string::npos) << r.message;
+        EXPECT_THAT(r.message, HasSubstr("user name or password")) << r.message;
     }
-    EXPECT_NE(results[2].message.find("it redirects to http://user:secret@127.0.0.1:9/ok"), std::string::npos) << results[2].message;
+    EXPECT_THAT(results[2].message, HasSubstr("it redirects to http://user:secret@127.0.0.1:9/ok"))
+        << results[2].message;
     EXPECT_EQ(server.total(), 1) << "only the redirecting page was asked";
     EXPECT_EQ(server.count("/ok"), 0);
 }

@@ -1,6 +1,7 @@
 // Reading action plans (.toml): groups and themes, sub-actions, the status key,
 // refs, phases, flags, TALENT, priority, extra columns, steps and updates, and the
 // plan's history: its reviews, the status at each and what changed since the one before.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -16,6 +17,7 @@
 
 using namespace techpages;
 using namespace techpages::testing;
+using ::testing::HasSubstr;
 
 namespace {
 
@@ -904,7 +906,7 @@ status = "Complete"
                                           "('Complete' on 31 July 2025)");
     ASSERT_EQ(w.size(), 1u) << dump(r.diagnostics);
     EXPECT_EQ(w[0].pos.line, 18) << "at the written status";
-    EXPECT_NE(w[0].hint.find("write status = \"Complete\", or remove status"), std::string::npos) << w[0].hint;
+    EXPECT_THAT(w[0].hint, HasSubstr("write status = \"Complete\", or remove status")) << w[0].hint;
     EXPECT_EQ(r.action("A").rag, Rag::amber) << "the written status still wins";
     EXPECT_EQ(r.diagnostics.error_count(), 0u);
 }

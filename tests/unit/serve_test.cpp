@@ -1,6 +1,7 @@
 // The preview server's parts: which request paths name a file of the site (never
 // anything outside it), which Host and Origin headers it answers, the reload signal,
 // the error banner, and the file watcher on a real folder.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <thread>
@@ -16,6 +17,8 @@ using namespace techpages;
 using namespace techpages::serve;
 using techpages::testing::TempDir;
 using techpages::testing::write_text;
+using ::testing::HasSubstr;
+using ::testing::Not;
 namespace fs = std::filesystem;
 
 namespace {
@@ -164,14 +167,14 @@ TEST(ServeLiveReload, TheScriptGoesBeforeTheEndOfTheBody) {
     std::string html = LiveReload::inject_script("<html><body><p>x</p></body></html>", 7);
     EXPECT_EQ(html, "<html><body><p>x</p><script src=\"/__techpages/live-reload.js\" data-generation=\"7\"></script>\n"
                     "</body></html>");
-    EXPECT_NE(LiveReload::inject_script("no body", 0).find("live-reload.js"), std::string::npos);
+    EXPECT_THAT(LiveReload::inject_script("no body", 0), HasSubstr("live-reload.js"));
 }
 
 // Refused (503, too many tabs), the script opens the stream again after Retry-After.
 TEST(ServeLiveReload, TheScriptTriesAgainAfterARefusal) {
     std::string script(LiveReload::script());
-    EXPECT_NE(script.find("EventSource.CLOSED"), std::string::npos) << script;
-    EXPECT_NE(script.find("setTimeout(listen, " + std::to_string(LiveReload::retry_after_seconds * 1000)), std::string::npos)
+    EXPECT_THAT(script, HasSubstr("EventSource.CLOSED")) << script;
+    EXPECT_THAT(script, HasSubstr("setTimeout(listen, " + std::to_string(LiveReload::retry_after_seconds * 1000)))
         << script;
 }
 
@@ -191,10 +194,10 @@ TEST(ServeErrorOverlay, ErrorsAreLocatedAndEscaped) {
     d.pos = {2, 8};
     d.message = "<script>alert(1)</script> is not valid";
     std::string html = inject_error_banner("<html><body class=\"x\"><main>page</main></body></html>", {d});
-    EXPECT_NE(html.find("institutions/lstm/profiles/a.md:2:8: error: &lt;script&gt;"), std::string::npos) << html;
-    EXPECT_EQ(html.find("<script>alert"), std::string::npos);
+    EXPECT_THAT(html, HasSubstr("institutions/lstm/profiles/a.md:2:8: error: &lt;script&gt;")) << html;
+    EXPECT_THAT(html, Not(HasSubstr("<script>alert")));
     EXPECT_LT(html.find("techpages-build-errors"), html.find("<main>page</main>")) << "above the last good page";
-    EXPECT_NE(error_page_html({d}).find("a.md:2:8"), std::string::npos);
+    EXPECT_THAT(error_page_html({d}), HasSubstr("a.md:2:8"));
 }
 
 TEST(ServeFileWatcher, ReportsSavesInNewFoldersTooUnderTheirFinalNames) {

@@ -1,5 +1,6 @@
 // Reading content files from disk (BOM, line endings, encoding) and splitting
 // Markdown files into TOML front matter and body.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <sys/stat.h>
@@ -15,6 +16,8 @@
 
 using namespace techpages;
 using namespace techpages::testing;
+using ::testing::HasSubstr;
+using ::testing::Not;
 
 namespace {
 
@@ -58,7 +61,7 @@ TEST(ReadSourceFile, ControlCharactersAreReportedAtTheirLineAndColumn) {
     EXPECT_EQ(errors_with(r.diagnostics, "invisible control character (U+001B)").at(0).pos.column, 5);
     EXPECT_EQ(errors_with(r.diagnostics, "a page break (form feed, U+000C)").at(0).pos.column, 5);
     EXPECT_EQ(errors_with(r.diagnostics, "a line break from Word (vertical tab, U+000B)").at(0).pos.column, 12);
-    EXPECT_EQ(r.file.text.find('\x1b'), std::string::npos) << "replaced, so later messages keep their columns";
+    EXPECT_THAT(r.file.text, Not(HasSubstr("\x1b"))) << "replaced, so later messages keep their columns";
 }
 
 TEST(ReadSourceFile, AFileOverTheLimitIsRefusedFromItsSize) {

@@ -1,10 +1,13 @@
 // Themes extending themes: templates, assets and stylesheets fall back to the parent;
 // an unknown parent or a circle is a located error.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "render/templates.h"
 #include "render/visual_theme.h"
 #include "test_support.h"
+
+using ::testing::HasSubstr;
 
 namespace techpages {
 namespace {
@@ -41,7 +44,7 @@ TEST(VisualTheme, BuiltInHighContrastExtendsDefaultAndAddsItsStylesheet) {
     EXPECT_EQ(assets.at("favicon.svg").parent_path().parent_path().filename(), "high-contrast") << "its own favicon wins";
     auto templates = ThemeTemplates::load(theme->dirs, site.content / "templates", d);
     ASSERT_TRUE(templates) << site.all(d);
-    EXPECT_NE(templates->file("home").find("themes/default/templates/home.mustache"), std::string::npos);
+    EXPECT_THAT(templates->file("home"), HasSubstr("themes/default/templates/home.mustache"));
 }
 
 TEST(VisualTheme, ChildTemplateReplacesParentsAndPartialsComeFromEither) {
@@ -67,8 +70,9 @@ TEST(VisualTheme, UnknownParentIsLocatedWithASuggestion) {
     Diagnostics d;
     EXPECT_FALSE(load_visual_theme(site.content, "mine", d));
     std::string out = site.all(d);
-    EXPECT_NE(out.find("mine/theme.toml:2:11: error: 'defualt' is not a visual theme \u2014 did you mean 'default'?"),
-              std::string::npos) << out;
+    EXPECT_THAT(
+        out, HasSubstr("mine/theme.toml:2:11: error: 'defualt' is not a visual theme \u2014 did you mean 'default'?"))
+        << out;
 }
 
 TEST(VisualTheme, ACircleOfThemesIsAnError) {
@@ -80,8 +84,9 @@ TEST(VisualTheme, ACircleOfThemesIsAnError) {
     EXPECT_FALSE(load_visual_theme(site.content, "a", d));
     EXPECT_FALSE(load_visual_theme(site.content, "self", d));
     std::string out = site.all(d);
-    EXPECT_NE(out.find("b/theme.toml:1:11: error: themes extend each other in a circle: a \u2192 b \u2192 a"), std::string::npos) << out;
-    EXPECT_NE(out.find("self/theme.toml:1:11: error: the theme 'self' extends itself"), std::string::npos) << out;
+    EXPECT_THAT(out, HasSubstr("b/theme.toml:1:11: error: themes extend each other in a circle: a \u2192 b \u2192 a"))
+        << out;
+    EXPECT_THAT(out, HasSubstr("self/theme.toml:1:11: error: the theme 'self' extends itself")) << out;
 }
 
 TEST(VisualTheme, MistakesInThemeTomlAreLocated) {
@@ -92,8 +97,8 @@ TEST(VisualTheme, MistakesInThemeTomlAreLocated) {
     EXPECT_FALSE(load_visual_theme(site.content, "mine", d));
     EXPECT_FALSE(load_visual_theme(site.content, "other", d));
     std::string out = site.all(d);
-    EXPECT_NE(out.find("mine/theme.toml:2:14: error: 'stylesheet' is not a theme setting"), std::string::npos) << out;
-    EXPECT_NE(out.find("error: the stylesheet 'missing.css' is not in"), std::string::npos) << out;
+    EXPECT_THAT(out, HasSubstr("mine/theme.toml:2:14: error: 'stylesheet' is not a theme setting")) << out;
+    EXPECT_THAT(out, HasSubstr("error: the stylesheet 'missing.css' is not in")) << out;
 }
 
 TEST(VisualTheme, AThemeWithoutTemplatesAnywhereIsRefused) {
@@ -103,7 +108,7 @@ TEST(VisualTheme, AThemeWithoutTemplatesAnywhereIsRefused) {
     auto theme = load_visual_theme(site.content, "bare", d);
     ASSERT_TRUE(theme);
     EXPECT_FALSE(ThemeTemplates::load(theme->dirs, site.content / "templates", d));
-    EXPECT_NE(site.all(d).find("has no templates/ folder, and extends no theme that has one"), std::string::npos);
+    EXPECT_THAT(site.all(d), HasSubstr("has no templates/ folder, and extends no theme that has one"));
 }
 
 }  // namespace
