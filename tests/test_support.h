@@ -13,6 +13,9 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include <gtest/gtest.h>
 
 namespace techpages::testing {
 
@@ -102,6 +105,25 @@ inline void PrintTo(const LongText& t, std::ostream* os) {
     *os << t.text.size() << " bytes" << (end < t.text.size() ? ", the first " + std::to_string(end) : "") << ":\n"
         << std::string_view(t.text).substr(0, end);
     if (end < t.text.size()) *os << "\n[... " << t.text.size() - end << " more bytes]";
+}
+
+// Every file under `root`, relative to it, sorted.
+inline std::vector<std::string> files_under(const fs::path& root) {
+    std::vector<std::string> files;
+    for (const auto& e : fs::recursive_directory_iterator(root))
+        if (e.is_regular_file()) files.push_back(fs::relative(e.path(), root).generic_string());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+// The same files with the same bytes (a build with the cache and a clean one, say).
+inline void expect_same_tree(const fs::path& a, const fs::path& b) {
+    auto files_a = files_under(a), files_b = files_under(b);
+    ASSERT_EQ(files_a, files_b) << a << " and " << b << " hold different files";
+    size_t differing = 0;
+    for (const auto& rel : files_a)
+        if (read_text(a / rel) != read_text(b / rel) && ++differing <= 5) ADD_FAILURE() << rel << " differs from a clean build";
+    EXPECT_EQ(differing, 0u);
 }
 
 }  // namespace techpages::testing
