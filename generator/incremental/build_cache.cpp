@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <charconv>
 #include <cstdio>
 
 #include "util/files.h"
@@ -42,12 +43,14 @@ int64_t parse_int(std::string_view s) { return std::stoll(std::string(s)); }
 // "3,17,204": numbers in the cache's table of read names.
 std::vector<uint32_t> parse_reads(std::string_view s, size_t names) {
     std::vector<uint32_t> reads;
-    while (!s.empty()) {
-        size_t comma = s.find(',');
-        int64_t n = parse_int(s.substr(0, comma));
-        if (n < 0 || static_cast<size_t>(n) >= names) throw std::invalid_argument("not a read");
-        reads.push_back(static_cast<uint32_t>(n));
-        s.remove_prefix(comma == std::string_view::npos ? s.size() : comma + 1);
+    const char* at = s.data();
+    const char* end = s.data() + s.size();
+    while (at < end) {
+        uint32_t n = 0;
+        auto [next, error] = std::from_chars(at, end, n);
+        if (error != std::errc() || n >= names || (next < end && *next != ',')) throw std::invalid_argument("not a read");
+        reads.push_back(n);
+        at = next + (next < end ? 1 : 0);
     }
     return reads;
 }
@@ -60,21 +63,23 @@ std::string pages_and_reads(const BuildCache& cache, const ReadNames& read_names
     uint32_t next = 0;
     for (const auto& [path, page] : cache.pages) {
         if (!storable(path)) continue;
-        pages += "page\t" + to_hex(page.dependencies) + "\t" + path + "\t";
+        pages.append("page\t").append(to_hex(page.dependencies)).append("\t").append(path).append("\t");
         bool first = true;
         for (uint32_t r : page.reads) {
             const std::string& name = read_names.names.at(r);
             if (!storable(name)) continue;  // then the page's digest will not match: it is rendered again
             if (renumbered[r] == UINT32_MAX) {
                 renumbered[r] = next++;
-                names += "read\t" + name + "\n";
+                names.append("read\t").append(name).append("\n");
             }
-            pages += (first ? "" : ",") + std::to_string(renumbered[r]);
+            if (!first) pages += ',';
+            char digits[16];
+            pages.append(digits, std::to_chars(digits, digits + sizeof digits, renumbered[r]).ptr);
             first = false;
         }
         for (const auto& id : page.ids)
-            if (storable(id)) pages += "\t" + id;
-        pages += "\n";
+            if (storable(id)) pages.append("\t").append(id);
+        pages += '\n';
     }
     return names + pages;
 }
