@@ -1,5 +1,7 @@
 // The whole pipeline, in the order a newcomer reads it:
-// load (load/) → model (model/) → render (render/) → write (write/).
+// load (load/) → model (model/) → render (render/) → write (write/) → check (check/).
+// One engine runs the stages for build, serve and check: SiteBuilder::State::run in
+// incremental/site_builder.cpp; the functions here are the commands' entry points.
 #pragma once
 
 #include <filesystem>

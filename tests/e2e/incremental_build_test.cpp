@@ -394,8 +394,8 @@ TEST_F(IncrementalSplitLists, ARemovedProfileShortensTheListAndMatchesACleanBuil
 
 }  // namespace
 
-// The build cache keeps SHA-256 digests (64 hex digits), in format 2: a cache of format 1
-// (64-bit hashes, whose collisions anyone can make to order) is not used.
+// The build cache keeps SHA-256 digests (64 hex digits); a cache of an older format (1 had
+// 64-bit hashes, whose collisions anyone can make to order) is not used.
 // Format 3: SHA-256 digests, and what each page read as it rendered (names on `read`
 // lines, numbered from 0; each page's reads as those numbers).
 TEST_F(IncrementalBuild, CacheHoldsSha256DigestsAndReadsInFormat3) {
