@@ -9,6 +9,7 @@
 #include <set>
 #include <string_view>
 #include <unordered_set>
+#include <utility>
 
 #include "check/external_report.h"
 #include "check/links.h"
@@ -151,11 +152,41 @@ struct SiteBuilder::State {
     MediaHeaders media_headers;  // pictures' headers already read, by content hash
 
     bool keep_in_memory() const { return publish == Publish::in_place; }
-    // In place: every card's HTML, with what it read, for the next rebuild. `lent_from`
-    // says which kept card each reused card came from (not_lent: rendered now).
+    // The output holds what the cache says and no input changed: fills in `result`.
+    bool nothing_changed(const InputFiles& now, const fs::path& cache_file, BuildResult& result);
+    bool load_theme_and_templates(const SiteConfig& config, const std::vector<fs::path>& theme_guess,
+                                  const InputFiles& previous, InputFiles& now, Diagnostics& diagnostics);
+    // What each page read and its digest (ReadValues::page), and whether it was kept as it was.
+    struct PageRecords {
+        explicit PageRecords(size_t n) : digests(n), reads(n), unchanged(n, 0) {}
+        std::vector<Digest> digests;
+        std::vector<std::vector<uint32_t>> reads;
+        std::vector<char> unchanged;
+    };
+    // A page is kept when what it read last time reads the same now (and, unless `writer`
+    // is null because the output is trusted, its file can be kept).
+    void find_unchanged_pages(const std::vector<PageJob>& pages, const ReadValues& values, SiteWriter* writer,
+                              PageRecords& records);
+    // Renders every page not kept, recording what it reads; returns how many.
+    size_t render_pages(const std::vector<PageJob>& pages, const Views& views, const ReadValues& values, SiteWriter* writer,
+                        bool each_page, PageRecords& records, std::vector<PageLinks>& links, Diagnostics& diagnostics);
+    // This build's cards: those kept from the last build in place (lent, and given back if
+    // the build stops before keeping them anew) and those rendered now, with what each read.
     static constexpr size_t not_lent = SIZE_MAX;
-    void keep_cards(const Site& site, CardHtml& html, const std::map<CardKind, std::vector<size_t>>& lent_from,
-                    std::map<CardKind, std::vector<std::vector<uint32_t>>>& card_reads, const ReadValues& values);
+    struct BuildCards {
+        explicit BuildCards(std::map<CardKind, std::vector<KeptCard>>& kept) : lender(kept) {}
+        ~BuildCards();
+        std::map<CardKind, std::vector<KeptCard>>& lender;
+        CardHtml html;
+        std::map<CardKind, std::vector<size_t>> lent_from;  // where in `lender` each; not_lent: rendered now
+        std::map<CardKind, std::vector<std::vector<uint32_t>>> reads;  // of those rendered now
+        bool kept = false;
+    };
+    // A kept card whose reads read the same now is lent to this build.
+    void lend_kept_cards(const Site& site, ReadValues& values, BuildCards& out);
+    void render_new_cards(const Site& site, const Views& views, ReadValues& values, BuildCards& out);
+    // In place: every card's HTML, with what it read, for the next rebuild.
+    void keep_cards(const Site& site, BuildCards& built, const ReadValues& values);
     unsigned threads() const { return options.threads ? options.threads : default_thread_count(); }
     BuildResult run(Diagnostics& diagnostics, const std::vector<fs::path>* changed);
     InputFiles current_inputs(const std::vector<fs::path>& theme_guess, const std::vector<fs::path>* changed);
@@ -332,27 +363,176 @@ bool SiteBuilder::State::load(const InputFiles& now, bool content_changed, bool&
     return true;
 }
 
-void SiteBuilder::State::keep_cards(const Site& site, CardHtml& html, const std::map<CardKind, std::vector<size_t>>& lent_from,
-                                    std::map<CardKind, std::vector<std::vector<uint32_t>>>& card_reads,
-                                    const ReadValues& values) {
+void SiteBuilder::State::find_unchanged_pages(const std::vector<PageJob>& pages, const ReadValues& values, SiteWriter* writer,
+                                              PageRecords& records) {
+    parallel_for(pages.size(), threads(), [&](unsigned, size_t i) {
+        auto it = cache->pages.find(pages[i].site_path);
+        if (it == cache->pages.end()) return;
+        Digest now_reads = values.page(pages[i], it->second.reads);
+        if (now_reads.known() && now_reads == it->second.dependencies && (!writer || writer->keep(output_file(pages[i].site_path)))) {
+            records.unchanged[i] = 1;
+            records.digests[i] = now_reads;
+            records.reads[i] = it->second.reads;
+        }
+    });
+}
+
+size_t SiteBuilder::State::render_pages(const std::vector<PageJob>& pages, const Views& views, const ReadValues& values,
+                                        SiteWriter* writer, bool each_page, PageRecords& records, std::vector<PageLinks>& links,
+                                        Diagnostics& diagnostics) {
+    std::map<std::string, std::string> template_files;  // relative to the content folder, like every message
+    for (const auto& name : required_templates())
+        template_files[name] = fs::absolute(templates->file(name)).lexically_normal().lexically_relative(fs::absolute(options.content_dir).lexically_normal()).generic_string();
+    std::atomic<size_t> rendered{0};
+    parallel_for(pages.size(), threads(), [&](unsigned worker, size_t i) {
+        const PageJob& job = pages[i];
+        links[i].site_path = job.site_path;
+        links[i].source = job.source;
+        links[i].template_file = template_files.at(job.template_name);
+        if (records.unchanged[i]) {  // its ids are lent to the link check, and given back below
+            links[i].ids = std::move(cache->pages.at(job.site_path).ids);
+            return;
+        }
+        auto page_started = each_page ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
+        ReadLog reads;
+        data page_data;
+        {
+            RecordReads recording(reads);
+            page_data = job.build(views);
+        }
+        records.reads[i] = values.ids(reads);
+        records.digests[i] = values.page(job, records.reads[i]);
+        std::string html = renderers[worker]->render(job.template_name, page_data);
+        extract_links(html, links[i]);
+        if (each_page)
+            std::fprintf(stderr, "    %-50s %.1f ms, %zu bytes\n", job.site_path.c_str(),
+                         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - page_started).count(), html.size());
+        ++rendered;
+        if (writer && !writer->write(output_file(job.site_path), html))
+            diagnostics.error((writer->root() / output_file(job.site_path)).string(), {}, "cannot write this page",
+                              "check that the output folder is writable and the disk is not full");
+    });
+    return rendered;
+}
+
+SiteBuilder::State::BuildCards::~BuildCards() {
+    if (kept) return;
+    for (auto& [kind, from] : lent_from)
+        for (size_t i = 0; i < from.size(); ++i)
+            if (from[i] != not_lent) lender[kind][from[i]].html = std::move(html.of(kind)[i]);
+}
+
+void SiteBuilder::State::lend_kept_cards(const Site& site, ReadValues& values, BuildCards& out) {
+    for (CardKind kind : card_kinds) {
+        size_t count = card_count(site, kind);
+        std::vector<KeptCard>& kept = cards[kind];
+        out.html.of(kind).resize(count);
+        out.lent_from[kind].assign(count, not_lent);
+        std::map<std::string_view, size_t> by_path;  // when a file was added or removed, the cards after it moved
+        for (size_t i = 0; i < count && !kept.empty(); ++i) {
+            const std::string& path = card_origin(site, kind, i).path;
+            size_t k = i < kept.size() && kept[i].path == path ? i : not_lent;
+            if (k == not_lent) {
+                if (by_path.empty())
+                    for (size_t j = 0; j < kept.size(); ++j) by_path.emplace(kept[j].path, j);
+                auto found = by_path.find(path);
+                if (found != by_path.end()) k = found->second;
+            }
+            if (k == not_lent || kept[k].dependencies != values.card(kept[k].reads) || !kept[k].dependencies.known()) continue;
+            out.html.of(kind)[i] = std::move(kept[k].html);
+            out.lent_from[kind][i] = k;
+            values.set_card(kind, i, kept[k].dependencies);
+        }
+    }
+}
+
+void SiteBuilder::State::render_new_cards(const Site& site, const Views& views, ReadValues& values, BuildCards& out) {
+    for (CardKind kind : card_kinds) out.reads[kind].resize(card_count(site, kind));
+    render_cards(site, views, renderers, out.html, [&](CardKind kind, size_t i) { return out.lent_from.at(kind)[i] == not_lent; },
+                 [&](CardKind kind, size_t i, const ReadLog& log) {
+                     std::vector<uint32_t>& reads = out.reads.at(kind)[i];
+                     reads = values.ids(log);
+                     values.set_card(kind, i, values.card(reads));
+                 });
+}
+
+void SiteBuilder::State::keep_cards(const Site& site, BuildCards& built, const ReadValues& values) {
     for (CardKind kind : card_kinds) {
         std::vector<KeptCard>& kept = cards[kind];
-        std::vector<KeptCard> next(html.of(kind).size());
+        std::vector<KeptCard> next(built.html.of(kind).size());
         for (size_t i = 0; i < next.size(); ++i) {
-            size_t from = lent_from.at(kind)[i];
+            size_t from = built.lent_from.at(kind)[i];
             if (from == not_lent) {  // rendered now: its reads are new
                 next[i].path = card_origin(site, kind, i).path;
-                next[i].reads = std::move(card_reads.at(kind)[i]);
+                next[i].reads = std::move(built.reads.at(kind)[i]);
                 next[i].dependencies = values.card(next[i].reads);
             } else {
                 next[i].path = std::move(kept[from].path);
                 next[i].reads = std::move(kept[from].reads);
                 next[i].dependencies = kept[from].dependencies;
             }
-            next[i].html = std::move(html.of(kind)[i]);
+            next[i].html = std::move(built.html.of(kind)[i]);
         }
         kept = std::move(next);
     }
+}
+
+// The visual theme and its templates (loaded again only when one changed), so a broken
+// theme fails before anything is written. The theme's files join `now` when its folders
+// were not known before.
+bool SiteBuilder::State::load_theme_and_templates(const SiteConfig& config, const std::vector<fs::path>& theme_guess,
+                                                  const InputFiles& previous, InputFiles& now, Diagnostics& diagnostics) {
+    std::string theme_name = options.theme.empty() ? config.theme : options.theme;
+    if (!check_theme(theme_name, !options.theme.empty(), config, options.content_dir, diagnostics)) return false;
+    auto new_theme = load_visual_theme(options.content_dir, theme_name, diagnostics);
+    if (!new_theme) return false;
+    if (options.write_output && new_theme->dirs != theme_guess) {  // the theme's files were not looked at yet
+        for (auto it = now.begin(); it != now.end();) it = it->first.rfind(theme_prefix, 0) == 0 ? now.erase(it) : std::next(it);
+        InputFiles theme_files = stat_inputs({}, new_theme->dirs);
+        hash_inputs(theme_files, previous, {}, threads());
+        now.merge(theme_files);
+    }
+
+    // render: templates first, so a broken theme fails before anything is written
+    Hasher template_hash;
+    for (const auto& dir : new_theme->dirs) template_hash.add(dir.string());
+    for (const auto& [key, stamp] : now)
+        if (is_template_input(key)) template_hash.add(key).add(stamp.hash);
+    if (!templates || template_hash.value() != templates_hash) {
+        templates.reset();
+        renderers.clear();
+        cards.clear();
+        auto loaded_templates = ThemeTemplates::load(new_theme->dirs, options.content_dir / "templates", diagnostics);
+        if (!loaded_templates) return false;
+        templates.emplace(std::move(*loaded_templates));
+        templates_hash = template_hash.value();
+    }
+    for (const auto& name : required_templates())
+        if (!templates->source(name))
+            diagnostics.error((new_theme->dirs.front() / "templates").string(), {}, "the theme has no " + name + ".mustache template",
+                              "add templates/" + name + ".mustache to the theme");
+    if (diagnostics.has_errors()) return false;
+    theme = std::move(new_theme);
+    while (renderers.size() < threads()) renderers.push_back(std::make_unique<TemplateRenderer>(*templates));
+    return true;
+}
+
+bool SiteBuilder::State::nothing_changed(const InputFiles& now, const fs::path& cache_file, BuildResult& result) {
+    std::error_code ec;
+    if (!same_inputs(now, cache->inputs) || !fs::is_regular_file(options.out_dir / "index.html", ec)) return false;
+    bool touched = false;  // same contents, new times: remember the times, so they are not read again
+    for (auto i = now.begin(), j = std::as_const(cache->inputs).begin(); i != now.end(); ++i, ++j) touched |= !i->second.same_stat(j->second);
+    if (touched) {
+        cache->inputs = now;
+        write_build_cache(cache_file, *cache, read_names);
+    }
+    if (publish == Publish::staged) remove_abandoned_staging(options.out_dir);
+    inputs = now;
+    result.ok = true;
+    result.pages = cache->pages.size();
+    result.photos.cached = cache->photos;
+    result.files_copied = cache->files_copied;
+    return true;
 }
 
 BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<fs::path>* changed) {
@@ -386,22 +566,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     hash_inputs(now, previous, o.content_dir, threads());
     timer.mark("look at the inputs");
     std::error_code ec;
-    if (o.write_output && cache && !clean && same_inputs(now, cache->inputs) &&
-        fs::is_regular_file(o.out_dir / "index.html", ec)) {
-        bool touched = false;  // same contents, new times: remember the times, so they are not read again
-        for (auto i = now.begin(), j = cache->inputs.begin(); i != now.end(); ++i, ++j) touched |= !i->second.same_stat(j->second);
-        if (touched) {
-            cache->inputs = now;
-            write_build_cache(cache_file, *cache, read_names);
-        }
-        if (publish == Publish::staged) remove_abandoned_staging(o.out_dir);
-        inputs = now;
-        result.ok = true;
-        result.pages = cache->pages.size();
-        result.photos.cached = cache->photos;
-        result.files_copied = cache->files_copied;
-        return finish(result);
-    }
+    if (o.write_output && cache && !clean && nothing_changed(now, cache_file, result)) return finish(result);
 
     // load → model: only the files that changed are read again
     bool content_changed = content_files_differ(now, previous) || !built;
@@ -417,38 +582,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     Site& site = *this->site;
     timer.mark("load");
     if (!o.base_url.empty()) site.config.base_url = o.base_url;
-    std::string theme_name = o.theme.empty() ? site.config.theme : o.theme;
-    if (!check_theme(theme_name, !o.theme.empty(), site.config, o.content_dir, diagnostics)) return result;
-    auto new_theme = load_visual_theme(o.content_dir, theme_name, diagnostics);
-    if (!new_theme) return result;
-    if (o.write_output && new_theme->dirs != theme_guess) {  // the theme's files were not looked at yet
-        for (auto it = now.begin(); it != now.end();) it = it->first.rfind(theme_prefix, 0) == 0 ? now.erase(it) : std::next(it);
-        InputFiles theme_files = stat_inputs({}, new_theme->dirs);
-        hash_inputs(theme_files, previous, {}, threads());
-        now.merge(theme_files);
-    }
-
-    // render: templates first, so a broken theme fails before anything is written
-    Hasher template_hash;
-    for (const auto& dir : new_theme->dirs) template_hash.add(dir.string());
-    for (const auto& [key, stamp] : now)
-        if (is_template_input(key)) template_hash.add(key).add(stamp.hash);
-    if (!templates || template_hash.value() != templates_hash) {
-        templates.reset();
-        renderers.clear();
-        cards.clear();
-        auto loaded_templates = ThemeTemplates::load(new_theme->dirs, o.content_dir / "templates", diagnostics);
-        if (!loaded_templates) return result;
-        templates.emplace(std::move(*loaded_templates));
-        templates_hash = template_hash.value();
-    }
-    for (const auto& name : required_templates())
-        if (!templates->source(name))
-            diagnostics.error((new_theme->dirs.front() / "templates").string(), {}, "the theme has no " + name + ".mustache template",
-                              "add templates/" + name + ".mustache to the theme");
-    if (diagnostics.has_errors()) return result;
-    theme = std::move(new_theme);
-    while (renderers.size() < threads()) renderers.push_back(std::make_unique<TemplateRenderer>(*templates));
+    if (!load_theme_and_templates(site.config, theme_guess, previous, now, diagnostics)) return result;
     timer.mark("theme and templates");
     if (!index_current) index.emplace(build_site_index(site));
     const SiteIndex& index = *this->index;
@@ -553,110 +687,22 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     });
 
 
-    // Cards whose inputs did not change keep the HTML they had.
-    CardHtml card_html;
-    std::map<CardKind, std::vector<size_t>> lent_from;  // where in `cards` each reused card's HTML was
-    for (CardKind kind : card_kinds) {
-        size_t count = card_count(site, kind);
-        std::vector<KeptCard>& kept = cards[kind];
-        card_html.of(kind).resize(count);
-        lent_from[kind].assign(count, not_lent);
-        std::map<std::string_view, size_t> by_path;  // when a file was added or removed, the cards after it moved
-        for (size_t i = 0; i < count && !kept.empty(); ++i) {
-            const std::string& path = card_origin(site, kind, i).path;
-            size_t k = i < kept.size() && kept[i].path == path ? i : not_lent;
-            if (k == not_lent) {
-                if (by_path.empty())
-                    for (size_t j = 0; j < kept.size(); ++j) by_path.emplace(kept[j].path, j);
-                auto found = by_path.find(path);
-                if (found != by_path.end()) k = found->second;
-            }
-            if (k == not_lent || kept[k].dependencies != values.card(kept[k].reads) || !kept[k].dependencies.known()) continue;
-            card_html.of(kind)[i] = std::move(kept[k].html);
-            lent_from[kind][i] = k;
-            values.set_card(kind, i, kept[k].dependencies);
-        }
-    }
-    // A build that stops before keeping the cards anew (at the end) gives back those it was lent.
-    struct CardLoan {
-        std::map<CardKind, std::vector<KeptCard>>& cards;
-        CardHtml& html;
-        std::map<CardKind, std::vector<size_t>>& lent_from;
-        bool kept = false;
-        ~CardLoan() {
-            if (kept) return;
-            for (auto& [kind, from] : lent_from)
-                for (size_t i = 0; i < from.size(); ++i)
-                    if (from[i] != not_lent) cards[kind][from[i]].html = std::move(html.of(kind)[i]);
-        }
-    } card_loan{cards, card_html, lent_from};
-    // What each card rendered now read, and their values (kept with the card in place).
-    std::map<CardKind, std::vector<std::vector<uint32_t>>> card_reads;
-    for (CardKind kind : card_kinds) card_reads[kind].resize(card_count(site, kind));
-    render_cards(site, views, renderers, card_html, [&](CardKind kind, size_t i) { return lent_from[kind][i] == not_lent; },
-                 [&](CardKind kind, size_t i, const ReadLog& log) {
-                     std::vector<uint32_t>& reads = card_reads.at(kind)[i];
-                     reads = values.ids(log);
-                     values.set_card(kind, i, values.card(reads));
-                 });
+    // Cards whose inputs did not change keep the HTML they had; the others are rendered.
+    BuildCards built_cards(cards);
+    lend_kept_cards(site, values, built_cards);
+    render_new_cards(site, views, values, built_cards);
+    CardHtml& card_html = built_cards.html;
     views.set_card_html(&card_html);
     timer.mark("cards");
 
     // In place, after a build in this process, the output holds what the cache says (it
     // was written here): no need to look at every file.
     bool trust_output = publish == Publish::in_place && built;
-    // A page is kept when what it read last time reads the same now.
-    std::vector<Digest> page_dependencies(pages.size());
-    std::vector<std::vector<uint32_t>> page_reads(pages.size());
-    std::vector<char> unchanged(pages.size(), 0);
-    parallel_for(pages.size(), threads(), [&](unsigned, size_t i) {
-        if (!reuse) return;
-        auto it = cache->pages.find(pages[i].site_path);
-        if (it == cache->pages.end()) return;
-        Digest now_reads = values.page(pages[i], it->second.reads);
-        if (now_reads.known() && now_reads == it->second.dependencies &&
-            (trust_output || writer->keep(output_file(pages[i].site_path)))) {
-            unchanged[i] = 1;
-            page_dependencies[i] = now_reads;
-            page_reads[i] = it->second.reads;
-        }
-    });
+    PageRecords records(pages.size());
+    if (reuse) find_unchanged_pages(pages, values, trust_output ? nullptr : &*writer, records);
     timer.mark("unchanged pages");
-
     std::vector<PageLinks> links(pages.size());
-    std::map<std::string, std::string> template_files;  // relative to the content folder, like every message
-    for (const auto& name : required_templates())
-        template_files[name] = fs::absolute(templates->file(name)).lexically_normal().lexically_relative(fs::absolute(o.content_dir).lexically_normal()).generic_string();
-    std::atomic<size_t> rendered{0};
-    parallel_for(pages.size(), threads(), [&](unsigned worker, size_t i) {
-        const PageJob& job = pages[i];
-        links[i].site_path = job.site_path;
-        links[i].source = job.source;
-        links[i].template_file = template_files.at(job.template_name);
-        if (unchanged[i]) {  // its ids are lent to the link check, and given back below
-            links[i].ids = std::move(cache->pages.at(job.site_path).ids);
-            return;
-        }
-        auto page_started = timer.each_page() ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
-        ReadLog reads;
-        data page_data;
-        {
-            RecordReads recording(reads);
-            page_data = job.build(views);
-        }
-        page_reads[i] = values.ids(reads);
-        page_dependencies[i] = values.page(job, page_reads[i]);
-        std::string html = renderers[worker]->render(job.template_name, page_data);
-        extract_links(html, links[i]);
-        if (timer.each_page())
-            std::fprintf(stderr, "    %-50s %.1f ms, %zu bytes\n", job.site_path.c_str(),
-                         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - page_started).count(), html.size());
-        ++rendered;
-        if (writer && !writer->write(output_file(job.site_path), html))
-            diagnostics.error((writer->root() / output_file(job.site_path)).string(), {}, "cannot write this page",
-                              "check that the output folder is writable and the disk is not full");
-    });
-
+    size_t rendered = render_pages(pages, views, values, writer ? &*writer : nullptr, timer.each_page(), records, links, diagnostics);
     timer.mark("render and write pages");
     site_files_written.get();
     timer.mark("site files (waited for)");
@@ -672,7 +718,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
             if (writer) writer->remove(output_file(path));
         }
         for (size_t i = 0; i < pages.size() && !links_may_break; ++i) {
-            if (unchanged[i]) continue;
+            if (records.unchanged[i]) continue;
             auto it = cache->pages.find(pages[i].site_path);
             if (it == cache->pages.end()) continue;
             std::set<std::string> ids(links[i].ids.begin(), links[i].ids.end());
@@ -697,7 +743,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     // again only when a page, a file or an id they may lead to is gone.
     if (links_may_break && reuse) {
         parallel_for(pages.size(), threads(), [&](unsigned, size_t i) {
-            if (!unchanged[i]) return;
+            if (!records.unchanged[i]) return;
             cache->pages.at(pages[i].site_path).ids = std::move(links[i].ids);
             links[i].ids.clear();
             if (auto html = read_file(writer->root() / output_file(pages[i].site_path))) extract_links(*html, links[i]);
@@ -718,7 +764,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     auto give_back_ids = [&] {
         if (links_may_break && reuse) return;  // they were read again from the pages; the cache keeps its own
         for (size_t i = 0; i < pages.size(); ++i)
-            if (unchanged[i]) cache->pages.at(pages[i].site_path).ids = std::move(links[i].ids);
+            if (records.unchanged[i]) cache->pages.at(pages[i].site_path).ids = std::move(links[i].ids);
     };
     if (!writer) {
         check_codeowners(site, o.content_dir, diagnostics);
@@ -730,7 +776,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
         if (cache && publish == Publish::in_place) {
             // What was written in place is not what the cache says: never take it as unchanged.
             for (size_t i = 0; i < pages.size(); ++i)
-                if (!unchanged[i]) cache->pages[pages[i].site_path].dependencies = Digest{};
+                if (!records.unchanged[i]) cache->pages[pages[i].site_path].dependencies = Digest{};
             for (auto& [path, hash] : generated_hashes) cache->files[path] = Digest{};
             cache->inputs.clear();
         }
@@ -754,7 +800,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     for (const auto& dir : theme->dirs) next.theme_dirs.push_back(dir.string());
     next.inputs = now;
     for (size_t i = 0; i < pages.size(); ++i)
-        next.pages[pages[i].site_path] = {page_dependencies[i], std::move(page_reads[i]), std::move(links[i].ids)};
+        next.pages[pages[i].site_path] = {records.digests[i], std::move(records.reads[i]), std::move(links[i].ids)};
     if (next.pages.size() != pages.size())  // pages the site no longer has
         for (auto it = next.pages.begin(); it != next.pages.end();) it = page_paths.count(it->first) ? std::next(it) : next.pages.erase(it);
     next.files = std::move(generated_hashes);
@@ -772,8 +818,8 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     inputs = std::move(now);
     photos = std::move(site_photos);
     built = true;
-    card_loan.kept = true;
-    if (keep_in_memory()) keep_cards(site, card_html, lent_from, card_reads, values);
+    built_cards.kept = true;
+    if (keep_in_memory()) keep_cards(site, built_cards, values);
 
     timer.mark("commit, keep the cache");
     result.ok = true;
