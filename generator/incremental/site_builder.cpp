@@ -170,6 +170,16 @@ struct SiteBuilder::State {
     // Renders every page not kept, recording what it reads; returns how many.
     size_t render_pages(const std::vector<PageJob>& pages, const Views& views, const ReadValues& values, SiteWriter* writer,
                         bool each_page, PageRecords& records, std::vector<PageLinks>& links, Diagnostics& diagnostics);
+    KeptSiteFiles keep_site_files(const Site& site, const Urls& urls, const ReadValues& values, SearchEntries& entries);
+    // Re-encodes the site's photos into the output, unless none changed since the last build in place.
+    void publish_photos(const Site& site, const std::set<std::string>& site_photos, const InputFiles& now,
+                        SiteWriter& writer, PhotoStats& stats, Diagnostics& diagnostics);
+    // Every page, listed again only with a new model: an edit patched into it keeps them all.
+    const std::vector<PageJob>& current_pages(const Site& site, const SiteIndex& index, bool index_current);
+    // Removes the pages the site no longer has; true when a link may now lead nowhere (a
+    // page gone, or a page that lost an element id).
+    bool remove_gone_pages(const std::vector<PageJob>& pages, const std::unordered_set<std::string_view>& page_paths,
+                           const PageRecords& records, const std::vector<PageLinks>& links, SiteWriter* writer);
     // This build's cards: those kept from the last build in place (lent, and given back if
     // the build stops before keeping them anew) and those rendered now, with what each read.
     static constexpr size_t not_lent = SIZE_MAX;
@@ -415,6 +425,82 @@ size_t SiteBuilder::State::render_pages(const std::vector<PageJob>& pages, const
     return rendered;
 }
 
+// In place: the search index's entries and the open data, kept from the last build for
+// what did not change. `entries` holds the function the search index asks.
+KeptSiteFiles SiteBuilder::State::keep_site_files(const Site& site, const Urls& urls, const ReadValues& values,
+                                                  SearchEntries& entries) {
+    entries = [this, &site, &urls, &values](SearchItem kind, size_t i) -> const std::string& {
+        CardKind card_kind = kind == SearchItem::profile        ? CardKind::profile
+                             : kind == SearchItem::case_study   ? CardKind::case_study
+                             : kind == SearchItem::career_story ? CardKind::career_story
+                                                                : CardKind::plan;
+        auto& slots = search_entries[static_cast<size_t>(kind)];
+        slots.resize(card_count(site, card_kind));
+        SearchSlot& slot = slots[i];
+        const std::string& path = card_origin(site, card_kind, i).path;
+        Digest depends_on = values.item(card_kind, i);
+        if (slot.path != path || slot.dependencies != depends_on)
+            slot = {path, depends_on, search_index_entries(site, urls, kind, i)};
+        return slot.entries;
+    };
+    Hasher plans;
+    plans.add(site.plans.size());
+    for (size_t i = 0; i < site.plans.size(); ++i) plans.add(site.plans[i].origin.path).add(values.item(CardKind::plan, i));
+    if (open_data.empty() || plans.value() != open_data_dependencies) {
+        open_data = open_data_files(site, urls);
+        open_data_dependencies = plans.value();
+    }
+    return {&entries, &open_data};
+}
+
+void SiteBuilder::State::publish_photos(const Site& site, const std::set<std::string>& site_photos, const InputFiles& now,
+                                        SiteWriter& writer, PhotoStats& stats, Diagnostics& diagnostics) {
+    bool photos_changed = !built || publish == Publish::staged || site_photos != photos;
+    for (const auto& p : site_photos) {
+        auto a = now.find(p);
+        auto b = std::as_const(inputs).find(p);
+        photos_changed |= a == now.end() || b == inputs.cend() || a->second.hash != b->second.hash;
+    }
+    if (!photos_changed) {
+        stats.cached = site_photos.size();
+        return;
+    }
+    images = process_photos(media_uses(site), options.content_dir, writer.root(), cache_dir / "photos", threads(), stats, diagnostics);
+}
+
+const std::vector<PageJob>& SiteBuilder::State::current_pages(const Site& site, const SiteIndex& index, bool index_current) {
+    if (!index_current || !page_list) {
+        page_list.reset();
+        page_list = list_pages(site, index);
+        return *page_list;
+    }
+    // The pages are where they were; only a patched profile's date may have moved.
+    auto profile_pages = std::find_if(page_list->begin(), page_list->end(), [](const PageJob& j) { return j.kind == PageKind::profile; });
+    for (size_t i : patched_profiles) {
+        PageJob& job = profile_pages[static_cast<std::ptrdiff_t>(i)];
+        if (job.kind == PageKind::profile && job.item == i) job.lastmod = site.profiles[i].date;
+    }
+    return *page_list;
+}
+
+bool SiteBuilder::State::remove_gone_pages(const std::vector<PageJob>& pages, const std::unordered_set<std::string_view>& page_paths,
+                                           const PageRecords& records, const std::vector<PageLinks>& links, SiteWriter* writer) {
+    bool links_may_break = false;
+    for (const auto& [path, page] : cache->pages) {
+        if (page_paths.count(path)) continue;
+        links_may_break = true;
+        if (writer) writer->remove(output_file(path));
+    }
+    for (size_t i = 0; i < pages.size() && !links_may_break; ++i) {
+        if (records.unchanged[i]) continue;
+        auto it = cache->pages.find(pages[i].site_path);
+        if (it == cache->pages.end()) continue;
+        std::set<std::string> ids(links[i].ids.begin(), links[i].ids.end());
+        for (const auto& id : it->second.ids) links_may_break |= !ids.count(id);
+    }
+    return links_may_break;
+}
+
 SiteBuilder::State::BuildCards::~BuildCards() {
     if (kept) return;
     for (auto& [kind, from] : lent_from)
@@ -598,21 +684,8 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
         if (publish == Publish::in_place && !cache_dirty) fs::remove(cache_file, ec);
     }
     std::set<std::string> site_photos = photos_of(site);
-    if (writer) {
-        bool photos_changed = !built || publish == Publish::staged || site_photos != photos;
-        for (const auto& p : site_photos) {
-            auto a = now.find(p), b = inputs.find(p);
-            photos_changed |= a == now.end() || b == inputs.end() || a->second.hash != b->second.hash;
-        }
-        if (photos_changed) {
-            fs::path photo_cache = cache_dir / "photos";
-            images = process_photos(media_uses(site), o.content_dir, writer->root(), photo_cache, threads(), result.photos, diagnostics);
-        } else {
-            result.photos.cached = site_photos.size();
-        }
-    } else {
-        images.clear();
-    }
+    if (writer) publish_photos(site, site_photos, now, *writer, result.photos, diagnostics);
+    else images.clear();
     if (diagnostics.has_errors()) return result;
     timer.mark("photos");
 
@@ -623,17 +696,7 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     MarkdownRenderer site_markdown(site.config.allow_raw_html, urls.base_path());
     Views views(site, index, urls, contributor_markdown, site_markdown, images);
     views.set_stylesheets(theme->stylesheets);
-    if (!index_current || !page_list) {
-        page_list.reset();
-        page_list = list_pages(site, index);
-    } else {  // the pages are where they were; only a patched profile's date may have moved
-        auto profile_pages = std::find_if(page_list->begin(), page_list->end(), [](const PageJob& j) { return j.kind == PageKind::profile; });
-        for (size_t i : patched_profiles) {
-            PageJob& job = profile_pages[static_cast<std::ptrdiff_t>(i)];
-            if (job.kind == PageKind::profile && job.item == i) job.lastmod = site.profiles[i].date;
-        }
-    }
-    const std::vector<PageJob>& pages = *page_list;
+    const std::vector<PageJob>& pages = current_pages(site, index, index_current);
     ReadValues values(site, index, now, settings, read_names);
     timer.mark("list pages, values of reads");
 
@@ -644,31 +707,9 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     // written while the cards and pages render: they need the list of pages, not the pages.
     std::vector<std::string> generated;
     std::map<std::string, Digest> generated_hashes;
-    SearchEntries kept_search_entries = [&](SearchItem kind, size_t i) -> const std::string& {
-        CardKind card_kind = kind == SearchItem::profile      ? CardKind::profile
-                             : kind == SearchItem::case_study ? CardKind::case_study
-                             : kind == SearchItem::career_story ? CardKind::career_story
-                                                                : CardKind::plan;
-        auto& slots = search_entries[static_cast<size_t>(kind)];
-        slots.resize(card_count(site, card_kind));
-        SearchSlot& slot = slots[i];
-        const std::string& path = card_origin(site, card_kind, i).path;
-        Digest depends_on = values.item(card_kind, i);
-        if (slot.path != path || slot.dependencies != depends_on)
-            slot = {path, depends_on, search_index_entries(site, urls, kind, i)};
-        return slot.entries;
-    };
+    SearchEntries kept_search_entries;
     KeptSiteFiles kept_site_files;
-    if (keep_in_memory()) {
-        Hasher plans;
-        plans.add(site.plans.size());
-        for (size_t i = 0; i < site.plans.size(); ++i) plans.add(site.plans[i].origin.path).add(values.item(CardKind::plan, i));
-        if (open_data.empty() || plans.value() != open_data_dependencies) {
-            open_data = open_data_files(site, urls);
-            open_data_dependencies = plans.value();
-        }
-        kept_site_files = {&kept_search_entries, &open_data};
-    }
+    if (keep_in_memory()) kept_site_files = keep_site_files(site, urls, values, kept_search_entries);
     auto site_files_written = std::async(threads() > 1 ? std::launch::async : std::launch::deferred, [&] {
         PhaseTimer files_timer;
         auto made = site_files(site, pages, urls, kept_site_files);
@@ -708,23 +749,10 @@ BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<
     timer.mark("site files (waited for)");
 
     // Pages the site no longer has; pages that lost an element id a link may point at.
-    bool links_may_break = !reuse;
     std::unordered_set<std::string_view> page_paths(pages.size());
     for (const auto& job : pages) page_paths.insert(job.site_path);
-    if (cache) {
-        for (const auto& [path, page] : cache->pages) {
-            if (page_paths.count(path)) continue;
-            links_may_break = true;
-            if (writer) writer->remove(output_file(path));
-        }
-        for (size_t i = 0; i < pages.size() && !links_may_break; ++i) {
-            if (records.unchanged[i]) continue;
-            auto it = cache->pages.find(pages[i].site_path);
-            if (it == cache->pages.end()) continue;
-            std::set<std::string> ids(links[i].ids.begin(), links[i].ids.end());
-            for (const auto& id : it->second.ids) links_may_break |= !ids.count(id);
-        }
-    }
+    bool links_may_break = !reuse;
+    if (cache) links_may_break |= remove_gone_pages(pages, page_paths, records, links, writer ? &*writer : nullptr);
 
     if (writer && cache)
         for (const auto& [path, hash] : cache->files)
