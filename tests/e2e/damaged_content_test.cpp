@@ -114,7 +114,9 @@ TEST(DamagedContent, CheckAndBuildReportAndNeverCrash) {
         RunResult build = run(binary + " build --content " + quote(content) + " --out " + quote(dir / "site"));
         expect_clean_report(build, context);
         refused += build.status == 1;
-        if (build.status == 1) EXPECT_FALSE(fs::exists(dir / "site")) << context << "a failed build published a site";
+        if (build.status == 1) {
+            EXPECT_FALSE(fs::exists(dir / "site")) << context << "a failed build published a site";
+        }
     }
     // The damage must be real: many damaged copies have something to report.
     EXPECT_GE(refused, runs / 3) << "only " << refused << " of " << runs << " damaged copies failed to build";

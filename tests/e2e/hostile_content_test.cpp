@@ -119,9 +119,11 @@ TEST(HostileContent, SymlinksOutOfTheContentTreeNeverPublishTheirTarget) {
     fs::remove(site.content / "institutions/lstm/profiles/snoop.jpg");
     ASSERT_EQ(site.build().status, 0);
     std::string passwd = read_text("/etc/passwd");
-    for (const auto& e : fs::recursive_directory_iterator(site.out))
-        if (e.is_regular_file())
+    for (const auto& e : fs::recursive_directory_iterator(site.out)) {
+        if (e.is_regular_file()) {
             EXPECT_THAT(long_text(read_text(e.path())), Not(HasSubstr(passwd.substr(0, 40)))) << e.path();
+        }
+    }
 }
 
 // cmark-gfm 0.29.0.gfm.6 predates the fixes for its quadratic-time advisories and toml++ 3.3

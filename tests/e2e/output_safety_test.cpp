@@ -244,7 +244,9 @@ TEST(OutputSafety, ServeRemovesOnlyItsOwnAbandonedWorkFolders) {
     EXPECT_FALSE(fs::exists(killed)) << "a killed serve's folder is removed";
     EXPECT_EQ(snapshot(someones), before) << "a folder of that name techpages did not make is not";
     EXPECT_FALSE(own.empty());
-    if (!own.empty()) EXPECT_TRUE(fs::exists(own / ".techpages-site")) << "serve marks its own work folder";
+    if (!own.empty()) {
+        EXPECT_TRUE(fs::exists(own / ".techpages-site")) << "serve marks its own work folder";
+    }
     ::kill(pid, SIGTERM);  // serve itself: sh exec-ed it
     int status;
     ::waitpid(pid, &status, 0);

@@ -52,9 +52,10 @@ void expect_all_internal_urls_under(const fs::path& site, const std::string& ori
                 EXPECT_EQ(url.rfind(base, 0), 0u) << rel << ": " << (*it)[1].str();
             }
         }
-        if (ext == ".txt")
+        if (ext == ".txt") {
             for (auto pos = text.find(origin); pos != std::string::npos; pos = text.find(origin, pos + 1))
                 EXPECT_EQ(text.compare(pos + origin.size(), base.size(), base), 0) << rel;
+        }
     }
     EXPECT_GT(checked, 1000u) << "the crawl looked at the site's links";
 }
