@@ -8,28 +8,6 @@ bool directory_is_filterable(const Site& site) {
     return site.profiles.size() <= static_cast<size_t>(site.config.cards_per_page);
 }
 
-const Origin& card_origin(const Site& site, CardKind kind, size_t i) {
-    switch (kind) {
-        case CardKind::profile:
-        case CardKind::directory_profile: return site.profiles[i].origin;
-        case CardKind::case_study: return site.case_studies[i].origin;
-        case CardKind::career_story: return site.career_stories[i].origin;
-        case CardKind::plan: break;
-    }
-    return site.plans[i].origin;
-}
-
-size_t card_institution(const Site& site, CardKind kind, size_t i) {
-    switch (kind) {
-        case CardKind::profile:
-        case CardKind::directory_profile: return site.profiles[i].institution;
-        case CardKind::case_study: return site.case_studies[i].institution;
-        case CardKind::career_story: return site.career_stories[i].institution;
-        case CardKind::plan: break;
-    }
-    return site.plans[i].institution;
-}
-
 size_t card_count(const Site& site, CardKind kind) {
     switch (kind) {
         case CardKind::profile: return site.profiles.size();

@@ -18,9 +18,26 @@ bool directory_is_filterable(const Site& site);
 constexpr CardKind card_kinds[] = {CardKind::profile, CardKind::directory_profile, CardKind::case_study,
                                    CardKind::career_story, CardKind::plan};
 
+// Calls `visit` with the record a card shows (a Profile, CaseStudy, CareerStory or Plan).
+template <typename Visit>
+decltype(auto) visit_card_record(const Site& site, CardKind kind, size_t i, Visit&& visit) {
+    switch (kind) {
+        case CardKind::profile:
+        case CardKind::directory_profile: return visit(site.profiles[i]);
+        case CardKind::case_study: return visit(site.case_studies[i]);
+        case CardKind::career_story: return visit(site.career_stories[i]);
+        case CardKind::plan: break;
+    }
+    return visit(site.plans[i]);
+}
+
 // The file a card shows, and its institution.
-const Origin& card_origin(const Site& site, CardKind kind, size_t i);
-size_t card_institution(const Site& site, CardKind kind, size_t i);
+inline const Origin& card_origin(const Site& site, CardKind kind, size_t i) {
+    return visit_card_record(site, kind, i, [](const auto& record) -> const Origin& { return record.origin; });
+}
+inline size_t card_institution(const Site& site, CardKind kind, size_t i) {
+    return visit_card_record(site, kind, i, [](const auto& record) { return record.institution; });
+}
 
 // How many cards of a kind the site has. The directory's own cards (with its filters'
 // data) are made only when the directory is filterable.

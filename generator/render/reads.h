@@ -1,7 +1,7 @@
 // What a page or a card read from the model while it rendered. Views' accessors note each
 // read here (the page builders see the model only through them), so the build cache knows
 // what every page depends on without a hand-kept list: a page is rendered again when a
-// value it read last time has changed (incremental/page_reads.h gives each read its value).
+// value it read last time has changed (incremental/read_values.h gives each read its value).
 #pragma once
 
 #include <cstddef>
@@ -50,7 +50,6 @@ inline Fact term_fact(Fact taxonomy) {
 struct Read {
     Fact fact;
     uint32_t index;  // into the model's list of that kind; 0 when there is one
-    friend bool operator==(const Read&, const Read&) = default;
 };
 
 // Collects the reads of one page or card. While a ReadLog is recording on a thread, every
@@ -59,7 +58,6 @@ class ReadLog {
 public:
     const std::vector<Read>& reads() const { return reads_; }
     void add(Read r) { reads_.push_back(r); }
-    void clear() { reads_.clear(); }
 
 private:
     std::vector<Read> reads_;
