@@ -1,5 +1,6 @@
 // The command line made from its tables: the README shows the synopsis --help prints, and
 // the usage mistakes are answered from the tables (which command takes an option, what value).
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <sstream>
@@ -7,6 +8,7 @@
 #include "test_support.h"
 
 using namespace techpages::testing;
+using ::testing::HasSubstr;
 
 namespace {
 
@@ -40,39 +42,29 @@ TEST(CliUsage, ReadmeShowsTheSynopsisHelpPrints) {
     EXPECT_EQ(readme_usage(), help) << "README.md's \"Using techpages\" block differs from techpages --help";
 }
 
+// `techpages <arguments>` exits with `status` and says each of `said`.
+void expect_answer(const std::string& arguments, int status, const std::vector<std::string>& said) {
+    RunResult r = run(binary + " " + arguments);
+    EXPECT_EQ(r.status, status) << arguments << "\n" << r.output;
+    for (const auto& words : said) EXPECT_THAT(r.output, HasSubstr(words)) << arguments;
+}
+
 TEST(CliUsage, AnOptionOfAnotherCommandIsNamedAsSuch) {
-    RunResult r = run(binary + " check --out site");
-    EXPECT_EQ(r.status, 2);
-    EXPECT_NE(r.output.find("--out is an option of build and export-plan, not of check"), std::string::npos) << r.output;
-    EXPECT_NE(r.output.find("Usage: techpages check [--content DIR]"), std::string::npos) << r.output;
+    expect_answer("check --out site", 2,
+                  {"--out is an option of build and export-plan, not of check", "Usage: techpages check [--content DIR]"});
 }
 
 TEST(CliUsage, ValuesAreAskedForByTheirNames) {
-    RunResult port = run(binary + " serve --port");
-    EXPECT_EQ(port.status, 2);
-    EXPECT_NE(port.output.find("--port needs a value, e.g. --port N"), std::string::npos) << port.output;
-    RunResult out = run(binary + " export-plan plan.toml --out");
-    EXPECT_EQ(out.status, 2);
-    EXPECT_NE(out.output.find("--out needs a value, e.g. --out FILE.csv"), std::string::npos) << out.output;
-    RunResult format = run(binary + " check --format=xml");
-    EXPECT_EQ(format.status, 2);
-    EXPECT_NE(format.output.find("--format takes text, github or json, not 'xml'"), std::string::npos) << format.output;
-    RunResult flag = run(binary + " build --drafts=yes");
-    EXPECT_EQ(flag.status, 2);
-    EXPECT_NE(flag.output.find("--drafts takes no value"), std::string::npos) << flag.output;
+    expect_answer("serve --port", 2, {"--port needs a value, e.g. --port N"});
+    expect_answer("export-plan plan.toml --out", 2, {"--out needs a value, e.g. --out FILE.csv"});
+    expect_answer("check --format=xml", 2, {"--format takes text, github or json, not 'xml'"});
+    expect_answer("build --drafts=yes", 2, {"--drafts takes no value"});
 }
 
 TEST(CliUsage, MissingArgumentsAreExplained) {
-    RunResult r = run(binary + " new profile");
-    EXPECT_EQ(r.status, 2);
-    EXPECT_NE(r.output.find("The kinds: profile, case-study, career-story, institution, action-plan."), std::string::npos)
-        << r.output;
-    RunResult e = run(binary + " export-plan");
-    EXPECT_EQ(e.status, 2);
-    EXPECT_NE(e.output.find("give the plan to export"), std::string::npos) << e.output;
-    RunResult help = run(binary + " new --help");
-    EXPECT_EQ(help.status, 0);
-    EXPECT_NE(help.output.find("Options:"), std::string::npos) << help.output;
+    expect_answer("new profile", 2, {"The kinds: profile, case-study, career-story, institution, action-plan."});
+    expect_answer("export-plan", 2, {"give the plan to export"});
+    expect_answer("new --help", 0, {"Options:"});
 }
 
 }  // namespace

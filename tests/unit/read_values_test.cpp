@@ -34,7 +34,8 @@ struct SampleSite {
     }
 
     // What `build` reads, as name numbers in `names`.
-    std::vector<uint32_t> reads_of(const std::function<data(const Views&)>& build, const ReadValues& values) const {
+    std::vector<uint32_t> reads_of(const std::function<data(const Views&)>& build) {
+        ReadValues values(site, index, files, Digest{}, names);
         Urls urls(site.config.base_url);
         MarkdownRenderer markdown(false, urls.base_path());
         ImageIndex images;
@@ -59,6 +60,11 @@ struct SampleSite {
         throw std::runtime_error("no profile " + path);
     }
 
+    // The page's digest for `reads`, with the content files `now`.
+    Digest digest(const PageJob& job, const std::vector<uint32_t>& reads, const InputFiles& now) {
+        return ReadValues(site, index, now, Digest{}, names).page(job, reads);
+    }
+
     // The same files, one of them with other bytes.
     InputFiles with_changed(const std::string& path) const {
         InputFiles changed = files;
@@ -79,15 +85,11 @@ const std::string kwame = "institutions/lstm/profiles/kwame-mensah.md";
 TEST(ReadValues, APageDependsOnWhatItReadAndNothingElse) {
     SampleSite s;
     const PageJob& job = s.page("institutions/leicester/profiles/arjun-bhatt/");
-    ReadValues before(s.site, s.index, s.files, Digest{}, s.names);
-    std::vector<uint32_t> reads = s.reads_of(job.build, before);
-    Digest digest = before.page(job, reads);
-    ASSERT_TRUE(digest.known());
-
-    ReadValues own_file_changed(s.site, s.index, s.with_changed(arjun), Digest{}, s.names);
-    EXPECT_NE(own_file_changed.page(job, reads), digest) << "the page read its own profile";
-    ReadValues other_changed(s.site, s.index, s.with_changed(kwame), Digest{}, s.names);
-    EXPECT_EQ(other_changed.page(job, reads), digest) << "the page never read Kwame's profile";
+    std::vector<uint32_t> reads = s.reads_of(job.build);
+    Digest before = s.digest(job, reads, s.files);
+    ASSERT_TRUE(before.known());
+    EXPECT_NE(s.digest(job, reads, s.with_changed(arjun)), before) << "the page read its own profile";
+    EXPECT_EQ(s.digest(job, reads, s.with_changed(kwame)), before) << "the page never read Kwame's profile";
 }
 
 TEST(ReadValues, APageThatReadsOneMoreValueDependsOnIt) {
@@ -100,21 +102,18 @@ TEST(ReadValues, APageThatReadsOneMoreValueDependsOnIt) {
         put(d, "colleague", v.profile(other).name);
         return d;
     };
-    ReadValues before(s.site, s.index, s.files, Digest{}, s.names);
-    std::vector<uint32_t> reads = s.reads_of(shows_more, before);
-    Digest digest = before.page(job, reads);
-    ReadValues other_changed(s.site, s.index, s.with_changed(kwame), Digest{}, s.names);
-    EXPECT_NE(other_changed.page(job, reads), digest) << "nobody declared it: the read was recorded";
+    std::vector<uint32_t> reads = s.reads_of(shows_more);
+    EXPECT_NE(s.digest(job, reads, s.with_changed(kwame)), s.digest(job, reads, s.files))
+        << "nobody declared it: the read was recorded";
 }
 
 TEST(ReadValues, AReadOfAnItemTheSiteNoLongerHasIsNeverTheSame) {
     SampleSite s;
     const PageJob& job = s.page("technicians/");
-    ReadValues values(s.site, s.index, s.files, Digest{}, s.names);
-    std::vector<uint32_t> reads = s.reads_of(job.build, values);
-    Digest digest = values.page(job, reads);
+    std::vector<uint32_t> reads = s.reads_of(job.build);
+    Digest before = s.digest(job, reads, s.files);
     reads.push_back(s.names.intern("profile:institutions/gone/profiles/nobody.md"));
-    EXPECT_NE(values.page(job, reads), digest);
+    EXPECT_NE(s.digest(job, reads, s.files), before);
 }
 
 TEST(ReadValues, ReadsAreKeptByNameSoAnAddedFileMovesNoPage) {
