@@ -57,8 +57,9 @@ std::vector<uint32_t> parse_reads(std::string_view s, size_t names) {
 
 // The names the pages read, numbered afresh from 0 in the order first read: names of
 // items gone from the site are not written again.
-std::string pages_and_reads(const BuildCache& cache, const ReadNames& read_names) {
-    std::vector<uint32_t> renumbered(read_names.names.size(), UINT32_MAX);
+void add_pages_and_reads(std::string& out, const BuildCache& cache, const ReadNames& read_names) {
+    constexpr uint32_t unseen = UINT32_MAX, unstorable = UINT32_MAX - 1;
+    std::vector<uint32_t> renumbered(read_names.names.size(), unseen);
     std::string names, pages;
     uint32_t next = 0;
     for (const auto& [path, page] : cache.pages) {
@@ -66,12 +67,12 @@ std::string pages_and_reads(const BuildCache& cache, const ReadNames& read_names
         pages.append("page\t").append(to_hex(page.dependencies)).append("\t").append(path).append("\t");
         bool first = true;
         for (uint32_t r : page.reads) {
-            const std::string& name = read_names.names.at(r);
-            if (!storable(name)) continue;  // then the page's digest will not match: it is rendered again
-            if (renumbered[r] == UINT32_MAX) {
-                renumbered[r] = next++;
-                names.append("read\t").append(name).append("\n");
+            if (renumbered[r] == unseen) {
+                const std::string& name = read_names.names.at(r);
+                renumbered[r] = storable(name) ? next++ : unstorable;
+                if (renumbered[r] != unstorable) names.append("read\t").append(name).append("\n");
             }
+            if (renumbered[r] == unstorable) continue;  // then the page's digest will not match: it is rendered again
             if (!first) pages += ',';
             char digits[16];
             pages.append(digits, std::to_chars(digits, digits + sizeof digits, renumbered[r]).ptr);
@@ -81,7 +82,8 @@ std::string pages_and_reads(const BuildCache& cache, const ReadNames& read_names
             if (storable(id)) pages.append("\t").append(id);
         pages += '\n';
     }
-    return names + pages;
+    out += names;
+    out += pages;
 }
 
 }  // namespace
@@ -155,7 +157,7 @@ bool write_build_cache(const fs::path& file, const BuildCache& cache, const Read
         if (!storable(path)) continue;  // then it counts as new next time, and is read again
         out += "input\t" + to_hex(s.hash) + "\t" + std::to_string(s.size) + "\t" + std::to_string(s.mtime_ns) + "\t" + path + "\n";
     }
-    out += pages_and_reads(cache, names);
+    add_pages_and_reads(out, cache, names);
     for (const auto& [path, hash] : cache.files)
         if (storable(path)) out += "file\t" + to_hex(hash) + "\t" + path + "\n";
     out += "end\n";
