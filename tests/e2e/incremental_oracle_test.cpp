@@ -1,4 +1,5 @@
-// The incremental build's oracle: random single-file edits of the sample content, one at
+// The incremental build's oracle: random single-file edits of the sample content (with two
+// imported plans of other shapes), one at
 // a time, each built with the cache and compared byte for byte with a clean build. A page
 // that reads a value its recorded reads do not cover comes out stale, and differs.
 //
@@ -149,6 +150,13 @@ TEST(IncrementalOracle, RandomSingleFileEditsBuildAsACleanBuildDoes) {
     TempDir dir;
     fs::path content = dir.path() / "content";
     copy_tree(source_dir / "content", content);
+    // Plans of other shapes than the sample's: a RAG report and a 24-month plan, imported
+    // from two institutions' own spreadsheets (tests/import/seeds).
+    for (const auto& [seed, institution] : {std::pair{"lancaster-rag-report", "lancaster"}, {"lmb-24-month-plan", "lmb"}}) {
+        RunResult imported = run(binary + " import-plan " + quote(fs::path(TECHPAGES_TEST_DIR) / "import/seeds" / (std::string(seed) + ".tsv")) +
+                                 " --institution " + institution + " --content " + quote(content) + " --plan " + seed);
+        ASSERT_EQ(imported.status, 0) << imported.output;
+    }
     auto build = [&](const std::string& out, const std::string& extra) {
         return run(binary + " build --content " + quote(content) + " --out " + quote(dir.path() / out) + " " + extra);
     };
