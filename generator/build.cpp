@@ -7,7 +7,6 @@
 #include <set>
 
 #include "incremental/site_builder.h"
-#include "model/load_site.h"
 #include "render/visual_theme.h"
 #include "util/files.h"
 #include "write/codeowners.h"
@@ -50,7 +49,7 @@ BuildResult check_site(const fs::path& content_dir, Diagnostics& diagnostics, bo
 }
 
 bool write_codeowners(const fs::path& content_dir, bool write, std::ostream& out, Diagnostics& diagnostics) {
-    LoadOptions load;
+    BuildOptions load;
     load.content_dir = content_dir;
     load.include_drafts = true;
     Site site = load_site(load, diagnostics);
@@ -68,6 +67,12 @@ bool write_codeowners(const fs::path& content_dir, bool write, std::ostream& out
     }
     out << "Wrote " << path.string() << "\n";
     return true;
+}
+
+Site load_site(const BuildOptions& options, Diagnostics& diagnostics) {
+    BuildOptions load = options;
+    load.write_output = false;
+    return SiteBuilder(load).load(diagnostics);
 }
 
 BuildResult build_site(const BuildOptions& options, Diagnostics& diagnostics) {

@@ -47,6 +47,12 @@ struct BuildResult {
 // inputs did not change since the last build are not rendered again (incremental/).
 BuildResult build_site(const BuildOptions& options, Diagnostics& diagnostics);
 
+// The content read, checked and linked into a Site by the build's own load and model
+// stages, nothing rendered or written (options.content_dir, include_drafts, threads).
+// The Site holds whatever could be read, so one run reports every problem; never
+// publish it when `diagnostics` has errors.
+Site load_site(const BuildOptions& options, Diagnostics& diagnostics);
+
 // Loads and checks the content without writing anything; with `external_links`, also
 // checks every link to another site (the cache is <content>/../.techpages-cache/links.tsv).
 BuildResult check_site(const std::filesystem::path& content_dir, Diagnostics& diagnostics, bool external_links = false);

@@ -89,12 +89,12 @@ int main(int argc, char** argv) {
         write_file(file, *text + "\nOne more sentence, edit " + std::to_string(n) + ".\n");
         Diagnostics d;
         if (n < edits)
-            ok = report("one profile edited, rebuild({file})", builder.rebuild({file}, d), d);
+            ok = report("one profile edited, build({file})", builder.build({file}, d), d);
         else
-            ok = report("one profile edited, rebuild() finds it", builder.rebuild(d), d);
+            ok = report("one profile edited, build() finds it", builder.build(d), d);
     }
     Diagnostics none;
-    ok = report("nothing changed, rebuild()", builder.rebuild(none), none) && ok;
+    ok = report("nothing changed, build()", builder.build(none), none) && ok;
 
     std::vector<fs::path> restored;
     for (auto it = originals.rbegin(); it != originals.rend(); ++it) {
@@ -102,6 +102,6 @@ int main(int argc, char** argv) {
         restored.push_back(it->first);
     }
     Diagnostics back;
-    ok = report("edits undone, rebuild({files})", builder.rebuild(restored, back), back) && ok;
+    ok = report("edits undone, build({files})", builder.build(restored, back), back) && ok;
     return ok ? 0 : 1;
 }

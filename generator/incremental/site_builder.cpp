@@ -154,8 +154,22 @@ struct SiteBuilder::State {
     bool keep_in_memory() const { return publish == Publish::in_place; }
     // The output holds what the cache says and no input changed: fills in `result`.
     bool nothing_changed(const InputFiles& now, const fs::path& cache_file, BuildResult& result);
-    bool load_theme_and_templates(const SiteConfig& config, const std::vector<fs::path>& theme_guess,
-                                  const InputFiles& previous, InputFiles& now, Diagnostics& diagnostics);
+    // The stages of a build, in the order run calls them; each returns false when the build stops.
+    struct Run;
+    BuildResult run(Diagnostics& diagnostics, const std::vector<fs::path>* changed);
+    bool find_changes(Run& r);
+    bool make_model(Run& r);
+    bool load_visual_theme_and_templates(Run& r);
+    bool write_photos(Run& r);
+    bool list_output_pages(Run& r);
+    bool start_site_files(Run& r);
+    bool build_cards(Run& r);
+    bool build_pages(Run& r);
+    bool finish_site_files(Run& r);
+    bool check_all_links(Run& r);
+    bool commit_output(Run& r);
+    void forget_failed_build(Run& r);
+    void remember_output(Run& r);
     // What each page read and its digest (ReadValues::page), and whether it was kept as it was.
     struct PageRecords {
         explicit PageRecords(size_t n) : digests(n), reads(n), unchanged(n, 0) {}
@@ -198,7 +212,6 @@ struct SiteBuilder::State {
     // In place: every card's HTML, with what it read, for the next rebuild.
     void keep_cards(const Site& site, BuildCards& built, const ReadValues& values);
     unsigned threads() const { return options.threads ? options.threads : default_thread_count(); }
-    BuildResult run(Diagnostics& diagnostics, const std::vector<fs::path>* changed);
     InputFiles current_inputs(const std::vector<fs::path>& theme_guess, const std::vector<fs::path>* changed);
     // The model, kept between builds in place; `index_current` false when it must be made again.
     std::optional<Site> site;
@@ -206,6 +219,50 @@ struct SiteBuilder::State {
     bool load(const InputFiles& now, bool content_changed, bool& index_current, Diagnostics& diagnostics);
     MediaCheckOptions media_check_options(const InputFiles& now) const;
     bool patch_profiles(const std::vector<size_t>& changed, std::vector<LoadedFile>& fresh);
+};
+
+// One build's working state, handed from stage to stage (see run). The stages fill it in order.
+struct SiteBuilder::State::Run {
+    Run(Diagnostics& d, const std::vector<fs::path>* c, std::map<CardKind, std::vector<KeptCard>>& kept_cards)
+        : diagnostics(d), changed(c), cards(kept_cards) {}
+    Diagnostics& diagnostics;
+    const std::vector<fs::path>* changed;  // the files a rebuild was told changed; null: it finds out
+    BuildResult result;
+    PhaseTimer timer;
+    // inputs
+    bool clean = false;  // the cache on disk is not used
+    Digest settings;
+    fs::path cache_file;
+    std::vector<fs::path> theme_guess;  // the visual theme's folders, as last built
+    InputFiles now;
+    const InputFiles* previous = nullptr;  // as the last build read them
+    // model
+    bool index_current = false;  // an edit was patched into the model: the index and page list still hold
+    // photos
+    std::optional<SiteWriter> writer;  // none: `check`, which writes nothing
+    std::set<std::string> site_photos;
+    // page list
+    std::optional<Urls> urls;
+    std::optional<MarkdownRenderer> contributor_markdown, site_markdown;
+    std::optional<Views> views;
+    const std::vector<PageJob>* pages = nullptr;
+    std::optional<ReadValues> values;
+    bool reuse = false;  // pages and files that did not change are kept as they are
+    // site files, made and written while the cards and pages render
+    std::vector<std::string> generated;
+    std::map<std::string, Digest> generated_hashes;
+    SearchEntries kept_search_entries;
+    KeptSiteFiles kept_site_files;
+    // cards, pages
+    BuildCards cards;
+    std::optional<PageRecords> records;
+    std::vector<PageLinks> links;
+    size_t rendered = 0;
+    std::unordered_set<std::string_view> page_paths;
+    std::set<std::string> files;  // everything published, for the link check
+    Digest published;
+    bool links_may_break = false;  // a page, file or element id a kept page links to may be gone
+    std::future<void> site_files_written;  // last: it uses the members above until it is waited for
 };
 
 InputFiles SiteBuilder::State::current_inputs(const std::vector<fs::path>& theme_guess, const std::vector<fs::path>* changed) {
@@ -366,6 +423,7 @@ bool SiteBuilder::State::load(const InputFiles& now, bool content_changed, bool&
     load_options.content_dir = options.content_dir;
     load_options.include_drafts = options.include_drafts;
     load_options.threads = options.threads;
+    load_options.base_url = options.base_url;
     page_list.reset();
     site.reset();
     index.reset();
@@ -566,8 +624,11 @@ void SiteBuilder::State::keep_cards(const Site& site, BuildCards& built, const R
 // The visual theme and its templates (loaded again only when one changed), so a broken
 // theme fails before anything is written. The theme's files join `now` when its folders
 // were not known before.
-bool SiteBuilder::State::load_theme_and_templates(const SiteConfig& config, const std::vector<fs::path>& theme_guess,
-                                                  const InputFiles& previous, InputFiles& now, Diagnostics& diagnostics) {
+bool SiteBuilder::State::load_visual_theme_and_templates(Run& r) {
+    const SiteConfig& config = site->config;
+    const std::vector<fs::path>& theme_guess = r.theme_guess;
+    InputFiles& now = r.now;
+    Diagnostics& diagnostics = r.diagnostics;
     std::string theme_name = options.theme.empty() ? config.theme : options.theme;
     if (!check_theme(theme_name, !options.theme.empty(), config, options.content_dir, diagnostics)) return false;
     auto new_theme = load_visual_theme(options.content_dir, theme_name, diagnostics);
@@ -575,7 +636,7 @@ bool SiteBuilder::State::load_theme_and_templates(const SiteConfig& config, cons
     if (options.write_output && new_theme->dirs != theme_guess) {  // the theme's files were not looked at yet
         for (auto it = now.begin(); it != now.end();) it = it->first.rfind(theme_prefix, 0) == 0 ? now.erase(it) : std::next(it);
         InputFiles theme_files = stat_inputs({}, new_theme->dirs);
-        hash_inputs(theme_files, previous, {}, threads());
+        hash_inputs(theme_files, *r.previous, {}, threads());
         now.merge(theme_files);
     }
 
@@ -621,239 +682,278 @@ bool SiteBuilder::State::nothing_changed(const InputFiles& now, const fs::path& 
     return true;
 }
 
+// The build: its stages, in order. Each returns false when the build stops there, with
+// its errors in `diagnostics` (or, when nothing changed, with its result complete).
 BuildResult SiteBuilder::State::run(Diagnostics& diagnostics, const std::vector<fs::path>* changed) {
-    auto started = std::chrono::steady_clock::now();
-    PhaseTimer timer;
-    auto finish = [&](BuildResult& r) {
-        r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-        return r;
+    using Stage = bool (State::*)(Run&);
+    static constexpr std::pair<const char*, Stage> stages[] = {
+        {"inputs", &State::find_changes},                      // what changed since the last build
+        {"model", &State::make_model},                         // load → model: changed files read again
+        {"visual theme", &State::load_visual_theme_and_templates},
+        {"photos", &State::write_photos},                      // first: pages give their sizes
+        {"page list", &State::list_output_pages},
+        {"site files begun", &State::start_site_files},        // sitemap, feed, search, open data
+        {"cards", &State::build_cards},
+        {"pages", &State::build_pages},
+        {"site files", &State::finish_site_files},             // and assets; gone pages removed
+        {"link check", &State::check_all_links},
+        {"commit", &State::commit_output},                     // published, and the cache kept
     };
-    BuildResult result;
+    auto started = std::chrono::steady_clock::now();
+    Run r(diagnostics, changed, cards);
+    for (const auto& [name, stage] : stages) {
+        if (!(this->*stage)(r)) break;
+        r.timer.mark(name);
+    }
+    r.result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return r.result;
+}
+
+// What changed since the last build. Nothing at all: the output is as it should be, done.
+bool SiteBuilder::State::find_changes(Run& r) {
     const BuildOptions& o = options;
-    if (o.write_output && !output_dir_is_safe(o.out_dir, o.content_dir, o.force && !built, diagnostics)) return result;
+    if (o.write_output && !output_dir_is_safe(o.out_dir, o.content_dir, o.force && !built, r.diagnostics)) return false;
     // --clean: the first build ignores the cache; rebuilds use what it made. --force too: nothing
     // of a folder techpages did not make is taken into the new site.
-    bool clean = (o.clean || o.force) && !built;
-    Digest settings = settings_hash(o);
-    fs::path cache_file = build_cache_file(cache_dir, o.out_dir);
+    r.clean = (o.clean || o.force) && !built;
+    r.settings = settings_hash(o);
+    r.cache_file = build_cache_file(cache_dir, o.out_dir);
     if (!cache_read) {
         cache_read = true;
-        if (o.write_output && !clean) cache = read_build_cache(cache_file);
+        if (o.write_output && !r.clean) cache = read_build_cache(r.cache_file);
         if (cache) read_names = std::move(cache->read_names);
     }
-    if (cache && cache->settings != settings) cache.reset();
-
-    // What changed since the last build? Nothing: nothing to do.
-    std::vector<fs::path> theme_guess = theme ? theme->dirs : cache ? as_paths(cache->theme_dirs) : std::vector<fs::path>{};
+    if (cache && cache->settings != r.settings) cache.reset();
+    r.theme_guess = theme ? theme->dirs : cache ? as_paths(cache->theme_dirs) : std::vector<fs::path>{};
     // (`check` writes nothing and keeps no cache: it need not look at the files' hashes.)
-    InputFiles now = o.write_output ? current_inputs(theme_guess, changed) : InputFiles{};
+    r.now = o.write_output ? current_inputs(r.theme_guess, r.changed) : InputFiles{};
     static const InputFiles none;
-    const InputFiles& previous = built ? inputs : cache ? cache->inputs : none;
-    hash_inputs(now, previous, o.content_dir, threads());
-    timer.mark("look at the inputs");
-    std::error_code ec;
-    if (o.write_output && cache && !clean && nothing_changed(now, cache_file, result)) return finish(result);
+    r.previous = built ? &inputs : cache ? &cache->inputs : &none;
+    hash_inputs(r.now, *r.previous, o.content_dir, threads());
+    return !(o.write_output && cache && !r.clean && nothing_changed(r.now, r.cache_file, r.result));
+}
 
-    // load → model: only the files that changed are read again
-    bool content_changed = content_files_differ(now, previous) || !built;
-    bool index_current = false;
-    bool loaded_model = load(now, content_changed, index_current, diagnostics);
-    if (loaded_model) check_media(*site, media_check_options(now), media_headers, diagnostics);  // check sees it too
-    if (!loaded_model || diagnostics.has_errors()) {
+// The model and its index; media headers checked (`check` sees them too).
+bool SiteBuilder::State::make_model(Run& r) {
+    bool content_changed = content_files_differ(r.now, *r.previous) || !built;
+    bool loaded = load(r.now, content_changed, r.index_current, r.diagnostics);
+    if (loaded) check_media(*site, media_check_options(r.now), media_headers, r.diagnostics);
+    if (!loaded || r.diagnostics.has_errors()) {
         page_list.reset();
         site.reset();  // not a model to patch
         index.reset();
-        return result;
+        return false;
     }
-    Site& site = *this->site;
-    timer.mark("load");
-    if (!o.base_url.empty()) site.config.base_url = o.base_url;
-    if (!load_theme_and_templates(site.config, theme_guess, previous, now, diagnostics)) return result;
-    timer.mark("theme and templates");
-    if (!index_current) index.emplace(build_site_index(site));
-    const SiteIndex& index = *this->index;
-    timer.mark("index");
+    if (!r.index_current) index.emplace(build_site_index(*site));
+    return true;
+}
 
-    // write: photos first, since pages give their sizes
-    std::optional<SiteWriter> writer;
-    if (o.write_output) {
-        writer.emplace(o.out_dir, publish == Publish::in_place);
-        if (!writer->begin(diagnostics)) return result;
+bool SiteBuilder::State::write_photos(Run& r) {
+    if (options.write_output) {
+        r.writer.emplace(options.out_dir, publish == Publish::in_place);
+        if (!r.writer->begin(r.diagnostics)) return false;
         // In place, the output changes from now on: the cache on disk no longer describes it
         // (it is written again when the builder is done; see ~SiteBuilder).
-        if (publish == Publish::in_place && !cache_dirty) fs::remove(cache_file, ec);
+        std::error_code ec;
+        if (publish == Publish::in_place && !cache_dirty) fs::remove(r.cache_file, ec);
     }
-    std::set<std::string> site_photos = photos_of(site);
-    if (writer) publish_photos(site, site_photos, now, *writer, result.photos, diagnostics);
+    r.site_photos = photos_of(*site);
+    if (r.writer) publish_photos(*site, r.site_photos, r.now, *r.writer, r.result.photos, r.diagnostics);
     else images.clear();
-    if (diagnostics.has_errors()) return result;
-    timer.mark("photos");
+    return !r.diagnostics.has_errors();
+}
 
-    Urls urls(site.config.base_url);
+// Every output page, the views its builder reads, and the values of what it may read.
+bool SiteBuilder::State::list_output_pages(Run& r) {
+    const Site& site = *this->site;
+    r.urls.emplace(site.config.base_url);
     // Content under institutions/ comes from contributors: raw HTML never reaches the page,
     // whatever the site allows for its own pages.
-    MarkdownRenderer contributor_markdown(false, urls.base_path());
-    MarkdownRenderer site_markdown(site.config.allow_raw_html, urls.base_path());
-    Views views(site, index, urls, contributor_markdown, site_markdown, images);
-    views.set_stylesheets(theme->stylesheets);
-    const std::vector<PageJob>& pages = current_pages(site, index, index_current);
-    ReadValues values(site, index, now, settings, read_names);
-    timer.mark("list pages, values of reads");
+    r.contributor_markdown.emplace(false, r.urls->base_path());
+    r.site_markdown.emplace(site.config.allow_raw_html, r.urls->base_path());
+    r.views.emplace(site, *index, *r.urls, *r.contributor_markdown, *r.site_markdown, images);
+    r.views->set_stylesheets(theme->stylesheets);
+    r.pages = &current_pages(site, *index, r.index_current);
+    r.values.emplace(site, *index, r.now, r.settings, read_names);
+    // Pages whose inputs did not change are kept as they are (hard-linked into the staging
+    // folder); the external check needs every page's links.
+    r.reuse = r.writer && cache && !r.clean && !options.external_links;
+    return true;
+}
 
-    // Pages whose inputs did not change are kept as they are (hard-linked into the staging folder).
-    bool reuse = writer && cache && !clean && !o.external_links;  // the external check needs every page's links
-
-    // The files beside the pages (sitemap, feed, search index, open data) are made and
-    // written while the cards and pages render: they need the list of pages, not the pages.
-    std::vector<std::string> generated;
-    std::map<std::string, Digest> generated_hashes;
-    SearchEntries kept_search_entries;
-    KeptSiteFiles kept_site_files;
-    if (keep_in_memory()) kept_site_files = keep_site_files(site, urls, values, kept_search_entries);
-    auto site_files_written = std::async(threads() > 1 ? std::launch::async : std::launch::deferred, [&] {
+// The files beside the pages (sitemap, feed, search index, open data) are made and written
+// while the cards and pages render: they need the list of pages, not the pages.
+bool SiteBuilder::State::start_site_files(Run& r) {
+    if (keep_in_memory()) r.kept_site_files = keep_site_files(*site, *r.urls, *r.values, r.kept_search_entries);
+    r.site_files_written = std::async(threads() > 1 ? std::launch::async : std::launch::deferred, [this, &r] {
         PhaseTimer files_timer;
-        auto made = site_files(site, pages, urls, kept_site_files);
+        auto made = site_files(*site, *r.pages, *r.urls, r.kept_site_files);
         files_timer.mark("(site files made)");
         for (const auto& file : made) {
-            generated.push_back(file.path);
+            r.generated.push_back(file.path);
             Digest hash = hash_bytes(file.contents);
-            generated_hashes[file.path] = hash;
-            if (!writer) continue;
-            auto old = reuse ? cache->files.find(file.path) : cache->files.end();
-            if (reuse && old != cache->files.end() && old->second == hash && writer->keep(file.path)) continue;
-            if (!writer->write(file.path, file.contents))
-                diagnostics.error(file.path, {}, "cannot write this file", "check that the output folder is writable");
+            r.generated_hashes[file.path] = hash;
+            if (!r.writer) continue;
+            if (r.reuse) {
+                auto old = cache->files.find(file.path);
+                if (old != cache->files.end() && old->second == hash && r.writer->keep(file.path)) continue;
+            }
+            if (!r.writer->write(file.path, file.contents))
+                r.diagnostics.error(file.path, {}, "cannot write this file", "check that the output folder is writable");
         }
         files_timer.mark("(site files hashed, written)");
     });
+    return true;
+}
 
+// Cards whose inputs did not change keep the HTML they had; the others are rendered.
+bool SiteBuilder::State::build_cards(Run& r) {
+    lend_kept_cards(*site, *r.values, r.cards);
+    render_new_cards(*site, *r.views, *r.values, r.cards);
+    r.views->set_card_html(&r.cards.html);
+    return true;
+}
 
-    // Cards whose inputs did not change keep the HTML they had; the others are rendered.
-    BuildCards built_cards(cards);
-    lend_kept_cards(site, values, built_cards);
-    render_new_cards(site, views, values, built_cards);
-    CardHtml& card_html = built_cards.html;
-    views.set_card_html(&card_html);
-    timer.mark("cards");
-
+// Pages whose reads read the same as last time are kept; the others are rendered.
+bool SiteBuilder::State::build_pages(Run& r) {
+    const std::vector<PageJob>& pages = *r.pages;
     // In place, after a build in this process, the output holds what the cache says (it
     // was written here): no need to look at every file.
     bool trust_output = publish == Publish::in_place && built;
-    PageRecords records(pages.size());
-    if (reuse) find_unchanged_pages(pages, values, trust_output ? nullptr : &*writer, records);
-    timer.mark("unchanged pages");
-    std::vector<PageLinks> links(pages.size());
-    size_t rendered = render_pages(pages, views, values, writer ? &*writer : nullptr, timer.each_page(), records, links, diagnostics);
-    timer.mark("render and write pages");
-    site_files_written.get();
-    timer.mark("site files (waited for)");
+    r.records.emplace(pages.size());
+    if (r.reuse) find_unchanged_pages(pages, *r.values, trust_output ? nullptr : &*r.writer, *r.records);
+    r.timer.mark("(unchanged pages)");
+    r.links.resize(pages.size());
+    SiteWriter* writer = r.writer ? &*r.writer : nullptr;
+    r.rendered = render_pages(pages, *r.views, *r.values, writer, r.timer.each_page(), *r.records, r.links, r.diagnostics);
+    return true;
+}
 
-    // Pages the site no longer has; pages that lost an element id a link may point at.
-    std::unordered_set<std::string_view> page_paths(pages.size());
-    for (const auto& job : pages) page_paths.insert(job.site_path);
-    bool links_may_break = !reuse;
-    if (cache) links_may_break |= remove_gone_pages(pages, page_paths, records, links, writer ? &*writer : nullptr);
-
+// The site files written (waited for); what the site no longer has removed; the static
+// files checked and the assets copied.
+bool SiteBuilder::State::finish_site_files(Run& r) {
+    r.site_files_written.get();
+    const std::vector<PageJob>& pages = *r.pages;
+    SiteWriter* writer = r.writer ? &*r.writer : nullptr;
+    r.page_paths.reserve(pages.size());
+    for (const auto& job : pages) r.page_paths.insert(job.site_path);
+    r.links_may_break = !r.reuse;
+    if (cache) r.links_may_break |= remove_gone_pages(pages, r.page_paths, *r.records, r.links, writer);
     if (writer && cache)
         for (const auto& [path, hash] : cache->files)
-            if (!generated_hashes.count(path)) writer->remove(path);
+            if (!r.generated_hashes.count(path)) writer->remove(path);
     std::vector<std::string> page_files;
     page_files.reserve(pages.size());
     for (const auto& job : pages) page_files.push_back(output_file(job.site_path));
-    bool static_files_ok = check_static_files(site, *theme, page_files, generated, diagnostics);
-    if (writer && static_files_ok) result.files_copied = copy_assets(site, o.content_dir, *theme, writer->root(), diagnostics);
-    std::set<std::string> files = published_files(site, *theme, writer ? &images : nullptr, generated);
+    bool static_files_ok = check_static_files(*site, *theme, page_files, r.generated, r.diagnostics);
+    if (writer && static_files_ok) r.result.files_copied = copy_assets(*site, options.content_dir, *theme, writer->root(), r.diagnostics);
+    r.files = published_files(*site, *theme, writer ? &images : nullptr, r.generated);
     Hasher published;
-    for (const auto& f : files) published.add(f);
-    links_may_break |= cache && published.value() != cache->published;
+    for (const auto& f : r.files) published.add(f);
+    r.published = published.value();
+    r.links_may_break |= cache && r.published != cache->published;
+    return true;
+}
 
-    // check: every internal link leads somewhere. Links in pages kept as they were are read
-    // again only when a page, a file or an id they may lead to is gone.
-    if (links_may_break && reuse) {
+// Every internal link leads somewhere. Links in pages kept as they were are read again
+// only when a page, a file or an id they may lead to is gone. And, when asked, every link
+// to another site still answers (every page was rendered).
+bool SiteBuilder::State::check_all_links(Run& r) {
+    const std::vector<PageJob>& pages = *r.pages;
+    if (r.links_may_break && r.reuse) {
         parallel_for(pages.size(), threads(), [&](unsigned, size_t i) {
-            if (!records.unchanged[i]) return;
-            cache->pages.at(pages[i].site_path).ids = std::move(links[i].ids);
-            links[i].ids.clear();
-            if (auto html = read_file(writer->root() / output_file(pages[i].site_path))) extract_links(*html, links[i]);
+            if (!r.records->unchanged[i]) return;
+            cache->pages.at(pages[i].site_path).ids = std::move(r.links[i].ids);
+            r.links[i].ids.clear();
+            if (auto html = read_file(r.writer->root() / output_file(pages[i].site_path))) extract_links(*html, r.links[i]);
         });
     }
-    timer.mark("removed pages, assets");
-    check_links(links, files, urls, o.content_dir.string(), diagnostics);
-    timer.mark("check links");
-    // and, when asked, every link to another site still answers (every page was rendered)
-    if (o.external_links) {
-        auto started_external = std::chrono::steady_clock::now();
-        auto uses = collect_external_links(links, urls, o.content_dir.string());
-        auto checker = link_check_options(site.config.link_check, site.config.base_url, cache_dir / "links.tsv");
-        result.external = report_external_links(uses, checker, site.config.link_check.pos, diagnostics);
-        result.external_unique = uses.size();
-        result.external_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_external).count();
+    check_links(r.links, r.files, *r.urls, options.content_dir.string(), r.diagnostics);
+    if (!options.external_links) return true;
+    auto started = std::chrono::steady_clock::now();
+    auto uses = collect_external_links(r.links, *r.urls, options.content_dir.string());
+    const SiteConfig& config = site->config;
+    auto checker = link_check_options(config.link_check, config.base_url, cache_dir / "links.tsv");
+    r.result.external = report_external_links(uses, checker, config.link_check.pos, r.diagnostics);
+    r.result.external_unique = uses.size();
+    r.result.external_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return true;
+}
+
+// `check` ends here. A build with errors publishes nothing; otherwise the output is
+// published and what it holds is remembered for the next build.
+bool SiteBuilder::State::commit_output(Run& r) {
+    if (!r.writer) {
+        check_codeowners(*site, options.content_dir, r.diagnostics);
+        r.result.ok = !r.diagnostics.has_errors();
+        return true;
     }
-    auto give_back_ids = [&] {
-        if (links_may_break && reuse) return;  // they were read again from the pages; the cache keeps its own
-        for (size_t i = 0; i < pages.size(); ++i)
-            if (records.unchanged[i]) cache->pages.at(pages[i].site_path).ids = std::move(links[i].ids);
-    };
-    if (!writer) {
-        check_codeowners(site, o.content_dir, diagnostics);
-        result.ok = !diagnostics.has_errors();
-        return finish(result);
-    }
-    if (diagnostics.has_errors()) {
-        if (cache) give_back_ids();
-        if (cache && publish == Publish::in_place) {
-            // What was written in place is not what the cache says: never take it as unchanged.
-            for (size_t i = 0; i < pages.size(); ++i)
-                if (!records.unchanged[i]) cache->pages[pages[i].site_path].dependencies = Digest{};
-            for (auto& [path, hash] : generated_hashes) cache->files[path] = Digest{};
-            cache->inputs.clear();
-        }
-        return result;
+    if (r.diagnostics.has_errors()) {
+        forget_failed_build(r);
+        return false;
     }
     // The old cache describes the old output: gone before the new output is swapped in, so a
     // build killed in between leaves no cache (and the next build renders everything).
-    fs::remove(cache_file, ec);
-    if (!writer->commit(diagnostics)) {
+    std::error_code ec;
+    fs::remove(r.cache_file, ec);
+    if (!r.writer->commit(r.diagnostics)) {
         cache.reset();
-        return result;
+        return false;
     }
+    remember_output(r);
+    r.result.ok = true;
+    r.result.pages = r.pages->size();
+    r.result.pages_rendered = r.rendered;
+    return true;
+}
 
-    // Remember what the output holds, for the next build.
-    // In place, the cache is brought up to date rather than made anew: its 10,000 page
-    // paths are not copied again on every save.
+// The kept pages' ids go back to the cache (unless they were read again from the pages);
+// in place, what was written is not what the cache says: never take it as unchanged.
+void SiteBuilder::State::forget_failed_build(Run& r) {
+    if (!cache) return;
+    const std::vector<PageJob>& pages = *r.pages;
+    if (!(r.links_may_break && r.reuse))
+        for (size_t i = 0; i < pages.size(); ++i)
+            if (r.records->unchanged[i]) cache->pages.at(pages[i].site_path).ids = std::move(r.links[i].ids);
+    if (publish != Publish::in_place) return;
+    for (size_t i = 0; i < pages.size(); ++i)
+        if (!r.records->unchanged[i]) cache->pages[pages[i].site_path].dependencies = Digest{};
+    for (auto& [path, hash] : r.generated_hashes) cache->files[path] = Digest{};
+    cache->inputs.clear();
+}
+
+// What the output holds now, for the next build. In place, the cache is brought up to
+// date rather than made anew: its 10,000 page paths are not copied again on every save.
+void SiteBuilder::State::remember_output(Run& r) {
+    const std::vector<PageJob>& pages = *r.pages;
+    std::error_code ec;
     BuildCache next = publish == Publish::in_place && cache ? std::move(*cache) : BuildCache{};
-    next.out_dir = fs::absolute(o.out_dir, ec).lexically_normal().string();
-    next.settings = settings;
+    next.out_dir = fs::absolute(options.out_dir, ec).lexically_normal().string();
+    next.settings = r.settings;
     next.theme_dirs.clear();
     for (const auto& dir : theme->dirs) next.theme_dirs.push_back(dir.string());
-    next.inputs = now;
+    next.inputs = r.now;
     for (size_t i = 0; i < pages.size(); ++i)
-        next.pages[pages[i].site_path] = {records.digests[i], std::move(records.reads[i]), std::move(links[i].ids)};
+        next.pages[pages[i].site_path] = {r.records->digests[i], std::move(r.records->reads[i]), std::move(r.links[i].ids)};
     if (next.pages.size() != pages.size())  // pages the site no longer has
-        for (auto it = next.pages.begin(); it != next.pages.end();) it = page_paths.count(it->first) ? std::next(it) : next.pages.erase(it);
-    next.files = std::move(generated_hashes);
-    next.photos = site_photos.size();
-    next.files_copied = result.files_copied;
-    next.published = published.value();
+        for (auto it = next.pages.begin(); it != next.pages.end();) it = r.page_paths.count(it->first) ? std::next(it) : next.pages.erase(it);
+    next.files = std::move(r.generated_hashes);
+    next.photos = r.site_photos.size();
+    next.files_copied = r.result.files_copied;
+    next.published = r.published;
     if (publish == Publish::staged) {
         fs::create_directories(cache_dir, ec);
         forget_removed_outputs(cache_dir);
-        write_build_cache(cache_file, next, read_names);
+        write_build_cache(r.cache_file, next, read_names);
     } else {
         cache_dirty = true;
     }
     cache = std::move(next);
-    inputs = std::move(now);
-    photos = std::move(site_photos);
+    inputs = std::move(r.now);
+    photos = std::move(r.site_photos);
     built = true;
-    built_cards.kept = true;
-    if (keep_in_memory()) keep_cards(site, built_cards, values);
-
-    timer.mark("commit, keep the cache");
-    result.ok = true;
-    result.pages = pages.size();
-    result.pages_rendered = rendered;
-    return finish(result);
+    r.cards.kept = true;
+    if (keep_in_memory()) keep_cards(*site, r.cards, *r.values);
 }
 
 SiteBuilder::SiteBuilder(BuildOptions options, Publish publish) : state_(std::make_unique<State>()) {
@@ -874,10 +974,14 @@ SiteBuilder::~SiteBuilder() {
 
 BuildResult SiteBuilder::build(Diagnostics& diagnostics) { return state_->run(diagnostics, nullptr); }
 
-BuildResult SiteBuilder::rebuild(Diagnostics& diagnostics) { return state_->run(diagnostics, nullptr); }
-
-BuildResult SiteBuilder::rebuild(const std::vector<fs::path>& changed, Diagnostics& diagnostics) {
+BuildResult SiteBuilder::build(const std::vector<fs::path>& changed, Diagnostics& diagnostics) {
     return state_->run(diagnostics, &changed);
+}
+
+Site SiteBuilder::load(Diagnostics& diagnostics) {
+    bool index_current = false;
+    if (!state_->load(InputFiles{}, true, index_current, diagnostics)) return Site{};
+    return std::move(*state_->site);
 }
 
 }  // namespace techpages

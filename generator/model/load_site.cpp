@@ -184,22 +184,6 @@ const std::vector<std::string> reserved_page_slugs = {"themes", "institutions", 
 
 }  // namespace
 
-Site load_site(const LoadOptions& options, Diagnostics& diagnostics) {
-    Site site;
-    std::error_code ec;
-    if (!std::filesystem::is_directory(options.content_dir, ec)) {
-        diagnostics.error(options.content_dir.string(), {}, "the content folder does not exist",
-                          "run techpages from the project folder, or name the folder with --content DIR");
-        return site;
-    }
-    ContentTree tree = scan_content(options.content_dir, diagnostics);
-    std::vector<Record> records(tree.entries.size());
-    unsigned threads = options.threads ? options.threads : default_thread_count();
-    parallel_for(tree.entries.size(), threads,
-                 [&](unsigned, size_t i) { records[i] = read_content_file(tree.entries[i], diagnostics); });
-    return assemble_site(tree, std::move(records), options, diagnostics);
-}
-
 Site assemble_site(const ContentTree& tree, std::vector<ContentRecord> records, const LoadOptions& options,
                    Diagnostics& diagnostics) {
     Site site;
@@ -252,6 +236,7 @@ Site assemble_site(const ContentTree& tree, std::vector<ContentRecord> records, 
                                      [](const ContentEntry& e) { return e.kind == FileKind::site_config; }))
         diagnostics.error("site.toml", {}, "the content folder has no site.toml",
                           "create site.toml with at least title = \"...\" and base_url = \"https://...\"");
+    if (!options.base_url.empty()) site.config.base_url = options.base_url;  // --base-url, or the preview's address
 
     std::vector<std::string> order = site.config.theme_order;
     for (const auto& id : commitment_theme_ids())

@@ -1,7 +1,8 @@
-// The load and model stages together: content folder in, cross-linked Site out.
+// The model stage in two halves: one content file read into a record, and the records linked into a Site.
 #pragma once
 
 #include <filesystem>
+#include <string>
 #include <variant>
 #include <vector>
 
@@ -14,14 +15,11 @@ struct LoadOptions {
     std::filesystem::path content_dir = "content";
     bool include_drafts = false;
     unsigned threads = 0;  // 0: one per core
+    std::string base_url;  // empty: site.toml's base_url
 };
 
-// Reads every file (in parallel), checks it, and links the records. Problems go to
-// `diagnostics`; the returned Site holds whatever could be read, so one run reports
-// every problem. Callers must not publish a Site when diagnostics has errors.
-Site load_site(const LoadOptions& options, Diagnostics& diagnostics);
-
-// The two halves of load_site, for builds that read again only the files that changed.
+// The two halves of loading, put together by the build's model stage (SiteBuilder in
+// incremental/, which reads again only the files that changed; load_site in build.h).
 using ContentRecord = std::variant<std::monostate, SiteConfig, Home, CommitmentTheme, Page, Institution, Profile,
                                    CaseStudy, CareerStory, Plan>;  // monostate: the file could not be used
 // One file read and checked on its own, not yet linked to the others.

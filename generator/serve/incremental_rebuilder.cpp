@@ -22,7 +22,7 @@ RebuildResult IncrementalRebuilder::rebuild(const std::vector<fs::path>& changed
     auto started = std::chrono::steady_clock::now();
     Diagnostics diagnostics;
     // Until one build has succeeded there is nothing to patch: build everything.
-    BuildResult built = built_ ? builder_.rebuild(changed, diagnostics) : builder_.build(diagnostics);
+    BuildResult built = built_ ? builder_.build(changed, diagnostics) : builder_.build(diagnostics);
     RebuildResult result;
     result.ok = built.ok;
     result.pages_rendered = built_ ? built.pages_rendered : built.pages;

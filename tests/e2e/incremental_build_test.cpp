@@ -235,7 +235,7 @@ TEST_F(IncrementalBuild, SiteBuilderRebuildsInPlaceOnlyWhatChanged) {
     fs::path file = profile("lancaster/profiles/bethany-clarke.md");
     write_text(file, read_text(file) + "\nShe also runs the open day.\n");
     Diagnostics d2;
-    BuildResult told = builder.rebuild({file}, d2);
+    BuildResult told = builder.build({file}, d2);
     ASSERT_TRUE(told.ok);
     EXPECT_GT(told.pages_rendered, 0u);
     EXPECT_LT(told.pages_rendered, 20u);
@@ -246,12 +246,12 @@ TEST_F(IncrementalBuild, SiteBuilderRebuildsInPlaceOnlyWhatChanged) {
     std::string text = read_text(profile("leicester/profiles/arjun-bhatt.md"));
     write_text(profile("leicester/profiles/new-technician.md"), std::regex_replace(text, std::regex("Arjun Bhatt"), "New Technician"));
     Diagnostics d3;
-    BuildResult found = builder.rebuild(d3);
+    BuildResult found = builder.build(d3);
     ASSERT_TRUE(found.ok);
     EXPECT_LT(found.pages_rendered, found.pages);
 
     Diagnostics d4;
-    BuildResult nothing = builder.rebuild(d4);
+    BuildResult nothing = builder.build(d4);
     ASSERT_TRUE(nothing.ok);
     EXPECT_EQ(nothing.pages_rendered, 0u);
 
@@ -269,11 +269,11 @@ TEST_F(IncrementalBuild, SiteBuilderReportsErrorsAndRecovers) {
     std::string good = read_text(file);
     write_text(file, good + "\n[broken](/no-such-page/)\n");
     Diagnostics d2;
-    EXPECT_FALSE(builder.rebuild({file}, d2).ok);
+    EXPECT_FALSE(builder.build({file}, d2).ok);
     EXPECT_TRUE(d2.has_errors());
     write_text(file, good);
     Diagnostics d3;
-    ASSERT_TRUE(builder.rebuild({file}, d3).ok);
+    ASSERT_TRUE(builder.build({file}, d3).ok);
     expect_matches_clean_build(dir / "preview");
 }
 
@@ -290,12 +290,12 @@ TEST_F(IncrementalBuild, SiteBuilderKeepsSearchEntriesAndCardsInStep) {
     fs::path institution = content() / "institutions" / "lancaster" / "institution.md";
     replace_once(institution, "name = \"Lancaster University\"", "name = \"University of Lancaster\"");
     Diagnostics d2;
-    ASSERT_TRUE(builder.rebuild({institution}, d2).ok);
+    ASSERT_TRUE(builder.build({institution}, d2).ok);
     EXPECT_THAT(long_text(read_text(dir / "preview" / "search" / "index.json")), HasSubstr("University of Lancaster"));
     fs::path plan = content() / "institutions/lstm/plans/2024-2027.toml";
     replace_once(plan, "success = \"", "success = \"Changed measure. ");
     Diagnostics d_plan;
-    ASSERT_TRUE(builder.rebuild({plan}, d_plan).ok);
+    ASSERT_TRUE(builder.build({plan}, d_plan).ok);
     EXPECT_THAT(long_text(read_text(dir / "preview" / "institutions/lstm/plans/2024-2027/lstm-2024-2027.csv")),
                 HasSubstr("Changed measure."));
 
@@ -303,12 +303,12 @@ TEST_F(IncrementalBuild, SiteBuilderKeepsSearchEntriesAndCardsInStep) {
     std::string good = read_text(file);
     write_text(file, good + "\n[broken](/no-such-page/)\n");
     Diagnostics d3;
-    EXPECT_FALSE(builder.rebuild({file}, d3).ok);
+    EXPECT_FALSE(builder.build({file}, d3).ok);
     write_text(file, good + "\nHe also trains new staff.\n");
     fs::path other = profile("lancaster/profiles/bethany-clarke.md");
     write_text(other, read_text(other) + "\nShe also runs the open day.\n");
     Diagnostics d4;
-    ASSERT_TRUE(builder.rebuild({file, other}, d4).ok);
+    ASSERT_TRUE(builder.build({file, other}, d4).ok);
 
     expect_matches_clean_build(dir / "preview");
 }
@@ -362,12 +362,12 @@ TEST_F(IncrementalSplitLists, SiteBuilderToldWhatChangedMatchesACleanBuild) {
     fs::path file = profile("lancaster/profiles/bethany-clarke.md");
     replace_once(file, "summary = \"", "summary = \"Now also: ");
     Diagnostics d2;
-    BuildResult kept_in_place = builder.rebuild({file}, d2);
+    BuildResult kept_in_place = builder.build({file}, d2);
     ASSERT_TRUE(kept_in_place.ok);
     EXPECT_LT(kept_in_place.pages_rendered, 20u);
     replace_once(file, "name = \"Bethany Clarke\"", "name = \"Zoe Clarke\"");
     Diagnostics d3;
-    ASSERT_TRUE(builder.rebuild({file}, d3).ok);
+    ASSERT_TRUE(builder.build({file}, d3).ok);
     EXPECT_THAT(long_text(read_text(dir / "preview/technicians/page/2/index.html")), HasSubstr("Zoe Clarke"))
         << "renamed, she moves from page 1 to page 2 of the directory";
 

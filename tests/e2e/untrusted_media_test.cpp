@@ -359,7 +359,7 @@ TEST(UntrustedMedia, ThePreviewRefusesAPhotoReplacedWithoutItsProfileChanging) {
     write_text(photo, "<html><script>alert('" + marker + "')</script></html>");
     for (bool told : {true, false}) {
         Diagnostics d;
-        EXPECT_FALSE((told ? builder.rebuild({photo}, d) : builder.rebuild(d)).ok);
+        EXPECT_FALSE((told ? builder.build({photo}, d) : builder.build(d)).ok);
         std::string messages;
         for (const auto& m : d.sorted()) messages += techpages::format_diagnostic(m) + "\n";
         EXPECT_TRUE(has_error_at(messages, kwame, 12, "the photo 'kwame-mensah.jpg' is HTML or XML text")) << messages;

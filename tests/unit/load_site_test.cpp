@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "../test_support.h"
+#include "build.h"
 #include "model/load_site.h"
 #include "model/site_index.h"
 #include "unit_helpers.h"
@@ -83,7 +84,7 @@ talent = ["R2", "R10"]
     void remove(const std::string& rel) { fs::remove(dir / ("content/" + rel)); }
 
     Site load(bool include_drafts = false) {
-        LoadOptions options;
+        BuildOptions options;
         options.content_dir = dir / "content";
         options.include_drafts = include_drafts;
         options.threads = 2;
@@ -237,7 +238,7 @@ TEST(LoadSite, DraftsAreLeftOutUnlessIncluded) {
     EXPECT_EQ(published.case_studies.size(), 1u);
 
     Diagnostics again;
-    LoadOptions options;
+    BuildOptions options;
     options.content_dir = c.dir / "content";
     options.include_drafts = true;
     Site with_drafts = load_site(options, again);
@@ -324,7 +325,7 @@ TEST(LoadSite, MissingSiteTomlAndThemeFileAreErrors) {
 TEST(LoadSite, MissingContentFolderIsAnError) {
     TempDir dir;
     Diagnostics diagnostics;
-    LoadOptions options;
+    BuildOptions options;
     options.content_dir = dir / "no-such-folder";
     Site site = load_site(options, diagnostics);
     EXPECT_EQ(errors_with(diagnostics, "the content folder does not exist").size(), 1u) << dump(diagnostics);

@@ -5,6 +5,7 @@
 
 #include "../test_support.h"
 #include "incremental/read_values.h"
+#include "build.h"
 #include "model/load_site.h"
 #include "model/site_index.h"
 #include "render/markdown.h"
@@ -23,7 +24,7 @@ const fs::path sample = fs::path(TECHPAGES_TEST_DIR) / ".." / "content";
 struct SampleSite {
     SampleSite() {
         Diagnostics diagnostics;
-        LoadOptions options;
+        BuildOptions options;
         options.content_dir = sample;
         options.threads = 1;
         site = load_site(options, diagnostics);
