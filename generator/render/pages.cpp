@@ -1,5 +1,8 @@
 #include "render/pages.h"
 
+#include <algorithm>
+#include <iterator>
+
 #include "model/vocabulary.h"
 #include "render/cards.h"
 #include "render/open_data.h"
@@ -26,7 +29,7 @@ struct HeadExtras {
 };
 
 data frame(const Views& v, const std::string& path, const std::string& title, const std::string& description,
-           const std::vector<Crumb>& crumbs, const std::string& kind, const HeadExtras& head = {}) {
+           const std::vector<Crumb>& crumbs, const char* template_name, const HeadExtras& head = {}) {
     const SiteConfig& config = v.config();
     const Urls& urls = v.urls();
     data d;
@@ -71,7 +74,7 @@ data frame(const Views& v, const std::string& path, const std::string& title, co
     put(page, "description", description.empty() ? config.description : description);
     put(page, "url", urls.link(path));
     put(page, "canonical", urls.absolute(path));
-    put(page, "kind", kind);
+    put(page, "kind", template_name);  // the body's class: page-<template>
     put(page, "is_home", path.empty());
     put(page, "image", head.image);
     put(page, "jsonld", head.jsonld);
@@ -106,7 +109,7 @@ std::vector<size_t> all_of(size_t n) {
 
 data home_page(const Views& v) {
     const Home& home = v.home();
-    data d = frame(v, "", home.title, v.config().description, {}, "home", {"", website_jsonld(v)});
+    data d = frame(v, "", home.title, v.config().description, {}, template_of(PageKind::home), {"", website_jsonld(v)});
     put(d, "intro_html", v.md_site(home.body));
     std::vector<data> themes;
     for (const auto& t : v.commitment_themes()) themes.push_back(v.theme_summary(t));
@@ -129,7 +132,7 @@ data home_page(const Views& v) {
 }
 
 data themes_index(const Views& v) {
-    data d = frame(v, "themes/", "The four Commitment themes", "", {}, "themes");
+    data d = frame(v, "themes/", "The four Commitment themes", "", {}, template_of(PageKind::themes_index));
     std::vector<data> themes;
     for (const auto& t : v.commitment_themes()) themes.push_back(v.theme_summary(t));
     put(d, "themes", list_of(std::move(themes)));
@@ -139,7 +142,7 @@ data themes_index(const Views& v) {
 data theme_page(const Views& v, size_t theme_index, const PageSlice& slice, const std::vector<size_t>& profiles) {
     const CommitmentTheme& t = v.commitment_themes()[theme_index];
     const ThemeMembers& members = v.theme_members(theme_index);
-    data d = frame(v, site_path::theme(t.id), t.title, t.aim, {{"Themes", "themes/"}}, "theme");
+    data d = frame(v, site_path::theme(t.id), t.title, t.aim, {{"Themes", "themes/"}}, template_of(PageKind::theme));
     data theme = v.theme_summary(t);
     put(theme, "body_html", v.md_site(t.body));
     put(d, "theme", std::move(theme));
@@ -179,7 +182,7 @@ data theme_page(const Views& v, size_t theme_index, const PageSlice& slice, cons
 }
 
 data institutions_index(const Views& v) {
-    data d = frame(v, "institutions/", "Institutions", "", {}, "institutions");
+    data d = frame(v, "institutions/", "Institutions", "", {}, template_of(PageKind::institutions_index));
     set_list(d, "institutions", v.cards(all_of(v.institution_count()), &Views::institution_card));
     return d;
 }
@@ -188,7 +191,7 @@ data institution_page(const Views& v, size_t i, const PageSlice& slice, const st
     const Institution& inst = v.institution(i);
     std::string logo = v.picture_url(inst.origin, inst.logo);
     data d = frame(v, site_path::institution(inst), inst.name, plain_excerpt(inst.body, 160), {institutions_crumb},
-                   "institution", {logo, institution_jsonld(v, i, logo)});
+                   template_of(PageKind::institution), {logo, institution_jsonld(v, i, logo)});
     data info = v.institution_card(i);
     put(info, "website", inst.website);
     put(info, "brand_colour", inst.brand_colour);
@@ -207,7 +210,7 @@ data plan_page(const Views& v, size_t p) {
     const Plan& plan = v.plan(p);
     const Institution& inst = v.institution(plan.institution);
     data d = frame(v, v.path_of(plan), plan.title, inst.name + ": " + plan.title,
-                   {institutions_crumb, {inst.short_name, site_path::institution(inst)}}, "plan");
+                   {institutions_crumb, {inst.short_name, site_path::institution(inst)}}, template_of(PageKind::plan));
     data info = v.plan_card(p);
     put(info, "intro_html", v.md(plan.intro));
     put(info, "adopted", plan.adopted ? plan.adopted->display() : std::string());
@@ -285,7 +288,7 @@ data profile_page(const Views& v, size_t i) {
     const Institution& inst = v.institution(p.institution);
     std::string photo = v.picture_url(p.origin, p.photo);
     data d = frame(v, v.path_of(p), p.name, p.summary.empty() ? p.role + ", " + inst.name : p.summary,
-                   {{"Technicians", "technicians/"}}, "profile", {photo, profile_jsonld(v, i, photo), "profile"});
+                   {{"Technicians", "technicians/"}}, template_of(PageKind::profile), {photo, profile_jsonld(v, i, photo), "profile"});
     data info = v.profile_card(i);
     put(info, "orcid", p.orcid);
     put(info, "orcid_url", p.orcid.empty() ? std::string() : "https://orcid.org/" + p.orcid);
@@ -329,7 +332,7 @@ data case_study_page(const Views& v, size_t i) {
     const CaseStudy& c = v.case_study(i);
     std::string image = v.picture_url(c.origin, c.image);
     data d = frame(v, v.path_of(c), c.title, c.summary, {{"Case studies", "case-studies/"}},
-                   "case-study", {image, case_study_jsonld(v, i, image), "article"});
+                   template_of(PageKind::case_study), {image, case_study_jsonld(v, i, image), "article"});
     data info = v.case_study_card(i);
     put(info, "body_html", v.md(c.body));
     put(d, "case_study", std::move(info));
@@ -340,7 +343,7 @@ data case_study_page(const Views& v, size_t i) {
 data career_story_page(const Views& v, size_t i) {
     const CareerStory& s = v.career_story(i);
     data d = frame(v, v.path_of(s), s.title, s.summary, {{"Career stories", "career-stories/"}},
-                   "career-story", {"", career_story_jsonld(v, i), "article"});
+                   template_of(PageKind::career_story), {"", career_story_jsonld(v, i), "article"});
     data info = v.career_story_card(i);
     put(info, "person", s.person);
     put(info, "body_html", v.md(s.body));
@@ -361,7 +364,7 @@ data career_story_page(const Views& v, size_t i) {
 // An index page: sections of cards, e.g. technicians grouped by institution.
 data listing(const Views& v, const std::string& path, const std::string& title, const std::string& intro,
              std::vector<data> sections, const std::vector<Crumb>& crumbs = {}) {
-    data d = frame(v, path, title, intro, crumbs, "list");
+    data d = frame(v, path, title, intro, crumbs, list_template);
     put(d, "intro", intro);
     put(d, "all_actions_url", "");
     put(d, "directory", false);
@@ -440,7 +443,7 @@ std::vector<data> sections_by_institution(const Views& v, const std::vector<size
 
 data taxonomy_index(const Views& v, Fact which, const std::string& intro) {
     const Taxonomy& tax = v.taxonomy(which);
-    data d = frame(v, tax.slug + "/", tax.title, intro, {}, "terms");
+    data d = frame(v, tax.slug + "/", tax.title, intro, {}, template_of(PageKind::taxonomy));
     put(d, "intro", intro);
     std::vector<data> terms;
     for (const auto& t : tax.terms) {
@@ -467,7 +470,7 @@ data term_page(const Views& v, Fact which, size_t term, const PageSlice& slice, 
     std::string description;
     if (const Registration* r = find_registration(t.name); r && tax.slug == "registrations")
         description = r->full_name + ", awarded by the " + r->body + ".";
-    data d = frame(v, site_path::term(tax.slug, t.slug), title, description, {{tax.title, tax.slug + "/"}}, "term");
+    data d = frame(v, site_path::term(tax.slug, t.slug), title, description, {{tax.title, tax.slug + "/"}}, template_of(PageKind::term));
     put(d, "name", t.name);
     put(d, "description", description);
     put(d, "taxonomy_title", tax.title);
@@ -485,7 +488,7 @@ data term_page(const Views& v, Fact which, size_t term, const PageSlice& slice, 
 data accessibility_page(const Views& v) {
     const SiteConfig& config = v.config();
     const AccessibilityStatement& a = config.accessibility;
-    data d = frame(v, "accessibility/", "Accessibility statement", "How accessible " + config.title + " is, and how to tell us about a problem.", {}, "accessibility");
+    data d = frame(v, "accessibility/", "Accessibility statement", "How accessible " + config.title + " is, and how to tell us about a problem.", {}, template_of(PageKind::accessibility));
     put(d, "organisation", a.organisation.empty() ? config.title : a.organisation);
     put(d, "contact_email", a.contact_email);
     put(d, "contact_url", a.contact_email.empty() ? std::string() : "mailto:" + a.contact_email);
@@ -552,16 +555,59 @@ data technicians_directory(const Views& v, const PageSlice& slice, const std::ve
 
 data search_page(const Views& v) {
     return frame(v, "search/", "Search", "Search technician profiles, case studies, career stories and actions in plans.",
-                 {}, "search");
+                 {}, template_of(PageKind::search));
 }
 
 }  // namespace
 
+namespace {
+
+// One row per kind of output page: the template it is rendered with (page 1 of a long
+// list; its later pages use list_template). Builders, list_pages and the theme's
+// required templates all take the name from here.
+struct PageKindRow {
+    PageKind kind;
+    const char* template_name;
+};
+constexpr PageKindRow page_kinds[] = {
+    {PageKind::home, "home"},
+    {PageKind::themes_index, "themes"},
+    {PageKind::theme, "theme"},
+    {PageKind::institutions_index, "institutions"},
+    {PageKind::institution, "institution"},
+    {PageKind::plan, "plan"},
+    {PageKind::profile, "profile"},
+    {PageKind::case_study, "case-study"},
+    {PageKind::career_story, "career-story"},
+    {PageKind::technicians, list_template},
+    {PageKind::search, "search"},
+    {PageKind::case_studies, list_template},
+    {PageKind::career_stories, list_template},
+    {PageKind::plans, list_template},
+    {PageKind::taxonomy, "terms"},
+    {PageKind::term, "term"},
+    {PageKind::page, "page"},
+    {PageKind::accessibility, "accessibility"},
+    {PageKind::not_found, "404"},
+};
+constexpr bool rows_in_kind_order() {
+    for (size_t i = 0; i < std::size(page_kinds); ++i)
+        if (static_cast<size_t>(page_kinds[i].kind) != i) return false;
+    return std::size(page_kinds) == static_cast<size_t>(PageKind::not_found) + 1;
+}
+static_assert(rows_in_kind_order(), "page_kinds: one row per PageKind, in the enum's order");
+
+}  // namespace
+
+const char* template_of(PageKind kind) { return page_kinds[static_cast<size_t>(kind)].template_name; }
+
 const std::vector<std::string>& required_templates() {
-    static const std::vector<std::string> names = {"home",        "themes",      "theme",      "institutions",
-                                                   "institution", "plan",        "profile",    "case-study",
-                                                   "career-story", "list",       "terms",      "term",
-                                                   "page",        "404",         "accessibility", "search"};
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> all;
+        for (const auto& row : page_kinds)
+            if (std::find(all.begin(), all.end(), row.template_name) == all.end()) all.push_back(row.template_name);
+        return all;
+    }();
     return names;
 }
 
@@ -571,51 +617,68 @@ std::string output_file(const std::string& site_path) {
     return site_path;
 }
 
-std::vector<PageJob> list_pages(const Site& site, const SiteIndex& index) {
+namespace {
+
+using PageBuilder = std::function<data(const Views&)>;
+// A long list's pages: page 1 made by `first`, the owner's own page; the others by
+// `later`, the list template. Each page's job holds the items it shows.
+using FirstPage = std::function<data(const Views&, const PageSlice&, const std::vector<size_t>&)>;
+using LaterPage = std::function<data(const Views&, const PageSlice&, std::vector<size_t>)>;
+// The name and breadcrumbs (ending with the owner's own page) that page 2 onwards of an
+// institution's, a theme's or a term's technicians are shown under, read as it renders.
+using Owner = std::function<std::pair<std::string, std::vector<Crumb>>(const Views&)>;
+
+LaterPage later_technicians(Owner owner, std::string path) {
+    return [owner, path](const Views& v, const PageSlice& slice, std::vector<size_t> items) {
+        auto [name, crumbs] = owner(v);
+        return later_page(v, path, slice, name + ": technicians", crumbs, one_section(v.card_list(items, CardKind::profile)),
+                          "technicians");
+    };
+}
+
+// The output pages, added in the order list_pages gives them.
+struct PageLister {
+    const Site& site;
+    const SiteIndex& index;
     std::vector<PageJob> jobs;
-    auto add = [&](PageKind kind, size_t item, std::string path, std::string tmpl, std::function<data(const Views&)> build,
-                   std::optional<Date> lastmod = std::nullopt, std::string source = {}) {
-        PageJob job;
+
+    PageJob& add(PageKind kind, size_t item, std::string path, PageBuilder build, std::optional<Date> lastmod = std::nullopt,
+                 std::string source = {}) {
+        PageJob& job = jobs.emplace_back();
         job.site_path = std::move(path);
-        job.template_name = std::move(tmpl);
+        job.template_name = template_of(kind);
         job.build = std::move(build);
         job.lastmod = lastmod;
         job.source = std::move(source);
         job.kind = kind;
         job.item = item;
-        jobs.push_back(std::move(job));
-    };
-    // A long list's pages: page 1 made by `first`, the owner's own page; the others by
-    // `later`, the list template. Each page's job holds the items it shows.
-    using FirstPage = std::function<data(const Views&, const PageSlice&, const std::vector<size_t>&)>;
-    using LaterPage = std::function<data(const Views&, const PageSlice&, std::vector<size_t>)>;
-    auto add_paged = [&](PageKind kind, size_t item, const std::string& path, const std::string& tmpl,
-                         const std::vector<size_t>& all, FirstPage first, LaterPage later, std::string source = {},
-                         CardKind listed = CardKind::profile) {
+        return job;
+    }
+    void add_paged(PageKind kind, size_t item, const std::string& path, const std::vector<size_t>& all, FirstPage first,
+                   LaterPage later, std::string source = {}, CardKind listed = CardKind::profile) {
         for (const PageSlice& slice : paginate(all.size(), static_cast<size_t>(site.config.cards_per_page))) {
             std::vector<size_t> items = items_on(all, slice);
-            std::function<data(const Views&)> build;
+            PageBuilder build;
             if (slice.is_first()) build = [first, slice, items](const Views& v) { return first(v, slice, items); };
             else build = [later, slice, items](const Views& v) { return later(v, slice, items); };
-            add(kind, item, page_of_list(path, slice.number), slice.is_first() ? tmpl : "list", std::move(build), std::nullopt, source);
-            jobs.back().slice = slice;
-            jobs.back().items = std::move(items);
-            jobs.back().listed = listed;
+            PageJob& job = add(kind, item, page_of_list(path, slice.number), std::move(build), std::nullopt, source);
+            if (!slice.is_first()) job.template_name = list_template;
+            job.slice = slice;
+            job.items = std::move(items);
+            job.listed = listed;
         }
-    };
-    // Page 2 onwards of an institution's, a theme's or a term's technicians, under the
-    // owner's name and breadcrumbs (which end with the owner's own page), read as it renders.
-    using Owner = std::function<std::pair<std::string, std::vector<Crumb>>(const Views&)>;
-    auto later_technicians = [](Owner owner, std::string path) -> LaterPage {
-        return [owner, path](const Views& v, const PageSlice& slice, std::vector<size_t> items) {
-            auto [name, crumbs] = owner(v);
-            return later_page(v, path, slice, name + ": technicians", crumbs, one_section(v.card_list(items, CardKind::profile)),
-                              "technicians");
-        };
-    };
+    }
 
-    add(PageKind::home, 0, "", "home", home_page, std::nullopt, "index.md");
-    add(PageKind::themes_index, 0, "themes/", "themes", themes_index);
+    void add_themes();
+    void add_institutions();
+    void add_items();  // plans, profiles, case studies, career stories: a page each
+    void add_lists();  // every technician, case study, career story, plan
+    void add_taxonomies();
+    void add_standalone_pages();
+};
+
+void PageLister::add_themes() {
+    add(PageKind::themes_index, 0, "themes/", themes_index);
     for (size_t i = 0; i < site.themes.size(); ++i) {
         const CommitmentTheme& t = site.themes[i];
         std::string path = site_path::theme(t.id);
@@ -623,11 +686,14 @@ std::vector<PageJob> list_pages(const Site& site, const SiteIndex& index) {
             const std::string& title = v.commitment_themes()[i].title;
             return {title, {{"Themes", "themes/"}, {title, path}}};
         };
-        add_paged(PageKind::theme, i, path, "theme", index.by_theme.at(t.id).profiles,
+        add_paged(PageKind::theme, i, path, index.by_theme.at(t.id).profiles,
                   [i](const Views& v, const PageSlice& slice, const std::vector<size_t>& items) { return theme_page(v, i, slice, items); },
                   later_technicians(owner, path), t.origin.path);
     }
-    add(PageKind::institutions_index, 0, "institutions/", "institutions", institutions_index);
+}
+
+void PageLister::add_institutions() {
+    add(PageKind::institutions_index, 0, "institutions/", institutions_index);
     for (size_t i = 0; i < site.institutions.size(); ++i) {
         const Institution& inst = site.institutions[i];
         std::string path = site_path::institution(inst);
@@ -635,30 +701,34 @@ std::vector<PageJob> list_pages(const Site& site, const SiteIndex& index) {
             const Institution& inst = v.institution(i);
             return {inst.name, {institutions_crumb, {inst.short_name, path}}};
         };
-        add_paged(PageKind::institution, i, path, "institution", inst.profiles,
+        add_paged(PageKind::institution, i, path, inst.profiles,
                   [i](const Views& v, const PageSlice& slice, const std::vector<size_t>& items) { return institution_page(v, i, slice, items); },
                   later_technicians(owner, path), inst.origin.path);
     }
+}
+
+void PageLister::add_items() {
     for (size_t i = 0; i < site.plans.size(); ++i)
-        add(PageKind::plan, i, site_path::plan(site, site.plans[i]), "plan", [i](const Views& v) { return plan_page(v, i); },
+        add(PageKind::plan, i, site_path::plan(site, site.plans[i]), [i](const Views& v) { return plan_page(v, i); },
             site.plans[i].last_changed(), site.plans[i].origin.path);
     for (size_t i = 0; i < site.profiles.size(); ++i)
-        add(PageKind::profile, i, site_path::profile(site, site.profiles[i]), "profile", [i](const Views& v) { return profile_page(v, i); },
+        add(PageKind::profile, i, site_path::profile(site, site.profiles[i]), [i](const Views& v) { return profile_page(v, i); },
             site.profiles[i].date, site.profiles[i].origin.path);
     for (size_t i = 0; i < site.case_studies.size(); ++i)
-        add(PageKind::case_study, i, site_path::case_study(site, site.case_studies[i]), "case-study", [i](const Views& v) { return case_study_page(v, i); },
+        add(PageKind::case_study, i, site_path::case_study(site, site.case_studies[i]), [i](const Views& v) { return case_study_page(v, i); },
             site.case_studies[i].date, site.case_studies[i].origin.path);
     for (size_t i = 0; i < site.career_stories.size(); ++i)
-        add(PageKind::career_story, i, site_path::career_story(site, site.career_stories[i]), "career-story",
-            [i](const Views& v) { return career_story_page(v, i); }, site.career_stories[i].date,
-            site.career_stories[i].origin.path);
+        add(PageKind::career_story, i, site_path::career_story(site, site.career_stories[i]),
+            [i](const Views& v) { return career_story_page(v, i); }, site.career_stories[i].date, site.career_stories[i].origin.path);
+}
 
-    add_paged(PageKind::technicians, 0, "technicians/", "list", in_institution_order(site.institutions, &Institution::profiles), technicians_directory,
+void PageLister::add_lists() {
+    add_paged(PageKind::technicians, 0, "technicians/", in_institution_order(site.institutions, &Institution::profiles), technicians_directory,
               [](const Views& v, const PageSlice& slice, std::vector<size_t> items) {
                   return later_page(v, "technicians/", slice, "Technicians", {{"Technicians", "technicians/"}},
                                     sections_by_institution(v, items, CardKind::profile), "technicians");
               });
-    add(PageKind::search, 0, "search/", "search", search_page);
+    add(PageKind::search, 0, "search/", search_page);
     // Case studies and career stories: one list each, newest first.
     struct StoryList {
         PageKind kind;
@@ -672,7 +742,7 @@ std::vector<PageJob> list_pages(const Site& site, const SiteIndex& index) {
         {PageKind::career_stories, CardKind::career_story, "career-stories/", "Career stories",
          "How technicians got where they are, newest first.", "career stories", site.career_stories.size()}};
     for (const StoryList& list : story_lists)
-        add_paged(list.kind, 0, list.path, "list", all_of(list.count),
+        add_paged(list.kind, 0, list.path, all_of(list.count),
                   [list](const Views& v, const PageSlice& slice, const std::vector<size_t>& items) {
                       data d = listing(v, list.path, list.title, list.intro, one_section(v.card_list(items, list.cards)));
                       put(d, "pagination", pagination_view(v.urls(), list.path, slice, list.items_name));
@@ -683,13 +753,15 @@ std::vector<PageJob> list_pages(const Site& site, const SiteIndex& index) {
                                         one_section(v.card_list(items, list.cards)), list.items_name);
                   },
                   {}, list.cards);
-    add(PageKind::plans, 0, "plans/", "list", [](const Views& v) {
+    add(PageKind::plans, 0, "plans/", [](const Views& v) {
         data d = listing(v, "plans/", "Action plans", "Every institution's Technician Commitment action plans, with progress.",
                          sections_by_institution(v, plans_in_institution_order(v), CardKind::plan));
         put(d, "all_actions_url", v.urls().link(all_actions_csv_path));
         return d;
     });
+}
 
+void PageLister::add_taxonomies() {
     const std::tuple<Fact, const Taxonomy*, std::string> taxonomies[] = {
         {Fact::skills, &index.skills, "Skills that technicians on this site bring to their work."},
         {Fact::registrations, &index.registrations, "Professional registrations held by technicians on this site, from the Science Council and the Engineering Council."},
@@ -699,7 +771,7 @@ std::vector<PageJob> list_pages(const Site& site, const SiteIndex& index) {
         const Fact which = taxonomy_fact;
         const Taxonomy* tax = taxonomy;
         const std::string intro = introduction;
-        add(PageKind::taxonomy, 0, tax->slug + "/", "terms", [which, intro](const Views& v) { return taxonomy_index(v, which, intro); });
+        add(PageKind::taxonomy, 0, tax->slug + "/", [which, intro](const Views& v) { return taxonomy_index(v, which, intro); });
         for (size_t t = 0; t < tax->terms.size(); ++t) {
             std::string path = site_path::term(tax->slug, tax->terms[t].slug);
             Owner owner = [which, t, path](const Views& v) -> std::pair<std::string, std::vector<Crumb>> {
@@ -707,25 +779,42 @@ std::vector<PageJob> list_pages(const Site& site, const SiteIndex& index) {
                 std::string title = term_title(named, v.term(which, t));
                 return {title, {{named.title, named.slug + "/"}, {title, path}}};
             };
-            add_paged(PageKind::term, t, path, "term", tax->terms[t].profiles,
+            add_paged(PageKind::term, t, path, tax->terms[t].profiles,
                       [which, t](const Views& v, const PageSlice& slice, const std::vector<size_t>& items) {
                           return term_page(v, which, t, slice, items);
                       },
                       later_technicians(owner, path));
         }
     }
+}
+
+void PageLister::add_standalone_pages() {
     for (size_t i = 0; i < site.pages.size(); ++i) {
         const Page& listed_page = site.pages[i];
-        add(PageKind::page, i, listed_page.slug + "/", "page", [i](const Views& v) {
+        add(PageKind::page, i, listed_page.slug + "/", [i](const Views& v) {
             const Page& page = v.standalone_page(i);
-            data d = frame(v, page.slug + "/", page.title, page.description, {}, "page");
+            data d = frame(v, page.slug + "/", page.title, page.description, {}, template_of(PageKind::page));
             put(d, "body_html", v.md_site(page.body));
             return d;
         }, std::nullopt, listed_page.origin.path);
     }
-    add(PageKind::accessibility, 0, "accessibility/", "accessibility", accessibility_page);
-    add(PageKind::not_found, 0, "404.html", "404", [](const Views& v) { return frame(v, "404.html", "Page not found", "", {}, "404"); });
-    return jobs;
+    add(PageKind::accessibility, 0, "accessibility/", accessibility_page);
+    add(PageKind::not_found, 0, "404.html",
+        [](const Views& v) { return frame(v, "404.html", "Page not found", "", {}, template_of(PageKind::not_found)); });
+}
+
+}  // namespace
+
+std::vector<PageJob> list_pages(const Site& site, const SiteIndex& index) {
+    PageLister pages{site, index, {}};
+    pages.add(PageKind::home, 0, "", home_page, std::nullopt, "index.md");
+    pages.add_themes();
+    pages.add_institutions();
+    pages.add_items();
+    pages.add_lists();
+    pages.add_taxonomies();
+    pages.add_standalone_pages();
+    return std::move(pages.jobs);
 }
 
 }  // namespace techpages

@@ -12,6 +12,7 @@
 namespace techpages {
 
 // What a page shows, so the build cache can tell what it depends on.
+// Every kind of output page; its template is template_of(kind) (a table in pages.cpp).
 enum class PageKind {
     home, themes_index, theme, institutions_index, institution, plan, profile, case_study, career_story,
     technicians, search, case_studies, career_stories, plans, taxonomy, term, page, accessibility, not_found
@@ -31,6 +32,11 @@ struct PageJob {
     std::vector<size_t> items;
     CardKind listed = CardKind::profile;  // what `items` are
 };
+
+// The template a page of this kind is rendered with; page 2 onwards of a long list is
+// rendered with list_template, whatever its kind.
+const char* template_of(PageKind kind);
+inline constexpr const char* list_template = "list";
 
 std::vector<PageJob> list_pages(const Site& site, const SiteIndex& index);
 // Where the page is written, relative to the output folder.
