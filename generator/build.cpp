@@ -24,14 +24,14 @@ void print_diagnostics(const Diagnostics& diagnostics, std::ostream& out) {
     for (const auto& d : diagnostics.sorted()) out << format_diagnostic(d) << '\n';
 }
 
-bool check_theme(const std::string& name, bool from_option, const SiteConfig& config, const fs::path& content_dir,
+bool check_visual_theme(const std::string& name, bool from_option, const SiteConfig& config, const fs::path& content_dir,
                  Diagnostics& diagnostics) {
     if (is_theme_dir(find_theme_dir(content_dir, name))) return true;
     std::string hint = unknown_theme_hint(content_dir, name);
     if (from_option)
         diagnostics.error("--theme", {1, 1}, "'" + name + "' is not a visual theme", hint);
     else
-        diagnostics.error("site.toml", config.theme_pos, "'" + name + "' is not a visual theme", hint);
+        diagnostics.error("site.toml", config.visual_theme_pos, "'" + name + "' is not a visual theme", hint);
     return false;
 }
 

@@ -19,7 +19,7 @@ namespace techpages {
 struct BuildOptions {
     std::filesystem::path content_dir = "content";
     std::filesystem::path out_dir = "site";
-    std::string theme;     // empty: the site's configured theme
+    std::string visual_theme;  // empty: the site's configured visual theme
     std::string base_url;  // empty: the site's configured base URL
     bool include_drafts = false;
     unsigned threads = 0;  // 0: one per core
@@ -68,7 +68,7 @@ void print_diagnostics(const Diagnostics& diagnostics, std::ostream& out);
 std::filesystem::path default_cache_dir(const std::filesystem::path& content_dir);
 
 // The visual theme must exist; said at site.toml's line, or about --theme.
-bool check_theme(const std::string& name, bool from_option, const SiteConfig& config,
+bool check_visual_theme(const std::string& name, bool from_option, const SiteConfig& config,
                  const std::filesystem::path& content_dir, Diagnostics& diagnostics);
 
 }  // namespace techpages

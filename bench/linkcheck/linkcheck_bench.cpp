@@ -95,7 +95,7 @@ int main(int argc, char** argv) {
             std::cout << verdict_name(r.verdict) << "\t" << r.url << "\t" << r.message << "\n";
         }
     }
-    auto summary = summarize(results);
+    auto summary = summarise(results);
     std::printf("%zu URLs: %s\nwall: %.3f s\n", urls.size(), format_summary(summary).c_str(), wall);
     return summary.ok() ? 0 : 1;
 }

@@ -698,7 +698,7 @@ std::vector<ExternalResult> check_external_links(const std::vector<std::string>&
     return results;
 }
 
-ExternalSummary summarize(const std::vector<ExternalResult>& results) {
+ExternalSummary summarise(const std::vector<ExternalResult>& results) {
     ExternalSummary s;
     for (const auto& r : results) {
         switch (r.verdict) {

@@ -69,7 +69,7 @@ struct ExternalSummary {
     // Nothing broken and nothing timed out (redirects are warnings; not_checked is neither).
     bool ok() const { return broken == 0 && timeout == 0; }
 };
-ExternalSummary summarize(const std::vector<ExternalResult>& results);
+ExternalSummary summarise(const std::vector<ExternalResult>& results);
 // "12 good, 1 redirected, 2 broken, 0 timed out, 3 skipped, 40 cached, 0 not checked"
 std::string format_summary(const ExternalSummary& summary);
 

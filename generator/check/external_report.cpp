@@ -156,7 +156,7 @@ ExternalSummary report_external_links(const std::vector<ExternalLinkUse>& uses, 
                                 " not checked, e.g. " + first_not_checked,
                             "run the check again (links found good are cached, so each run goes further), or raise "
                             "deadline_seconds in [link_check]");
-    return summarize(results);
+    return summarise(results);
 }
 
 }  // namespace techpages

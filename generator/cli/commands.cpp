@@ -53,7 +53,7 @@ int run_build(const Args& args, std::ostream& out, std::ostream& err) {
     BuildOptions options;
     options.content_dir = args.value("--content", "content");
     options.out_dir = args.value("--out", "site");
-    options.theme = args.value("--theme", "");
+    options.visual_theme = args.value("--theme", "");
     options.base_url = args.value("--base-url", "");
     options.include_drafts = args.has("--drafts");
     options.clean = args.has("--clean");
@@ -133,7 +133,7 @@ int run_serve(const Args& args, std::ostream& out, std::ostream& err) {
     serve::ServeOptions options;
     options.content_dir = args.value("--content", "content");
     options.bind = args.value("--bind", "127.0.0.1");
-    options.theme = args.value("--theme", "");
+    options.visual_theme = args.value("--theme", "");
     options.include_drafts = args.has("--drafts");
     try {
         size_t used = 0;

@@ -44,7 +44,7 @@ std::vector<std::vector<std::string>> plan_table(const Plan& plan) {
         if (field == "activity") used = used || any([](const Action& a) { return !a.activity.empty(); });
         if (field == "ref" || field == "action") used = true;
         if (field == "details") used = used || any([](const Action& a) { return !a.details.empty(); });
-        if (field == "themes") used = used || any([](const Action& a) { return !a.own_themes.empty(); });
+        if (field == "themes") used = used || any([](const Action& a) { return !a.own_commitment_themes.empty(); });
         if (field == "talent") used = used || any([](const Action& a) { return !a.talent.empty(); });
         if (field == "success") used = used || any([](const Action& a) { return !a.success.empty(); });
         if (field == "evaluation") used = used || any([](const Action& a) { return !a.evaluation.empty(); });
@@ -106,7 +106,7 @@ std::vector<std::vector<std::string>> plan_table(const Plan& plan) {
             else if (f == "action") cell = a.action;
             else if (f == "details") cell = a.details;
             else if (f == "themes") {
-                cell = theme_titles(a.own_themes);
+                cell = theme_titles(a.own_commitment_themes);
                 // Without a grouping column, a grouping outside the themes is named here.
                 if (cell.empty() && group && std::find(fields.begin(), fields.end(), "group") == fields.end())
                     cell = group->title;

@@ -190,8 +190,8 @@ private:
         group.title = g.title;
         group.aim = g.aim;
         ThemeWords words = read_theme_words(g.title);
-        if (!words.ids.empty() && !words.other_words) group.themes = words.ids;
-        std::string base = group.themes.size() == 1 ? group.themes.front() : ascii_slug(g.title);
+        if (!words.ids.empty() && !words.other_words) group.commitment_themes = words.ids;
+        std::string base = group.commitment_themes.size() == 1 ? group.commitment_themes.front() : ascii_slug(g.title);
         if (base.empty()) base = "group";
         std::string id = base;
         for (int n = 2; plan_.find_group(id); ++n) id = base + "-" + std::to_string(n);
@@ -254,7 +254,7 @@ private:
         if (const auto* t = text_field(a, f)) return !t->empty();
         if (f == "owners") return !a.owners.empty();
         if (f == "group" || f == "aim") return group_ != none;
-        if (f == "themes") return !a.own_themes.empty() || has_extra(a, cols_.extra_key(column));
+        if (f == "themes") return !a.own_commitment_themes.empty() || has_extra(a, cols_.extra_key(column));
         if (f == "talent") return !a.talent.empty() || has_extra(a, cols_.extra_key(column));
         if (f == "extra") return has_extra(a, cols_.extra_key(column));
         return false;  // status, priority: one value each
@@ -282,7 +282,7 @@ private:
     void put_themes(Action& a, const CsvRow& row, size_t column, const std::string& text) {
         ThemeWords words = read_theme_words(text);
         for (const auto& id : words.ids)
-            if (std::find(a.own_themes.begin(), a.own_themes.end(), id) == a.own_themes.end()) a.own_themes.push_back(id);
+            if (std::find(a.own_commitment_themes.begin(), a.own_commitment_themes.end(), id) == a.own_commitment_themes.end()) a.own_commitment_themes.push_back(id);
         std::string key = cols_.extra_key(column);
         if (!words.ids.empty()) {
             if (words.other_words) {
@@ -525,8 +525,8 @@ private:
         std::map<std::string, std::vector<std::string>> themes_of;  // by id, as read_plan derives them
         std::vector<std::string> themeless;
         for (const auto& a : plan_.actions) {
-            std::vector<std::string> themes = a.own_themes;
-            if (themes.empty() && !a.group.empty()) themes = plan_.find_group(a.group)->themes;
+            std::vector<std::string> themes = a.own_commitment_themes;
+            if (themes.empty() && !a.group.empty()) themes = plan_.find_group(a.group)->commitment_themes;
             if (themes.empty() && !a.parent.empty()) themes = themes_of[a.parent];
             themes_of[a.id] = themes;
             if (themes.empty()) themeless.push_back(a.ref);

@@ -127,7 +127,7 @@ std::string write_plan_toml(const Plan& plan, const PlanFileNotes& notes) {
         w.text("id", g.id, true);
         w.text("title", g.title, true);
         w.text("aim", g.aim);
-        w.list("themes", g.themes, true);
+        w.list("themes", g.commitment_themes, true);
     }
     for (const auto& s : plan.statuses) {
         w.table("[[statuses]]");
@@ -161,7 +161,7 @@ std::string write_plan_toml(const Plan& plan, const PlanFileNotes& notes) {
         if (!a.id.empty() && a.id != a.ref) w.text("id", a.id);
         w.text("parent", a.parent);
         w.text("group", a.group);
-        w.list("themes", a.own_themes);
+        w.list("themes", a.own_commitment_themes);
         if (a.is_priority) {
             if (a.priority.empty()) w.raw("priority", "true");
             else w.text("priority", a.priority);

@@ -46,12 +46,12 @@ void stat_tree(const fs::path& root, const std::string& prefix, bool absolute, I
 InputFiles stat_inputs(const fs::path& content_dir, const std::vector<fs::path>& theme_dirs) {
     InputFiles files;
     if (!content_dir.empty()) stat_tree(content_dir, "", false, files);
-    for (const auto& dir : theme_dirs) stat_tree(dir, theme_prefix, true, files);
+    for (const auto& dir : theme_dirs) stat_tree(dir, visual_theme_prefix, true, files);
     return files;
 }
 
 fs::path input_path(const std::string& key, const fs::path& content_dir) {
-    std::string_view prefix = theme_prefix;
+    std::string_view prefix = visual_theme_prefix;
     if (key.rfind(prefix, 0) == 0) return fs::path(key.substr(prefix.size()));
     return content_dir / key;
 }

@@ -25,7 +25,7 @@ struct FileStamp {
 // "theme:" + absolute path.
 using InputFiles = std::map<std::string, FileStamp>;
 
-constexpr const char* theme_prefix = "theme:";
+constexpr const char* visual_theme_prefix = "theme:";
 
 // Size and time of every file (hash not known yet).
 InputFiles stat_inputs(const std::filesystem::path& content_dir, const std::vector<std::filesystem::path>& theme_dirs);

@@ -44,7 +44,7 @@ ReadValues::ReadValues(const Site& site, const SiteIndex& index, const InputFile
     // Templates (the theme's and the site's own) shape every page; Commitment themes are
     // named in every page's navigation.
     for (const auto& [key, stamp] : files)
-        if (key.rfind(theme_prefix, 0) == 0 || key.rfind("templates/", 0) == 0 || key.rfind("commitment-themes/", 0) == 0)
+        if (key.rfind(visual_theme_prefix, 0) == 0 || key.rfind("templates/", 0) == 0 || key.rfind("commitment-themes/", 0) == 0)
             g.add(key).add(stamp.hash);
     global_ = g.value();
     add(names, Fact::site_wide, "", global_);
@@ -68,7 +68,7 @@ void ReadValues::add_records(ReadNames& names) {
         return name.empty() ? Digest{} : file(site_path::asset_beside(origin.path, name));
     };
     auto institution_path = [&](size_t i) -> const std::string& { return site.institutions[i].origin.path; };
-    for (const auto& p : site.pages) add(names, Fact::standalone_page, p.origin.path, file(p.origin.path));
+    for (const auto& p : site.standalone_pages) add(names, Fact::standalone_page, p.origin.path, file(p.origin.path));
     for (const auto& inst : site.institutions) {
         Hasher h;
         h.add(file(inst.origin.path)).add(picture(inst.origin, inst.logo));
@@ -115,7 +115,7 @@ void ReadValues::add_lists(ReadNames& names, const SiteIndex& index) {
     all(Fact::all_case_studies, site.case_studies);
     all(Fact::all_career_stories, site.career_stories);
     all(Fact::all_plans, site.plans);
-    for (const auto& t : site.themes) {
+    for (const auto& t : site.commitment_themes) {
         const ThemeMembers& m = index.by_theme.at(t.id);
         Hasher h;
         add_paths(h, m.profiles, site.profiles);

@@ -51,7 +51,7 @@ Digest settings_hash(const BuildOptions& o) {
     return Hasher()
         .add("build-cache-3")
         .add(TECHPAGES_VERSION)
-        .add(o.theme)
+        .add(o.visual_theme)
         .add(o.base_url)
         .add(o.include_drafts ? 1 : 0)
         .add(static_cast<uint64_t>(binary.size))
@@ -60,7 +60,7 @@ Digest settings_hash(const BuildOptions& o) {
 }
 
 bool is_template_input(const std::string& key) {
-    return key.rfind(theme_prefix, 0) == 0 || key.rfind("templates/", 0) == 0;
+    return key.rfind(visual_theme_prefix, 0) == 0 || key.rfind("templates/", 0) == 0;
 }
 
 // True when a content file was added or removed (the theme's files aside).
@@ -68,7 +68,7 @@ bool content_files_differ(const InputFiles& a, const InputFiles& b) {
     auto content_keys = [](const InputFiles& files) {
         std::vector<std::string_view> keys;
         for (const auto& [key, stamp] : files)
-            if (key.rfind(theme_prefix, 0) != 0) keys.push_back(key);
+            if (key.rfind(visual_theme_prefix, 0) != 0) keys.push_back(key);
         return keys;
     };
     return content_keys(a) != content_keys(b);
@@ -87,7 +87,7 @@ std::string input_key(const fs::path& file, const fs::path& content_dir, const s
     };
     if (auto rel = inside(content_dir)) return rel->generic_string();
     for (const auto& dir : theme_dirs)
-        if (inside(dir)) return theme_prefix + abs.string();
+        if (inside(dir)) return visual_theme_prefix + abs.string();
     return {};
 }
 
@@ -123,7 +123,7 @@ struct SiteBuilder::State {
     // Every page, made again only with the model: an edit patched into it keeps them all.
     std::optional<std::vector<PageJob>> page_list;
     std::map<std::string, LoadedFile> loaded;  // by content path
-    std::optional<VisualTheme> theme;
+    std::optional<VisualTheme> visual_theme;
     std::optional<ThemeTemplates> templates;
     Digest templates_hash;
     std::vector<std::unique_ptr<TemplateRenderer>> renderers;
@@ -212,7 +212,7 @@ struct SiteBuilder::State {
     // In place: every card's HTML, with what it read, for the next rebuild.
     void keep_cards(const Site& site, BuildCards& built, const ReadValues& values);
     unsigned threads() const { return options.threads ? options.threads : default_thread_count(); }
-    InputFiles current_inputs(const std::vector<fs::path>& theme_guess, const std::vector<fs::path>* changed);
+    InputFiles current_inputs(const std::vector<fs::path>& visual_theme_guess, const std::vector<fs::path>* changed);
     // The model, kept between builds in place; `index_current` false when it must be made again.
     std::optional<Site> site;
     std::optional<SiteIndex> index;
@@ -233,7 +233,7 @@ struct SiteBuilder::State::Run {
     bool clean = false;  // the cache on disk is not used
     Digest settings;
     fs::path cache_file;
-    std::vector<fs::path> theme_guess;  // the visual theme's folders, as last built
+    std::vector<fs::path> visual_theme_guess;  // the visual theme's folders, as last built
     InputFiles now;
     const InputFiles* previous = nullptr;  // as the last build read them
     // model
@@ -265,15 +265,15 @@ struct SiteBuilder::State::Run {
     std::future<void> site_files_written;  // last: it uses the members above until it is waited for
 };
 
-InputFiles SiteBuilder::State::current_inputs(const std::vector<fs::path>& theme_guess, const std::vector<fs::path>* changed) {
+InputFiles SiteBuilder::State::current_inputs(const std::vector<fs::path>& visual_theme_guess, const std::vector<fs::path>* changed) {
     changed_keys.reset();
-    if (!changed || !built) return stat_inputs(options.content_dir, theme_guess);
+    if (!changed || !built) return stat_inputs(options.content_dir, visual_theme_guess);
     InputFiles now = inputs;
     std::vector<std::string> keys;
     for (const auto& file : *changed) {
         std::error_code ec;
-        if (fs::is_directory(file, ec)) return stat_inputs(options.content_dir, theme_guess);  // a whole folder: look at everything
-        std::string key = input_key(file, options.content_dir, theme_guess);
+        if (fs::is_directory(file, ec)) return stat_inputs(options.content_dir, visual_theme_guess);  // a whole folder: look at everything
+        std::string key = input_key(file, options.content_dir, visual_theme_guess);
         if (key.empty()) continue;
         keys.push_back(key);
         FileStamp stamp = stat_file(file);
@@ -302,7 +302,7 @@ bool SiteBuilder::State::patch_profiles(const std::vector<size_t>& changed, std:
         auto old = edited ? by_path.find(edited->origin.path) : by_path.end();
         if (!edited || old == by_path.end()) return false;
         const Profile& before = site->profiles[old->second];
-        if (edited->name != before.name || edited->published != before.published || edited->themes != before.themes ||
+        if (edited->name != before.name || edited->published != before.published || edited->commitment_themes != before.commitment_themes ||
             edited->skills != before.skills || edited->registrations != before.registrations)
             return false;
         edits.push_back({old->second, edited});
@@ -626,40 +626,40 @@ void SiteBuilder::State::keep_cards(const Site& site, BuildCards& built, const R
 // were not known before.
 bool SiteBuilder::State::load_visual_theme_and_templates(Run& r) {
     const SiteConfig& config = site->config;
-    const std::vector<fs::path>& theme_guess = r.theme_guess;
+    const std::vector<fs::path>& visual_theme_guess = r.visual_theme_guess;
     InputFiles& now = r.now;
     Diagnostics& diagnostics = r.diagnostics;
-    std::string theme_name = options.theme.empty() ? config.theme : options.theme;
-    if (!check_theme(theme_name, !options.theme.empty(), config, options.content_dir, diagnostics)) return false;
-    auto new_theme = load_visual_theme(options.content_dir, theme_name, diagnostics);
-    if (!new_theme) return false;
-    if (options.write_output && new_theme->dirs != theme_guess) {  // the theme's files were not looked at yet
-        for (auto it = now.begin(); it != now.end();) it = it->first.rfind(theme_prefix, 0) == 0 ? now.erase(it) : std::next(it);
-        InputFiles theme_files = stat_inputs({}, new_theme->dirs);
+    std::string theme_name = options.visual_theme.empty() ? config.visual_theme : options.visual_theme;
+    if (!check_visual_theme(theme_name, !options.visual_theme.empty(), config, options.content_dir, diagnostics)) return false;
+    auto new_visual_theme = load_visual_theme(options.content_dir, theme_name, diagnostics);
+    if (!new_visual_theme) return false;
+    if (options.write_output && new_visual_theme->dirs != visual_theme_guess) {  // the theme's files were not looked at yet
+        for (auto it = now.begin(); it != now.end();) it = it->first.rfind(visual_theme_prefix, 0) == 0 ? now.erase(it) : std::next(it);
+        InputFiles theme_files = stat_inputs({}, new_visual_theme->dirs);
         hash_inputs(theme_files, *r.previous, {}, threads());
         now.merge(theme_files);
     }
 
     // render: templates first, so a broken theme fails before anything is written
     Hasher template_hash;
-    for (const auto& dir : new_theme->dirs) template_hash.add(dir.string());
+    for (const auto& dir : new_visual_theme->dirs) template_hash.add(dir.string());
     for (const auto& [key, stamp] : now)
         if (is_template_input(key)) template_hash.add(key).add(stamp.hash);
     if (!templates || template_hash.value() != templates_hash) {
         templates.reset();
         renderers.clear();
         cards.clear();
-        auto loaded_templates = ThemeTemplates::load(new_theme->dirs, options.content_dir / "templates", diagnostics);
+        auto loaded_templates = ThemeTemplates::load(new_visual_theme->dirs, options.content_dir / "templates", diagnostics);
         if (!loaded_templates) return false;
         templates.emplace(std::move(*loaded_templates));
         templates_hash = template_hash.value();
     }
     for (const auto& name : required_templates())
         if (!templates->source(name))
-            diagnostics.error((new_theme->dirs.front() / "templates").string(), {}, "the theme has no " + name + ".mustache template",
+            diagnostics.error((new_visual_theme->dirs.front() / "templates").string(), {}, "the theme has no " + name + ".mustache template",
                               "add templates/" + name + ".mustache to the theme");
     if (diagnostics.has_errors()) return false;
-    theme = std::move(new_theme);
+    visual_theme = std::move(new_visual_theme);
     while (renderers.size() < threads()) renderers.push_back(std::make_unique<TemplateRenderer>(*templates));
     return true;
 }
@@ -724,9 +724,9 @@ bool SiteBuilder::State::find_changes(Run& r) {
         if (cache) read_names = std::move(cache->read_names);
     }
     if (cache && cache->settings != r.settings) cache.reset();
-    r.theme_guess = theme ? theme->dirs : cache ? as_paths(cache->theme_dirs) : std::vector<fs::path>{};
+    r.visual_theme_guess = visual_theme ? visual_theme->dirs : cache ? as_paths(cache->theme_dirs) : std::vector<fs::path>{};
     // (`check` writes nothing and keeps no cache: it need not look at the files' hashes.)
-    r.now = o.write_output ? current_inputs(r.theme_guess, r.changed) : InputFiles{};
+    r.now = o.write_output ? current_inputs(r.visual_theme_guess, r.changed) : InputFiles{};
     static const InputFiles none;
     r.previous = built ? &inputs : cache ? &cache->inputs : &none;
     hash_inputs(r.now, *r.previous, o.content_dir, threads());
@@ -772,7 +772,7 @@ bool SiteBuilder::State::list_output_pages(Run& r) {
     r.contributor_markdown.emplace(false, r.urls->base_path());
     r.site_markdown.emplace(site.config.allow_raw_html, r.urls->base_path());
     r.views.emplace(site, *index, *r.urls, *r.contributor_markdown, *r.site_markdown, images);
-    r.views->set_stylesheets(theme->stylesheets);
+    r.views->set_stylesheets(visual_theme->stylesheets);
     r.pages = &current_pages(site, *index, r.index_current);
     r.values.emplace(site, *index, r.now, r.settings, read_names);
     // Pages whose inputs did not change are kept as they are (hard-linked into the staging
@@ -845,9 +845,9 @@ bool SiteBuilder::State::finish_site_files(Run& r) {
     std::vector<std::string> page_files;
     page_files.reserve(pages.size());
     for (const auto& job : pages) page_files.push_back(output_file(job.site_path));
-    bool static_files_ok = check_static_files(*site, *theme, page_files, r.generated, r.diagnostics);
-    if (writer && static_files_ok) r.result.files_copied = copy_assets(*site, options.content_dir, *theme, writer->root(), r.diagnostics);
-    r.files = published_files(*site, *theme, writer ? &images : nullptr, r.generated);
+    bool static_files_ok = check_static_files(*site, *visual_theme, page_files, r.generated, r.diagnostics);
+    if (writer && static_files_ok) r.result.files_copied = copy_assets(*site, options.content_dir, *visual_theme, writer->root(), r.diagnostics);
+    r.files = published_files(*site, *visual_theme, writer ? &images : nullptr, r.generated);
     Hasher published;
     for (const auto& f : r.files) published.add(f);
     r.published = published.value();
@@ -931,7 +931,7 @@ void SiteBuilder::State::remember_output(Run& r) {
     next.out_dir = fs::absolute(options.out_dir, ec).lexically_normal().string();
     next.settings = r.settings;
     next.theme_dirs.clear();
-    for (const auto& dir : theme->dirs) next.theme_dirs.push_back(dir.string());
+    for (const auto& dir : visual_theme->dirs) next.theme_dirs.push_back(dir.string());
     next.inputs = r.now;
     for (size_t i = 0; i < pages.size(); ++i)
         next.pages[pages[i].site_path] = {r.records->digests[i], std::move(r.records->reads[i]), std::move(r.links[i].ids)};

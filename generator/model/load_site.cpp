@@ -32,7 +32,7 @@ ContentRecord read_content_file(const ContentEntry& e, Diagnostics& d) {
         case FileKind::site_config: return wrap(read_site_config(e, d));
         case FileKind::home: return wrap(read_home(e, d));
         case FileKind::commitment_theme: return wrap(read_commitment_theme(e, d));
-        case FileKind::page: return wrap(read_page(e, d));
+        case FileKind::page: return wrap(read_standalone_page(e, d));
         case FileKind::institution: return wrap(read_institution(e, d));
         case FileKind::profile: return wrap(read_profile(e, d));
         case FileKind::case_study: return wrap(read_case_study(e, d));
@@ -96,7 +96,7 @@ private:
             if (ia.slug != ib.slug) return name_less(ia.name, ib.name);
             return a.slug < b.slug;
         });
-        std::sort(site_.pages.begin(), site_.pages.end(), [](const Page& a, const Page& b) { return a.slug < b.slug; });
+        std::sort(site_.standalone_pages.begin(), site_.standalone_pages.end(), [](const StandalonePage& a, const StandalonePage& b) { return a.slug < b.slug; });
     }
 
     std::optional<size_t> find_profile(const std::string& ref, size_t institution) const {
@@ -221,11 +221,11 @@ Site assemble_site(const ContentTree& tree, std::vector<ContentRecord> records, 
         if (auto* c = std::get_if<SiteConfig>(&r)) { site.config = std::move(*c); have_config = true; }
         else if (auto* h = std::get_if<Home>(&r)) site.home = std::move(*h);
         else if (auto* t = std::get_if<CommitmentTheme>(&r)) themes[t->id] = std::move(*t);
-        else if (auto* p = std::get_if<Page>(&r)) {
+        else if (auto* p = std::get_if<StandalonePage>(&r)) {
             if (std::find(reserved_page_slugs.begin(), reserved_page_slugs.end(), p->slug) != reserved_page_slugs.end())
                 diagnostics.error(entry.path, {}, "the page address /" + p->slug + "/ is used by the site itself",
                                   "rename the file, e.g. pages/about-" + p->slug + ".md");
-            else site.pages.push_back(std::move(*p));
+            else site.standalone_pages.push_back(std::move(*p));
         }
         else if (auto* p = std::get_if<Profile>(&r)) { if (keep(*p)) site.profiles.push_back(std::move(*p)); }
         else if (auto* c = std::get_if<CaseStudy>(&r)) { if (keep(*c)) site.case_studies.push_back(std::move(*c)); }
@@ -238,13 +238,13 @@ Site assemble_site(const ContentTree& tree, std::vector<ContentRecord> records, 
                           "create site.toml with at least title = \"...\" and base_url = \"https://...\"");
     if (!options.base_url.empty()) site.config.base_url = options.base_url;  // --base-url, or the preview's address
 
-    std::vector<std::string> order = site.config.theme_order;
+    std::vector<std::string> order = site.config.commitment_theme_order;
     for (const auto& id : commitment_theme_ids())
         if (std::find(order.begin(), order.end(), id) == order.end()) order.push_back(id);
     for (const auto& id : order) {
         auto it = themes.find(id);
         if (it != themes.end()) {
-            site.themes.push_back(std::move(it->second));
+            site.commitment_themes.push_back(std::move(it->second));
         } else {
             bool present = std::any_of(tree.entries.begin(), tree.entries.end(), [&](const ContentEntry& e) {
                 return e.kind == FileKind::commitment_theme && e.slug == id;
@@ -255,7 +255,7 @@ Site assemble_site(const ContentTree& tree, std::vector<ContentRecord> records, 
             CommitmentTheme fallback;
             fallback.id = id;
             fallback.title = default_theme_title(id);
-            site.themes.push_back(fallback);
+            site.commitment_themes.push_back(fallback);
         }
     }
     Linker(site, unlinked, diagnostics).run();

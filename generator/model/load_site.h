@@ -20,7 +20,7 @@ struct LoadOptions {
 
 // The two halves of loading, put together by the build's model stage (SiteBuilder in
 // incremental/, which reads again only the files that changed; load_site in build.h).
-using ContentRecord = std::variant<std::monostate, SiteConfig, Home, CommitmentTheme, Page, Institution, Profile,
+using ContentRecord = std::variant<std::monostate, SiteConfig, Home, CommitmentTheme, StandalonePage, Institution, Profile,
                                    CaseStudy, CareerStory, Plan>;  // monostate: the file could not be used
 // One file read and checked on its own, not yet linked to the others.
 ContentRecord read_content_file(const ContentEntry& entry, Diagnostics& diagnostics);

@@ -13,7 +13,7 @@ namespace techpages {
 std::optional<SiteConfig> read_site_config(const ContentEntry& entry, Diagnostics& diagnostics);
 std::optional<Home> read_home(const ContentEntry& entry, Diagnostics& diagnostics);
 std::optional<CommitmentTheme> read_commitment_theme(const ContentEntry& entry, Diagnostics& diagnostics);
-std::optional<Page> read_page(const ContentEntry& entry, Diagnostics& diagnostics);
+std::optional<StandalonePage> read_standalone_page(const ContentEntry& entry, Diagnostics& diagnostics);
 std::optional<Institution> read_institution(const ContentEntry& entry, Diagnostics& diagnostics);
 std::optional<Profile> read_profile(const ContentEntry& entry, Diagnostics& diagnostics);
 std::optional<CaseStudy> read_case_study(const ContentEntry& entry, Diagnostics& diagnostics);

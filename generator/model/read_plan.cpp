@@ -41,7 +41,7 @@ void read_key(Plan& plan, FieldReader& f) {
         group.id = g.text("id", true);
         group.title = g.text("title", true);
         group.aim = g.text("aim");
-        group.themes = checked_theme_ids(g, "themes");
+        group.commitment_themes = checked_theme_ids(g, "themes");
         g.report_unknown_fields("a plan group");
         if (plan.find_group(group.id))
             g.error("id", "the group id '" + group.id + "' is used twice", "give each [[groups]] entry its own id");
@@ -144,7 +144,7 @@ Action read_action(const Plan& plan, FieldReader& a) {
     action.status = a.text("status");
     action.rag = status_rag(plan, a, "status", action.status);
     action.comment = a.text("comment");
-    action.own_themes = checked_theme_ids(a, "themes");
+    action.own_commitment_themes = checked_theme_ids(a, "themes");
     action.talent = checked_talent(a, "talent");
     action.priority = a.flag_or_word("priority", "true");
     action.is_priority = !action.priority.empty();
@@ -236,12 +236,12 @@ void link_actions(Plan& plan, std::vector<FieldReader>& readers) {
             if (action.group.empty()) action.group = plan.actions[parent_of[i]].group;
         }
         bool own_group = readers[i].has("group");
-        if (!action.own_themes.empty()) {
-            action.themes = action.own_themes;
+        if (!action.own_commitment_themes.empty()) {
+            action.commitment_themes = action.own_commitment_themes;
         } else if (own_group) {
-            if (const PlanGroup* g = plan.find_group(action.group)) action.themes = g->themes;
+            if (const PlanGroup* g = plan.find_group(action.group)) action.commitment_themes = g->commitment_themes;
         } else if (parent_of[i] != SIZE_MAX) {
-            action.themes = plan.actions[parent_of[i]].themes;
+            action.commitment_themes = plan.actions[parent_of[i]].commitment_themes;
         }
     };
     for (size_t i = 0; i < plan.actions.size(); ++i) {

@@ -64,7 +64,7 @@ Progress Plan::progress_for_theme(const std::string& theme_id) const {
     Progress p;
     for (const auto& a : actions)
         if (a.children.empty())
-            for (const auto& t : a.themes)
+            for (const auto& t : a.commitment_themes)
             if (t == theme_id) {
                 p.add(a.rag);
                 break;
@@ -80,8 +80,8 @@ std::optional<Date> Plan::last_changed() const {
     return latest;
 }
 
-const CommitmentTheme* Site::find_theme(const std::string& id) const {
-    for (const auto& t : themes)
+const CommitmentTheme* Site::find_commitment_theme(const std::string& id) const {
+    for (const auto& t : commitment_themes)
         if (t.id == id) return &t;
     return nullptr;
 }

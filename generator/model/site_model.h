@@ -68,9 +68,9 @@ struct SiteConfig {
     std::string tagline, description;
     std::string base_url = "/";
     std::string language = "en-GB";
-    std::string theme = "default";
-    SourcePos theme_pos;  // where site.toml names it, for "no such theme"
-    std::vector<std::string> theme_order;
+    std::string visual_theme = "default";
+    SourcePos visual_theme_pos;  // where site.toml names it, for "no such theme"
+    std::vector<std::string> commitment_theme_order;
     std::vector<Link> nav;
     bool allow_raw_html = false;
     std::string domain;  // a custom domain for GitHub Pages: written to CNAME
@@ -86,7 +86,7 @@ struct CommitmentTheme {
     Origin origin;
 };
 
-struct Page {
+struct StandalonePage {
     std::string slug, title, description, body;
     Origin origin;
 };
@@ -104,7 +104,7 @@ struct Institution {
 struct Profile {
     std::string slug, name, role, department, orcid, email, summary, photo, photo_alt, body;
     size_t institution = 0;
-    std::vector<std::string> themes, skills, registrations, awards;
+    std::vector<std::string> commitment_themes, skills, registrations, awards;
     std::vector<SourcePos> skill_positions;  // where each of `skills` is written
     std::vector<Link> links;
     std::optional<Date> date;
@@ -118,7 +118,7 @@ struct CaseStudy {
     std::string slug, title, summary, image, image_alt, body;
     size_t institution = 0;
     Date date;
-    std::vector<std::string> themes, technician_refs;
+    std::vector<std::string> commitment_themes, technician_refs;
     std::vector<size_t> technicians;  // resolved profiles
     SourcePos technicians_pos, image_pos;
     bool published = true;
@@ -135,7 +135,7 @@ struct CareerStory {
     Date date;
     std::optional<size_t> technician;
     SourcePos technician_pos;
-    std::vector<std::string> themes;
+    std::vector<std::string> commitment_themes;
     std::vector<CareerStage> stages;
     bool published = true;
     Origin origin;
@@ -143,7 +143,7 @@ struct CareerStory {
 
 struct PlanGroup {
     std::string id, title, aim;
-    std::vector<std::string> themes;
+    std::vector<std::string> commitment_themes;
 };
 
 struct StatusKeyEntry {
@@ -182,8 +182,8 @@ struct Action {
     bool is_priority = false;
     std::string priority;  // the plan's word for it ("high"), or "" when it says only true
     Rag rag = Rag::none;
-    std::vector<std::string> own_themes;  // as written on the action
-    std::vector<std::string> themes;      // effective: own, else the group's
+    std::vector<std::string> own_commitment_themes;  // as written on the action
+    std::vector<std::string> commitment_themes;      // effective: own, else the group's
     std::vector<std::string> phases, owners, talent, flags;
     std::vector<ActionStep> steps;
     std::vector<StatusUpdate> updates;  // oldest first, one per date
@@ -227,16 +227,16 @@ struct Home {
 struct Site {
     SiteConfig config;
     Home home;
-    std::vector<CommitmentTheme> themes;  // in the configured theme order
+    std::vector<CommitmentTheme> commitment_themes;  // in the configured theme order
     std::vector<Institution> institutions;  // sorted by name
     std::vector<Profile> profiles;          // sorted by name
     std::vector<CaseStudy> case_studies;    // newest first
     std::vector<CareerStory> career_stories;  // newest first
     std::vector<Plan> plans;                // by institution, then title
-    std::vector<Page> pages;
+    std::vector<StandalonePage> standalone_pages;
     std::vector<std::string> static_files;  // under static/, published as they are
 
-    const CommitmentTheme* find_theme(const std::string& id) const;
+    const CommitmentTheme* find_commitment_theme(const std::string& id) const;
 };
 
 }  // namespace techpages

@@ -56,7 +56,7 @@ JsonWriter action_json(const Site& site, const Plan& plan, const Action& a, cons
     const int indent = 4;
     JsonWriter j(indent);
     j.text("id", a.id).text("ref", a.ref).text("parent", a.parent).text("group", a.group);
-    j.texts("themes", a.themes).texts("own_themes", a.own_themes);
+    j.texts("themes", a.commitment_themes).texts("own_themes", a.own_commitment_themes);
     j.text("activity", a.activity).text("action", a.action).text("details", a.details);
     j.text("success", a.success).text("evaluation", a.evaluation).text("timescale", a.timescale);
     j.texts("phases", a.phases).texts("owners", a.owners);
@@ -100,7 +100,7 @@ std::string plan_open_json(const Site& site, const Plan& plan, const Urls& urls)
     std::vector<JsonWriter> groups, statuses;
     for (const auto& g : plan.groups) {
         JsonWriter gj(4);
-        gj.text("id", g.id).text("title", g.title).text("aim", g.aim).texts("themes", g.themes);
+        gj.text("id", g.id).text("title", g.title).text("aim", g.aim).texts("themes", g.commitment_themes);
         groups.push_back(gj);
     }
     for (const auto& s : plan.statuses) {
@@ -128,7 +128,7 @@ std::string all_actions_csv(const Site& site, const Urls& urls) {
         for (const auto& a : plan.actions) {
             const PlanGroup* group = plan.find_group(a.group);
             rows.push_back({std::to_string(open_data_version), inst.slug, inst.name, plan.slug, plan.title, a.id, a.ref,
-                            a.parent, a.group, group ? group->title : "", join(a.themes, "; "), a.action, a.timescale,
+                            a.parent, a.group, group ? group->title : "", join(a.commitment_themes, "; "), a.action, a.timescale,
                             join(a.owners, "; "), a.current_status(), rag_name(a.rag),
                             a.updates.empty() ? "" : a.updates.back().date.iso(), join(a.talent, "; "),
                             a.is_priority ? (a.priority.empty() ? "yes" : a.priority) : "",

@@ -132,7 +132,7 @@ data home_page(const Views& v) {
 }
 
 data themes_index(const Views& v) {
-    data d = frame(v, "themes/", "The four Commitment themes", "", {}, template_of(PageKind::themes_index));
+    data d = frame(v, "themes/", "The four Commitment themes", "", {}, template_of(PageKind::commitment_themes_index));
     std::vector<data> themes;
     for (const auto& t : v.commitment_themes()) themes.push_back(v.theme_summary(t));
     put(d, "themes", list_of(std::move(themes)));
@@ -142,7 +142,7 @@ data themes_index(const Views& v) {
 data theme_page(const Views& v, size_t theme_index, const PageSlice& slice, const std::vector<size_t>& profiles) {
     const CommitmentTheme& t = v.commitment_themes()[theme_index];
     const ThemeMembers& members = v.theme_members(theme_index);
-    data d = frame(v, site_path::theme(t.id), t.title, t.aim, {{"Themes", "themes/"}}, template_of(PageKind::theme));
+    data d = frame(v, site_path::commitment_theme(t.id), t.title, t.aim, {{"Themes", "themes/"}}, template_of(PageKind::commitment_theme));
     data theme = v.theme_summary(t);
     put(theme, "body_html", v.md_site(t.body));
     put(d, "theme", std::move(theme));
@@ -175,7 +175,7 @@ data theme_page(const Views& v, size_t theme_index, const PageSlice& slice, cons
     put(d, "has_institutions", !institutions.empty());
     put(d, "institutions", list_of(std::move(institutions)));
     set_list(d, "profiles", v.card_list(profiles, CardKind::profile));
-    put(d, "pagination", pagination_view(v.urls(), site_path::theme(t.id), slice, "technicians"));
+    put(d, "pagination", pagination_view(v.urls(), site_path::commitment_theme(t.id), slice, "technicians"));
     set_list(d, "case_studies", v.card_list(members.case_studies, CardKind::case_study));
     set_list(d, "career_stories", v.card_list(members.career_stories, CardKind::career_story));
     return d;
@@ -239,7 +239,7 @@ data plan_page(const Views& v, size_t p) {
             put(gd, "anchor", "group-" + slugify(g->id));
             put(gd, "title", g->title);
             put(gd, "aim_html", g->aim.empty() ? std::string() : v.md(g->aim));
-            put(gd, "themes", v.theme_refs(g->themes));
+            put(gd, "themes", v.theme_refs(g->commitment_themes));
         }
         put(gd, "actions", list_of(std::move(actions)));
         groups.push_back(std::move(gd));
@@ -523,7 +523,7 @@ data directory_filters(const Views& v) {
     const auto& commitment_themes = v.commitment_themes();
     for (size_t t = 0; t < commitment_themes.size(); ++t)
         if (size_t n = v.theme_members(t).profiles.size())
-            themes.push_back(choice(commitment_themes[t].title, commitment_themes[t].id, site_path::theme(commitment_themes[t].id), n));
+            themes.push_back(choice(commitment_themes[t].title, commitment_themes[t].id, site_path::commitment_theme(commitment_themes[t].id), n));
     auto terms = [&](const Taxonomy& tax) {
         std::vector<data> out;
         for (const auto& t : tax.terms)
@@ -571,8 +571,8 @@ struct PageKindRow {
 };
 constexpr PageKindRow page_kinds[] = {
     {PageKind::home, "home"},
-    {PageKind::themes_index, "themes"},
-    {PageKind::theme, "theme"},
+    {PageKind::commitment_themes_index, "themes"},
+    {PageKind::commitment_theme, "theme"},
     {PageKind::institutions_index, "institutions"},
     {PageKind::institution, "institution"},
     {PageKind::plan, "plan"},
@@ -678,15 +678,15 @@ struct PageLister {
 };
 
 void PageLister::add_themes() {
-    add(PageKind::themes_index, 0, "themes/", themes_index);
-    for (size_t i = 0; i < site.themes.size(); ++i) {
-        const CommitmentTheme& t = site.themes[i];
-        std::string path = site_path::theme(t.id);
+    add(PageKind::commitment_themes_index, 0, "themes/", themes_index);
+    for (size_t i = 0; i < site.commitment_themes.size(); ++i) {
+        const CommitmentTheme& t = site.commitment_themes[i];
+        std::string path = site_path::commitment_theme(t.id);
         Owner owner = [i, path](const Views& v) -> std::pair<std::string, std::vector<Crumb>> {
             const std::string& title = v.commitment_themes()[i].title;
             return {title, {{"Themes", "themes/"}, {title, path}}};
         };
-        add_paged(PageKind::theme, i, path, index.by_theme.at(t.id).profiles,
+        add_paged(PageKind::commitment_theme, i, path, index.by_theme.at(t.id).profiles,
                   [i](const Views& v, const PageSlice& slice, const std::vector<size_t>& items) { return theme_page(v, i, slice, items); },
                   later_technicians(owner, path), t.origin.path);
     }
@@ -789,10 +789,10 @@ void PageLister::add_taxonomies() {
 }
 
 void PageLister::add_standalone_pages() {
-    for (size_t i = 0; i < site.pages.size(); ++i) {
-        const Page& listed_page = site.pages[i];
+    for (size_t i = 0; i < site.standalone_pages.size(); ++i) {
+        const StandalonePage& listed_page = site.standalone_pages[i];
         add(PageKind::page, i, listed_page.slug + "/", [i](const Views& v) {
-            const Page& page = v.standalone_page(i);
+            const StandalonePage& page = v.standalone_page(i);
             data d = frame(v, page.slug + "/", page.title, page.description, {}, template_of(PageKind::page));
             put(d, "body_html", v.md_site(page.body));
             return d;

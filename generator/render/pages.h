@@ -14,7 +14,7 @@ namespace techpages {
 // What a page shows, so the build cache can tell what it depends on.
 // Every kind of output page; its template is template_of(kind) (a table in pages.cpp).
 enum class PageKind {
-    home, themes_index, theme, institutions_index, institution, plan, profile, case_study, career_story,
+    home, commitment_themes_index, commitment_theme, institutions_index, institution, plan, profile, case_study, career_story,
     technicians, search, case_studies, career_stories, plans, taxonomy, term, page, accessibility, not_found
 };
 

@@ -94,7 +94,7 @@ std::optional<ThemeTemplates> ThemeTemplates::load(const std::vector<fs::path>& 
                               "check that every {{#section}} has its {{/section}}");
             ok = false;
         }
-        result.pages_[name] = std::move(text);
+        result.sources_[name] = std::move(text);
         result.files_[name] = source.second;
     }
     if (!ok) return std::nullopt;
@@ -102,8 +102,8 @@ std::optional<ThemeTemplates> ThemeTemplates::load(const std::vector<fs::path>& 
 }
 
 const std::string* ThemeTemplates::source(const std::string& name) const {
-    auto it = pages_.find(name);
-    return it == pages_.end() ? nullptr : &it->second;
+    auto it = sources_.find(name);
+    return it == sources_.end() ? nullptr : &it->second;
 }
 
 std::string ThemeTemplates::file(const std::string& name) const {

@@ -36,7 +36,7 @@ public:
     std::string file(const std::string& name) const;
 
 private:
-    std::map<std::string, std::string> pages_;  // name (no extension) -> source with partials inlined
+    std::map<std::string, std::string> sources_;  // name (no extension) -> source with partials inlined
     std::map<std::string, std::filesystem::path> files_;
 };
 

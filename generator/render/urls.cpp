@@ -6,7 +6,7 @@ namespace techpages {
 
 namespace site_path {
 
-std::string theme(const std::string& id) { return "themes/" + id + "/"; }
+std::string commitment_theme(const std::string& id) { return "themes/" + id + "/"; }
 std::string institution(const Institution& i) { return "institutions/" + i.slug + "/"; }
 std::string profile(const Site& site, const Profile& p) {
     return institution(site.institutions[p.institution]) + "profiles/" + p.slug + "/";

@@ -10,7 +10,7 @@
 namespace techpages {
 
 namespace site_path {
-std::string theme(const std::string& id);
+std::string commitment_theme(const std::string& id);
 std::string institution(const Institution& i);
 std::string profile(const Site& site, const Profile& p);
 std::string case_study(const Site& site, const CaseStudy& c);

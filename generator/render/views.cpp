@@ -108,11 +108,11 @@ std::string Views::picture_url(const Origin& origin, const std::string& file) co
 
 data Views::theme_ref(const std::string& id) const {
     note(Fact::site_wide);
-    const CommitmentTheme* t = site_.find_theme(id);
+    const CommitmentTheme* t = site_.find_commitment_theme(id);
     data d;
     put(d, "id", id);
     put(d, "title", t ? t->title : default_theme_title(id));
-    put(d, "url", urls_.link(site_path::theme(id)));
+    put(d, "url", urls_.link(site_path::commitment_theme(id)));
     return d;
 }
 
@@ -160,7 +160,7 @@ data Views::theme_summary(const CommitmentTheme& t) const {
     data d = theme_ref(t.id);
     put(d, "aim", t.aim);
     put(d, "summary", t.summary);
-    const auto& members = theme_members(static_cast<size_t>(&t - site_.themes.data()));
+    const auto& members = theme_members(static_cast<size_t>(&t - site_.commitment_themes.data()));
     put(d, "progress", progress(members.progress));
     put(d, "action_count", std::to_string(members.actions.size()));
     put(d, "profile_count", std::to_string(members.profiles.size()));
@@ -218,7 +218,7 @@ data Views::profile_card(size_t i) const {
     put(d, "department", p.department);
     put(d, "summary", p.summary);
     put(d, "institution", institution_ref(p.institution));
-    set_list(d, "themes", theme_refs(p.themes));
+    set_list(d, "themes", theme_refs(p.commitment_themes));
     put(d, "image", picture(p.origin, p.photo, p.photo_alt));
     std::vector<data> regs;
     for (const auto& r : p.registrations) regs.push_back(data(r));
@@ -230,7 +230,7 @@ data Views::profile_card(size_t i) const {
     for (const auto& s : p.skills) skills.push_back(term_slug(s));
     for (const auto& r : p.registrations) registrations.push_back(term_slug(r));
     put(filters, "institution", institution(p.institution).slug);
-    put(filters, "themes", join(p.themes, " "));
+    put(filters, "themes", join(p.commitment_themes, " "));
     put(filters, "skills", join(skills, " "));
     put(filters, "registrations", join(registrations, " "));
     put(d, "filters", filters);
@@ -246,7 +246,7 @@ data Views::case_study_card(size_t i) const {
     put(d, "date", c.date.iso());
     put(d, "date_display", c.date.display());
     put(d, "institution", institution_ref(c.institution));
-    set_list(d, "themes", theme_refs(c.themes));
+    set_list(d, "themes", theme_refs(c.commitment_themes));
     put(d, "kind", "Case study");
     put(d, "image", picture(c.origin, c.image, c.image_alt));
     return d;
@@ -262,7 +262,7 @@ data Views::career_story_card(size_t i) const {
     put(d, "date", s.date.iso());
     put(d, "date_display", s.date.display());
     put(d, "institution", institution_ref(s.institution));
-    set_list(d, "themes", theme_refs(s.themes));
+    set_list(d, "themes", theme_refs(s.commitment_themes));
     put(d, "kind", "Career story");
     return d;
 }
@@ -426,8 +426,8 @@ data Views::action(const Plan& plan, size_t a, bool with_children) const {
     const std::string& status = act.current_status();  // written, else the latest update's
     put(d, "status", status.empty() ? rag_word(act.rag) : status);
     put(d, "has_status", !status.empty());
-    put(d, "themes", theme_refs(act.themes));
-    put(d, "has_themes", !act.themes.empty());
+    put(d, "themes", theme_refs(act.commitment_themes));
+    put(d, "has_themes", !act.commitment_themes.empty());
     const PlanGroup* group = plan.find_group(act.group);
     put(d, "group_title", group ? group->title : std::string());
     std::vector<data> talent;
@@ -522,7 +522,7 @@ bool Views::directory_is_filterable() const {
 
 const ThemeMembers& Views::theme_members(size_t t) const {
     note(Fact::commitment_theme, t);
-    return index_.by_theme.at(site_.themes[t].id);
+    return index_.by_theme.at(site_.commitment_themes[t].id);
 }
 
 const Taxonomy& Views::unnoted_taxonomy(Fact which) const {

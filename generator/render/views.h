@@ -94,9 +94,9 @@ public:
     // The model, each read noted (render/reads.h) for the build cache: page builders read
     // the site only through these, so what a page shows is what it depends on.
     const SiteConfig& config() const { return note(Fact::site_wide), site_.config; }
-    const std::vector<CommitmentTheme>& commitment_themes() const { return note(Fact::site_wide), site_.themes; }
+    const std::vector<CommitmentTheme>& commitment_themes() const { return note(Fact::site_wide), site_.commitment_themes; }
     const Home& home() const { return note(Fact::home), site_.home; }
-    const Page& standalone_page(size_t i) const { return note(Fact::standalone_page, i), site_.pages[i]; }
+    const StandalonePage& standalone_page(size_t i) const { return note(Fact::standalone_page, i), site_.standalone_pages[i]; }
     const Institution& institution(size_t i) const { return note(Fact::institution, i), site_.institutions[i]; }
     const Profile& profile(size_t i) const { return note(Fact::profile, i), site_.profiles[i]; }
     const CaseStudy& case_study(size_t i) const { return note(Fact::case_study, i), site_.case_studies[i]; }

@@ -141,15 +141,15 @@ std::optional<ThemeSettings> read_settings(const fs::path& dir, Diagnostics& dia
 
 std::optional<VisualTheme> load_visual_theme(const fs::path& content_dir, const std::string& name,
                                              Diagnostics& diagnostics) {
-    VisualTheme theme;
-    theme.name = name;
+    VisualTheme visual_theme;
+    visual_theme.name = name;
     std::vector<std::string> names{name};
     std::vector<std::vector<std::string>> own_stylesheets;
     fs::path dir = find_theme_dir(content_dir, name);
     std::error_code ec;
     bool ok = true;
     while (true) {
-        theme.dirs.push_back(dir);
+        visual_theme.dirs.push_back(dir);
         if (!links_stay_inside(dir, diagnostics)) return std::nullopt;
         auto settings = read_settings(dir, diagnostics);
         if (!settings) return std::nullopt;
@@ -191,9 +191,9 @@ std::optional<VisualTheme> load_visual_theme(const fs::path& content_dir, const 
     if (!ok) return std::nullopt;
     for (auto it = own_stylesheets.rbegin(); it != own_stylesheets.rend(); ++it)
         for (const auto& s : *it)
-            if (std::find(theme.stylesheets.begin(), theme.stylesheets.end(), s) == theme.stylesheets.end())
-                theme.stylesheets.push_back(s);
-    return theme;
+            if (std::find(visual_theme.stylesheets.begin(), visual_theme.stylesheets.end(), s) == visual_theme.stylesheets.end())
+                visual_theme.stylesheets.push_back(s);
+    return visual_theme;
 }
 
 }  // namespace techpages

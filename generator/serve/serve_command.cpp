@@ -147,7 +147,7 @@ int serve_command(const ServeOptions& options, std::ostream& out, std::ostream& 
 
     BuildOptions build;
     build.content_dir = options.content_dir;
-    build.theme = options.theme;
+    build.visual_theme = options.visual_theme;
     build.include_drafts = options.include_drafts;
     build.threads = options.threads;
     build.base_url = address;  // links lead around the preview, not to the published site

@@ -11,7 +11,7 @@ struct ServeOptions {
     std::filesystem::path content_dir = "content";
     std::string bind = "127.0.0.1";  // loopback unless --bind says otherwise
     int port = 8000;                 // 0: any free port (the address is printed)
-    std::string theme;               // empty: the site's configured theme
+    std::string visual_theme;  // empty: the site's configured visual theme
     bool include_drafts = false;
     unsigned threads = 0;
 };

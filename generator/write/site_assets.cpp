@@ -38,10 +38,10 @@ bool copy_into(const fs::path& from, const fs::path& to, Diagnostics& diagnostic
 
 }  // namespace
 
-size_t copy_assets(const Site& site, const fs::path& content, const VisualTheme& theme, const fs::path& out,
+size_t copy_assets(const Site& site, const fs::path& content, const VisualTheme& visual_theme, const fs::path& out,
                    Diagnostics& diagnostics) {
     size_t copied = 0;
-    for (const auto& [rel, file] : theme.assets()) copied += copy_into(file, out / "assets" / rel, diagnostics, file.string());
+    for (const auto& [rel, file] : visual_theme.assets()) copied += copy_into(file, out / "assets" / rel, diagnostics, file.string());
     for (const auto& rel : site.static_files)
         copied += copy_into(content / rel, out / rel.substr(std::string("static/").size()), diagnostics, rel);
     return copied;
@@ -63,13 +63,13 @@ bool is_photo_version(const std::string& file, const std::string& photo) {
 }
 
 // What the build makes at each site path (lower case): said in the message.
-std::map<std::string, std::string> files_made(const Site& site, const VisualTheme& theme,
+std::map<std::string, std::string> files_made(const Site& site, const VisualTheme& visual_theme,
                                               const std::vector<std::string>& page_files,
                                               const std::vector<std::string>& generated) {
     std::map<std::string, std::string> made;
     for (const auto& f : page_files) made.emplace(to_lower(f), "the page the build makes at " + f);
     for (const auto& f : generated) made.emplace(to_lower(f), "the file the build makes at " + f);
-    for (const auto& asset : theme.assets()) made.emplace(to_lower("assets/" + asset.first), "the theme's assets/" + asset.first);
+    for (const auto& asset : visual_theme.assets()) made.emplace(to_lower("assets/" + asset.first), "the theme's assets/" + asset.first);
     return made;
 }
 
@@ -88,10 +88,10 @@ std::string collision(const std::string& file, const std::map<std::string, std::
 
 }  // namespace
 
-bool check_static_files(const Site& site, const VisualTheme& theme, const std::vector<std::string>& page_files,
+bool check_static_files(const Site& site, const VisualTheme& visual_theme, const std::vector<std::string>& page_files,
                         const std::vector<std::string>& generated, Diagnostics& diagnostics) {
     if (site.static_files.empty()) return true;
-    auto made = files_made(site, theme, page_files, generated);
+    auto made = files_made(site, visual_theme, page_files, generated);
     std::set<std::string> photos = photos_of(site);
     bool ok = true;
     for (const auto& rel : site.static_files) {
@@ -105,10 +105,10 @@ bool check_static_files(const Site& site, const VisualTheme& theme, const std::v
     return ok;
 }
 
-std::set<std::string> published_files(const Site& site, const VisualTheme& theme, const ImageIndex* images,
+std::set<std::string> published_files(const Site& site, const VisualTheme& visual_theme, const ImageIndex* images,
                                       const std::vector<std::string>& generated) {
     std::set<std::string> files(generated.begin(), generated.end());
-    for (const auto& asset : theme.assets()) files.insert("assets/" + asset.first);
+    for (const auto& asset : visual_theme.assets()) files.insert("assets/" + asset.first);
     for (const auto& f : site.static_files) files.insert(f.substr(std::string("static/").size()));
     if (!images) {
         for (const auto& f : photos_of(site)) files.insert(f);  // unprocessed, pages link the originals

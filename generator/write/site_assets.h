@@ -20,19 +20,19 @@ namespace techpages {
 std::set<std::string> photos_of(const Site& site);
 // Copies the theme's assets and static/ into `out`. A file already there with the
 // same size and a time not older than its source is left alone. Returns how many it copied.
-size_t copy_assets(const Site& site, const std::filesystem::path& content, const VisualTheme& theme,
+size_t copy_assets(const Site& site, const std::filesystem::path& content, const VisualTheme& visual_theme,
                    const std::filesystem::path& out, Diagnostics& diagnostics);
 // A file in static/ may not replace a file the build makes: a page (`page_files`, relative to
 // the site's root), a file beside the pages (`generated`: sitemap.xml, CNAME …), a theme's
 // asset, a copied logo or a photo's version; nor stand where the build needs a folder, or
 // be inside a file. Names are compared ignoring case (macOS and Windows disks do). Each such
 // file is an error at its path; false when there was one (then nothing of static/ is copied).
-bool check_static_files(const Site& site, const VisualTheme& theme, const std::vector<std::string>& page_files,
+bool check_static_files(const Site& site, const VisualTheme& visual_theme, const std::vector<std::string>& page_files,
                         const std::vector<std::string>& generated, Diagnostics& diagnostics);
 // Every file other than pages that the built site holds, relative to its root: what
 // copy_assets copies, the processed pictures in `images`, and `generated` (sitemap, feed…).
 // Without `images` (nothing written) the photos are listed as they are in the content.
-std::set<std::string> published_files(const Site& site, const VisualTheme& theme, const ImageIndex* images,
+std::set<std::string> published_files(const Site& site, const VisualTheme& visual_theme, const ImageIndex* images,
                                       const std::vector<std::string>& generated);
 
 }  // namespace techpages

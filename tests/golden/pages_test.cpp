@@ -24,7 +24,7 @@ protected:
         options.content_dir = fixture;
         options.out_dir = dir_->path() / "site";
         options.cache_dir = dir_->path() / "cache";  // not beside the fixture, in the source tree
-        options.theme = "default";
+        options.visual_theme = "default";
         Diagnostics diagnostics;
         ok_ = build_site(options, diagnostics).ok;
         for (const auto& d : diagnostics.sorted()) messages_ += format_diagnostic(d) + "\n";

@@ -114,7 +114,7 @@ TEST(ExternalLinks, SummaryCountsEachVerdict) {
                          LinkVerdict::skipped, LinkVerdict::cached,     LinkVerdict::not_checked};
     for (size_t i = 0; i < 7; ++i) results[i].verdict = all[i];
     results.push_back(results[0]);
-    auto s = summarize(results);
+    auto s = summarise(results);
     EXPECT_EQ(s.good, 2u);
     EXPECT_EQ(s.total(), 8u);
     EXPECT_FALSE(s.ok());
@@ -374,7 +374,7 @@ TEST(ExternalLinks, TheWholeRunNeverOutlivesItsDeadline) {
     double elapsed = seconds_since(start);
     EXPECT_LT(elapsed, 1.5);
     EXPECT_GE(elapsed, 0.9);
-    auto s = summarize(results);
+    auto s = summarise(results);
     EXPECT_EQ(s.not_checked + s.good, urls.size());
     EXPECT_GE(s.not_checked, 20u);
     for (const auto& r : results) {
@@ -414,7 +414,7 @@ TEST(ExternalLinks, SecondRunWithinExpirySendsNoRequestForKnownGoodUrls) {
     EXPECT_EQ(second[1].final_url, server.url("/new"));
     EXPECT_EQ(second[2].verdict, LinkVerdict::broken);
     EXPECT_FALSE(second[2].from_cache);
-    EXPECT_EQ(summarize(second).cached, 1u);
+    EXPECT_EQ(summarise(second).cached, 1u);
 
     // Written atomically: nothing but the cache file is left beside it.
     size_t files = 0;
@@ -492,7 +492,7 @@ TEST(CheckerRefuses, PrivateAddressesAreSkippedWithTheReason) {
     EXPECT_THAT(results[0].message, HasSubstr("127.0.0.1 is a loopback address")) << results[0].message;
     EXPECT_THAT(results[5].message, HasSubstr("cloud metadata")) << results[5].message;
     EXPECT_EQ(server.total(), 0) << "no request reached the server";
-    EXPECT_EQ(summarize(results).skipped, urls.size());
+    EXPECT_EQ(summarise(results).skipped, urls.size());
 }
 
 TEST(CheckerRefuses, ANameThatResolvesToLoopbackIsCaughtAtConnect) {

@@ -146,10 +146,10 @@ TEST(LoadSite, SmallTreeLoadsWithoutProblems) {
 TEST(LoadSite, ThemesFollowTheConfiguredOrder) {
     Content c;
     Site site = c.load();
-    ASSERT_EQ(site.themes.size(), 4u);
-    EXPECT_EQ(site.themes[0].id, "recognition");
-    EXPECT_EQ(site.themes[1].id, "visibility");
-    EXPECT_EQ(site.themes[3].id, "sustainability");
+    ASSERT_EQ(site.commitment_themes.size(), 4u);
+    EXPECT_EQ(site.commitment_themes[0].id, "recognition");
+    EXPECT_EQ(site.commitment_themes[1].id, "visibility");
+    EXPECT_EQ(site.commitment_themes[3].id, "sustainability");
 }
 
 TEST(LoadSite, RecordsKnowTheirInstitution) {
@@ -317,9 +317,9 @@ TEST(LoadSite, MissingSiteTomlAndThemeFileAreErrors) {
     ASSERT_EQ(theme.size(), 1u) << dump(c.diagnostics);
     EXPECT_EQ(theme[0].path, "commitment-themes/sustainability.md");
     // The site still has all four themes, the missing one under its usual title.
-    ASSERT_EQ(site.themes.size(), 4u);
-    EXPECT_NE(site.find_theme("sustainability"), nullptr);
-    EXPECT_EQ(site.find_theme("sustainability")->title, "Sustainability");
+    ASSERT_EQ(site.commitment_themes.size(), 4u);
+    EXPECT_NE(site.find_commitment_theme("sustainability"), nullptr);
+    EXPECT_EQ(site.find_commitment_theme("sustainability")->title, "Sustainability");
 }
 
 TEST(LoadSite, MissingContentFolderIsAnError) {
@@ -435,23 +435,23 @@ TEST(SiteIndex, ThemeProgressCountsOnlyLeafActions) {
     Site site;
     CommitmentTheme theme;
     theme.id = "visibility";
-    site.themes.push_back(theme);
+    site.commitment_themes.push_back(theme);
     Plan plan;
     Action heading, done, started, other;
     heading.id = "V1";
-    heading.themes = {"visibility"};
+    heading.commitment_themes = {"visibility"};
     heading.rag = Rag::green;
     heading.children = {1, 2};
     done.id = "V1a";
     done.parent = "V1";
-    done.themes = {"visibility"};
+    done.commitment_themes = {"visibility"};
     done.rag = Rag::green;
     started.id = "V1b";
     started.parent = "V1";
-    started.themes = {"visibility"};
+    started.commitment_themes = {"visibility"};
     started.rag = Rag::amber;
     other.id = "R1";
-    other.themes = {"recognition"};
+    other.commitment_themes = {"recognition"};
     other.rag = Rag::red;
     plan.actions = {heading, done, started, other};
     site.plans.push_back(plan);

@@ -271,15 +271,15 @@ TEST(PlanImport, ThemesColumnAndAFifthGrouping) {
                      "4,Digital Skills,Lab notebooks\n");
     ASSERT_TRUE(im.columns);
     using V = std::vector<std::string>;
-    EXPECT_EQ(im.action("1").own_themes, (V{"visibility", "recognition"}));
-    EXPECT_EQ(im.action("2").own_themes, (V{"career-development", "sustainability"}));
+    EXPECT_EQ(im.action("1").own_commitment_themes, (V{"visibility", "recognition"}));
+    EXPECT_EQ(im.action("2").own_commitment_themes, (V{"career-development", "sustainability"}));
     ASSERT_EQ(im.plan().groups.size(), 1u);
     EXPECT_EQ(im.plan().groups[0].id, "digital-skills");
     EXPECT_EQ(im.plan().groups[0].title, "Digital Skills");
-    EXPECT_TRUE(im.plan().groups[0].themes.empty());
+    EXPECT_TRUE(im.plan().groups[0].commitment_themes.empty());
     EXPECT_EQ(im.action("3").group, "digital-skills");
     EXPECT_EQ(im.action("4").group, "digital-skills");
-    EXPECT_TRUE(im.action("3").own_themes.empty());
+    EXPECT_TRUE(im.action("3").own_commitment_themes.empty());
     EXPECT_EQ(im.plan().labels.at("themes"), "Theme");
 }
 
@@ -293,16 +293,16 @@ TEST(PlanImport, GroupingColumnFilledWhereAGroupingStarts) {
     using V = std::vector<std::string>;
     ASSERT_EQ(im.plan().groups.size(), 2u);
     EXPECT_EQ(im.plan().groups[0].id, "career-development");
-    EXPECT_EQ(im.plan().groups[0].themes, (V{"career-development"})) << "a theme-named grouping has that theme";
+    EXPECT_EQ(im.plan().groups[0].commitment_themes, (V{"career-development"})) << "a theme-named grouping has that theme";
     EXPECT_EQ(im.plan().groups[1].id, "skills-development");
-    EXPECT_TRUE(im.plan().groups[1].themes.empty());
+    EXPECT_TRUE(im.plan().groups[1].commitment_themes.empty());
     EXPECT_EQ(im.action("CD2").group, "career-development");
     EXPECT_EQ(im.action("SD1").group, "skills-development");
     EXPECT_TRUE(im.action("CD1").is_priority);
     EXPECT_FALSE(im.action("CD2").is_priority);
     EXPECT_EQ(im.action("CD1").talent, (V{"R1", "R2"}));
     EXPECT_EQ(im.action("CD2").talent, (V{"R1", "R9"}));
-    EXPECT_EQ(im.action("CD2").own_themes, (V{"career-development", "recognition"}));
+    EXPECT_EQ(im.action("CD2").own_commitment_themes, (V{"career-development", "recognition"}));
 }
 
 TEST(PlanImport, SubActionsGetTheirParent) {
@@ -457,10 +457,10 @@ TEST(PlanToml, ImportedPlanReadsBackAsTheSamePlanWithoutProblems) {
     ASSERT_EQ(p.actions.size(), 3u);
     EXPECT_EQ(p.actions[0].details, "Line one\nLine \"two\"");
     EXPECT_TRUE(p.actions[0].is_priority);
-    EXPECT_EQ(p.actions[0].themes, (std::vector<std::string>{"career-development", "sustainability"}));
+    EXPECT_EQ(p.actions[0].commitment_themes, (std::vector<std::string>{"career-development", "sustainability"}));
     EXPECT_EQ(p.actions[1].parent, "SD1");
     EXPECT_EQ(p.actions[1].group, "skills-development");
-    EXPECT_EQ(p.actions[2].themes, (std::vector<std::string>{"visibility"})) << "from the theme-named grouping";
+    EXPECT_EQ(p.actions[2].commitment_themes, (std::vector<std::string>{"visibility"})) << "from the theme-named grouping";
     EXPECT_EQ(p.actions[0].extra, (std::vector<std::pair<std::string, std::string>>{{"Budget", "£5"}}));
     EXPECT_EQ(p.actions[0].owners, (std::vector<std::string>{"A", "B"}));
     EXPECT_EQ(p.labels.at("owners"), "Who");

@@ -168,8 +168,8 @@ group = "people"
 action = "Recognise technicians' work"
 )");
     EXPECT_EQ(r.diagnostics.error_count(), 0u) << dump(r.diagnostics);
-    EXPECT_EQ(r.action("V1").themes, Strings{"visibility"});
-    EXPECT_EQ(r.action("P1").themes, (Strings{"recognition", "career-development"}));
+    EXPECT_EQ(r.action("V1").commitment_themes, Strings{"visibility"});
+    EXPECT_EQ(r.action("P1").commitment_themes, (Strings{"recognition", "career-development"}));
 }
 
 TEST(ReadPlanThemes, ActionsOwnThemesOverrideTheGroups) {
@@ -181,8 +181,8 @@ themes = ["visibility", "sustainability"]
 action = "Events"
 )");
     EXPECT_EQ(r.diagnostics.error_count(), 0u) << dump(r.diagnostics);
-    EXPECT_EQ(r.action("V2").themes, (Strings{"visibility", "sustainability"}));
-    EXPECT_EQ(r.action("V2").own_themes, (Strings{"visibility", "sustainability"}));
+    EXPECT_EQ(r.action("V2").commitment_themes, (Strings{"visibility", "sustainability"}));
+    EXPECT_EQ(r.action("V2").own_commitment_themes, (Strings{"visibility", "sustainability"}));
 }
 
 TEST(ReadPlanThemes, GroupThatIsNotAThemeGivesNoThemesUnlessTheActionNamesThem) {
@@ -198,8 +198,8 @@ group = "skills-development"
 themes = ["career-development"]
 action = "Apprenticeships"
 )");
-    EXPECT_TRUE(r.action("S1").themes.empty());
-    EXPECT_EQ(r.action("S2").themes, Strings{"career-development"});
+    EXPECT_TRUE(r.action("S1").commitment_themes.empty());
+    EXPECT_EQ(r.action("S2").commitment_themes, Strings{"career-development"});
 }
 
 TEST(ReadPlanThemes, UndefinedGroupIsAnErrorWithDidYouMean) {
@@ -268,7 +268,7 @@ action = "Awards"
 )");
     EXPECT_EQ(r.diagnostics.error_count(), 0u) << dump(r.diagnostics);
     EXPECT_EQ(r.action("P1a").group, "people");
-    EXPECT_EQ(r.action("P1a").themes, (Strings{"recognition", "career-development"}));
+    EXPECT_EQ(r.action("P1a").commitment_themes, (Strings{"recognition", "career-development"}));
 }
 
 TEST(ReadPlanSubActions, SubActionWrittenBeforeItsParentStillInherits) {
@@ -285,7 +285,7 @@ action = "Visibility events"
 )");
     EXPECT_EQ(r.diagnostics.error_count(), 0u) << dump(r.diagnostics);
     EXPECT_EQ(r.action("V1a").group, "visibility");
-    EXPECT_EQ(r.action("V1a").themes, Strings{"visibility"});
+    EXPECT_EQ(r.action("V1a").commitment_themes, Strings{"visibility"});
     EXPECT_EQ(r.action("V1").children, std::vector<size_t>{r.index_of("V1a")});
 }
 
@@ -301,7 +301,7 @@ ref = "X1a"
 parent = "X1"
 action = "Map skills at risk"
 )");
-    EXPECT_EQ(r.action("X1a").themes, Strings{"sustainability"});
+    EXPECT_EQ(r.action("X1a").commitment_themes, Strings{"sustainability"});
 }
 
 TEST(ReadPlanSubActions, SubActionsOwnGroupOrThemesWin) {
@@ -324,8 +324,8 @@ themes = ["sustainability"]
 action = "Archive"
 )");
     EXPECT_EQ(r.diagnostics.error_count(), 0u) << dump(r.diagnostics);
-    EXPECT_EQ(r.action("V1a").themes, (Strings{"recognition", "career-development"}));
-    EXPECT_EQ(r.action("V1b").themes, Strings{"sustainability"});
+    EXPECT_EQ(r.action("V1a").commitment_themes, (Strings{"recognition", "career-development"}));
+    EXPECT_EQ(r.action("V1b").commitment_themes, Strings{"sustainability"});
     EXPECT_EQ(r.action("V1b").group, "visibility");
 }
 
