@@ -1,7 +1,8 @@
 // The whole pipeline, in the order a newcomer reads it:
 // load (load/) → model (model/) → render (render/) → write (write/) → check (check/).
 // One engine runs the stages for build, serve and check: SiteBuilder::State::run in
-// incremental/site_builder.cpp; the functions here are the commands' entry points.
+// incremental/site_builder.cpp, a table of the stages in order (read it first); the
+// functions here are the commands' entry points. Which stage may use which: cmake/stages.cmake.
 #pragma once
 
 #include <filesystem>

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 
-#include "import/csv_writer.h"
+#include "formats/csv_writer.h"
 #include "util/text.h"
 
 namespace techpages {

@@ -7,7 +7,7 @@
 
 #include "import/csv_reader.h"
 #include "import/plan_columns.h"
-#include "import/plan_export.h"
+#include "formats/plan_export.h"
 #include "import/plan_import.h"
 #include "import/toml_writer.h"
 #include "load/content_tree.h"

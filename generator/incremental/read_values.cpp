@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "load/content_tree.h"
 #include "render/cards.h"
 #include "render/urls.h"
 

@@ -167,4 +167,11 @@ ContentTree scan_content(const fs::path& root, Diagnostics& diagnostics) {
     return tree;
 }
 
+namespace site_path {
+std::string asset_beside(const std::string& content_path, const std::string& file_name) {
+    auto slash = content_path.rfind('/');
+    return (slash == std::string::npos ? std::string() : content_path.substr(0, slash + 1)) + file_name;
+}
+}  // namespace site_path
+
 }  // namespace techpages

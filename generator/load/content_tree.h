@@ -35,4 +35,9 @@ struct ContentTree {
 
 ContentTree scan_content(const std::filesystem::path& root, Diagnostics& diagnostics);
 
+namespace site_path {
+// A file that sits beside a content file (a photo), published at the same relative path.
+std::string asset_beside(const std::string& content_path, const std::string& file_name);
+}  // namespace site_path
+
 }  // namespace techpages

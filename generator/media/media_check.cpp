@@ -6,7 +6,7 @@
 #include <map>
 #include <mutex>
 
-#include "render/urls.h"
+#include "load/content_tree.h"
 #include "util/files.h"
 #include "util/hash.h"
 #include "util/parallel.h"

@@ -1,7 +1,7 @@
 #include "render/open_data.h"
 
-#include "import/csv_writer.h"
-#include "import/plan_export.h"
+#include "formats/csv_writer.h"
+#include "formats/plan_export.h"
 #include "model/plan_history.h"
 #include "model/vocabulary.h"
 #include "util/json.h"

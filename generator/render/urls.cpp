@@ -21,10 +21,6 @@ std::string plan(const Site& site, const Plan& p) { return plan(site.institution
 std::string plan(const Institution& inst, const Plan& p) { return institution(inst) + "plans/" + p.slug + "/"; }
 std::string term(const std::string& taxonomy, const std::string& slug) { return taxonomy + "/" + slug + "/"; }
 std::string action_anchor(const Action& a) { return "action-" + slugify(a.id); }
-std::string asset_beside(const std::string& content_path, const std::string& file_name) {
-    auto slash = content_path.rfind('/');
-    return (slash == std::string::npos ? std::string() : content_path.substr(0, slash + 1)) + file_name;
-}
 
 }  // namespace site_path
 

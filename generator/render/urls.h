@@ -20,8 +20,6 @@ std::string plan(const Institution& inst, const Plan& p);
 std::string term(const std::string& taxonomy, const std::string& slug);
 // The element id of an action on its plan's page ("action-r3"), for links into the plan.
 std::string action_anchor(const Action& a);
-// A file that sits beside a content file (a photo), published at the same relative path.
-std::string asset_beside(const std::string& content_path, const std::string& file_name);
 }  // namespace site_path
 
 class Urls {

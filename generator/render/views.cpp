@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <regex>
 
+#include "load/content_tree.h"
 #include "model/vocabulary.h"
 #include "render/cards.h"
 #include "util/text.h"

@@ -7,7 +7,7 @@
 
 #include "model/site_index.h"
 #include "model/site_model.h"
-#include "render/images.h"
+#include "media/images.h"
 #include "render/markdown.h"
 #include "render/reads.h"
 #include "render/templates.h"

@@ -148,13 +148,6 @@ bool versions_are_plain_files(const fs::path& cache_base, const Made& made) {
 
 }  // namespace
 
-const ImageVariant& ResponsiveImage::fallback(int preferred) const {
-    const ImageVariant* best = &variants.front();
-    for (const auto& v : variants)
-        if (v.width <= preferred) best = &v;
-    return *best;
-}
-
 ImageIndex process_photos(const std::vector<MediaUse>& uses, const fs::path& content, const fs::path& out,
                           const fs::path& cache_dir, unsigned threads, PhotoStats& stats,
                           Diagnostics& diagnostics) {

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "media/media_check.h"
-#include "render/images.h"
+#include "media/images.h"
 #include "util/diagnostics.h"
 
 namespace techpages {

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "model/site_model.h"
-#include "render/images.h"
+#include "media/images.h"
 #include "render/visual_theme.h"
 #include "util/diagnostics.h"
 

@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "import/csv_reader.h"
-#include "import/csv_writer.h"
+#include "formats/csv_writer.h"
 
 using namespace techpages;
 using ::testing::HasSubstr;

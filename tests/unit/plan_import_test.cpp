@@ -9,7 +9,7 @@
 #include "import/cell_values.h"
 #include "import/csv_reader.h"
 #include "import/plan_columns.h"
-#include "import/plan_export.h"
+#include "formats/plan_export.h"
 #include "import/plan_import.h"
 #include "import/plan_preamble.h"
 #include "import/toml_writer.h"

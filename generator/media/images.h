@@ -17,7 +17,12 @@ struct ResponsiveImage {
     std::vector<ImageVariant> variants;  // narrowest first
     const ImageVariant& largest() const { return variants.back(); }
     // The variant to use as <img src>: the widest not over `preferred` pixels.
-    const ImageVariant& fallback(int preferred = 640) const;
+    const ImageVariant& fallback(int preferred = 640) const {
+        const ImageVariant* best = &variants.front();
+        for (const auto& v : variants)
+            if (v.width <= preferred) best = &v;
+        return *best;
+    }
 };
 
 // Content-relative path of the original ("institutions/lstm/profiles/a.jpg") → its versions.

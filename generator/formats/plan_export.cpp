@@ -1,8 +1,8 @@
-#include "import/plan_export.h"
+#include "formats/plan_export.h"
 
 #include <algorithm>
 
-#include "import/csv_writer.h"
+#include "formats/csv_writer.h"
 #include "model/vocabulary.h"
 #include "util/text.h"
 

@@ -1,4 +1,4 @@
-#include "import/csv_writer.h"
+#include "formats/csv_writer.h"
 
 namespace techpages {
 
