@@ -8,17 +8,6 @@ bool directory_is_filterable(const Site& site) {
     return site.profiles.size() <= static_cast<size_t>(site.config.cards_per_page);
 }
 
-size_t card_count(const Site& site, CardKind kind) {
-    switch (kind) {
-        case CardKind::profile: return site.profiles.size();
-        case CardKind::directory_profile: return directory_is_filterable(site) ? site.profiles.size() : 0;
-        case CardKind::case_study: return site.case_studies.size();
-        case CardKind::career_story: return site.career_stories.size();
-        case CardKind::plan: break;
-    }
-    return site.plans.size();
-}
-
 void render_cards(const Site& site, const Views& views, std::vector<std::unique_ptr<TemplateRenderer>>& renderers,
                   CardHtml& html, const std::function<bool(CardKind, size_t)>& wanted, const CardRendered& rendered) {
     std::vector<std::pair<CardKind, size_t>> jobs;

@@ -39,10 +39,6 @@ inline size_t card_institution(const Site& site, CardKind kind, size_t i) {
     return visit_card_record(site, kind, i, [](const auto& record) { return record.institution; });
 }
 
-// How many cards of a kind the site has. The directory's own cards (with its filters'
-// data) are made only when the directory is filterable.
-size_t card_count(const Site& site, CardKind kind);
-
 // Renders the cards `wanted` says (every card when it is empty) into `html`, which is
 // sized to the site's items; the others keep the HTML they have. Each card's reads
 // (render/reads.h) go to `rendered`, called on the thread that rendered it.

@@ -298,31 +298,47 @@ data Views::cards(const std::vector<size_t>& indexes, data (Views::*card)(size_t
     return list_of(std::move(items));
 }
 
-std::vector<std::string>& CardHtml::of(CardKind kind) {
-    switch (kind) {
-        case CardKind::profile: return profiles;
-        case CardKind::directory_profile: return directory_profiles;
-        case CardKind::case_study: return case_studies;
-        case CardKind::career_story: return career_stories;
-        case CardKind::plan: break;
-    }
-    return plans;
+data Views::directory_profile_card(size_t i) const {
+    data d = profile_card(i);
+    put(d, "is_directory", true);
+    return d;
 }
 
-data Views::card(CardKind kind, size_t i) const {
-    switch (kind) {
-        case CardKind::profile: return profile_card(i);
-        case CardKind::directory_profile: {
-            data d = profile_card(i);
-            put(d, "is_directory", true);
-            return d;
-        }
-        case CardKind::case_study: return case_study_card(i);
-        case CardKind::career_story: return career_story_card(i);
-        case CardKind::plan: break;
-    }
-    return plan_card(i);
+namespace {
+
+// One row per kind of card: how many the site has, the fact a page listing one is noted
+// as reading, and the data its template gets.
+struct CardKindRow {
+    CardKind kind;
+    size_t (*count)(const Site&);
+    Fact fact;
+    data (Views::*view)(size_t) const;
+};
+constexpr CardKindRow card_kind_rows[] = {
+    {CardKind::profile, [](const Site& s) { return s.profiles.size(); }, Fact::profile_card, &Views::profile_card},
+    {CardKind::directory_profile, [](const Site& s) { return directory_is_filterable(s) ? s.profiles.size() : 0; },
+     Fact::directory_card, &Views::directory_profile_card},
+    {CardKind::case_study, [](const Site& s) { return s.case_studies.size(); }, Fact::case_study_card, &Views::case_study_card},
+    {CardKind::career_story, [](const Site& s) { return s.career_stories.size(); }, Fact::career_story_card,
+     &Views::career_story_card},
+    {CardKind::plan, [](const Site& s) { return s.plans.size(); }, Fact::plan_card, &Views::plan_card},
+};
+constexpr bool card_rows_in_kind_order() {
+    for (size_t i = 0; i < std::size(card_kind_rows); ++i)
+        if (static_cast<size_t>(card_kind_rows[i].kind) != i) return false;
+    return std::size(card_kind_rows) == card_kind_count;
 }
+static_assert(card_rows_in_kind_order(), "card_kind_rows: one row per CardKind, in the enum's order");
+
+const CardKindRow& row_of(CardKind kind) { return card_kind_rows[static_cast<size_t>(kind)]; }
+
+}  // namespace
+
+Fact card_fact(CardKind kind) { return row_of(kind).fact; }
+
+size_t card_count(const Site& site, CardKind kind) { return row_of(kind).count(site); }
+
+data Views::card(CardKind kind, size_t i) const { return (this->*row_of(kind).view)(i); }
 
 const std::string& Views::html_of(CardKind kind, size_t i) const {
     static const std::string none;

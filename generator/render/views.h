@@ -3,6 +3,7 @@
 // text it escaped itself. docs/themes.md lists the keys each template receives.
 #pragma once
 
+#include <array>
 #include <string>
 
 #include "model/site_index.h"
@@ -22,22 +23,19 @@ using mustache::data;
 // card's data; on the technician directory a profile's card also has `is_directory` (its
 // filters' data- attributes), so it is a kind of its own.
 enum class CardKind { profile, directory_profile, case_study, career_story, plan };
-// The fact (render/reads.h) a card of each kind is noted as when a page lists it.
-inline Fact card_fact(CardKind kind) {
-    switch (kind) {
-        case CardKind::profile: return Fact::profile_card;
-        case CardKind::directory_profile: return Fact::directory_card;
-        case CardKind::case_study: return Fact::case_study_card;
-        case CardKind::career_story: return Fact::career_story_card;
-        case CardKind::plan: break;
-    }
-    return Fact::plan_card;
-}
+constexpr size_t card_kind_count = static_cast<size_t>(CardKind::plan) + 1;
+// The fact (render/reads.h) a card of each kind is noted as when a page lists it
+// (card_kind_rows in views.cpp: one row per kind, with its count and template data).
+Fact card_fact(CardKind kind);
+// How many cards of a kind the site has. The directory's own cards (with its filters'
+// data) are made only when the directory is filterable.
+size_t card_count(const Site& site, CardKind kind);
 
+// Each card's HTML, by kind and then in site order.
 struct CardHtml {
-    std::vector<std::string> profiles, directory_profiles, case_studies, career_stories, plans;
-    std::vector<std::string>& of(CardKind kind);
-    const std::vector<std::string>& of(CardKind kind) const { return const_cast<CardHtml*>(this)->of(kind); }
+    std::array<std::vector<std::string>, card_kind_count> by_kind;
+    std::vector<std::string>& of(CardKind kind) { return by_kind[static_cast<size_t>(kind)]; }
+    const std::vector<std::string>& of(CardKind kind) const { return by_kind[static_cast<size_t>(kind)]; }
 };
 
 class Views {
@@ -66,6 +64,7 @@ public:
     data case_study_card(size_t i) const;
     data career_story_card(size_t i) const;
     data plan_card(size_t i) const;
+    data directory_profile_card(size_t i) const;  // a profile's card in the filterable directory
     data cards(const std::vector<size_t>& indexes, data (Views::*card)(size_t) const) const;
     // The card data of one item, whatever its kind (what the card template is rendered with).
     data card(CardKind kind, size_t i) const;
