@@ -188,7 +188,7 @@ Digest ReadValues::page(const PageJob& job, const std::vector<uint32_t>& ids) co
     Digest reads = digest(ids);
     if (!reads.known()) return reads;
     Hasher h;
-    h.add(global_).add(static_cast<uint64_t>(job.kind)).add(job.site_path).add(job.template_name);
+    h.add(global_).add(static_cast<uint64_t>(job.kind)).add(job.site_path).add(job.template_name());
     h.add(job.slice.number).add(job.slice.pages).add(job.slice.total);
     h.add(job.items.size());
     for (size_t i : job.items) h.add(card_origin(site_, job.listed, i).path);

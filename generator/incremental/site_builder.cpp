@@ -456,7 +456,7 @@ size_t SiteBuilder::State::render_pages(const std::vector<PageJob>& pages, const
         const PageJob& job = pages[i];
         links[i].site_path = job.site_path;
         links[i].source = job.source;
-        links[i].template_file = template_files.at(job.template_name);
+        links[i].template_file = template_files.at(job.template_name());
         if (records.unchanged[i]) {  // its ids are lent to the link check, and given back below
             links[i].ids = std::move(cache->pages.at(job.site_path).ids);
             return;
@@ -470,7 +470,7 @@ size_t SiteBuilder::State::render_pages(const std::vector<PageJob>& pages, const
         }
         records.reads[i] = values.ids(reads);
         records.digests[i] = values.page(job, records.reads[i]);
-        std::string html = renderers[worker]->render(job.template_name, page_data);
+        std::string html = renderers[worker]->render(job.template_name(), page_data);
         extract_links(html, links[i]);
         if (each_page)
             std::fprintf(stderr, "    %-50s %.1f ms, %zu bytes\n", job.site_path.c_str(),

@@ -2,6 +2,7 @@
 // pages that list them (a profile appears on about nine), in parallel.
 #pragma once
 
+#include <array>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -15,8 +16,12 @@ namespace techpages {
 // (a filter over one page of many would mislead).
 bool directory_is_filterable(const Site& site);
 
-constexpr CardKind card_kinds[] = {CardKind::profile, CardKind::directory_profile, CardKind::case_study,
-                                   CardKind::career_story, CardKind::plan};
+// Every card kind, in the enum's order (the rows of card_kind_rows in views.cpp).
+constexpr std::array<CardKind, card_kind_count> card_kinds = [] {
+    std::array<CardKind, card_kind_count> all{};
+    for (size_t i = 0; i < all.size(); ++i) all[i] = static_cast<CardKind>(i);
+    return all;
+}();
 
 // Calls `visit` with the record a card shows (a Profile, CaseStudy, CareerStory or Plan).
 template <typename Visit>

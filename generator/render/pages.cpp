@@ -646,7 +646,6 @@ struct PageLister {
                  std::string source = {}) {
         PageJob& job = jobs.emplace_back();
         job.site_path = std::move(path);
-        job.template_name = template_of(kind);
         job.build = std::move(build);
         job.lastmod = lastmod;
         job.source = std::move(source);
@@ -662,7 +661,6 @@ struct PageLister {
             if (slice.is_first()) build = [first, slice, items](const Views& v) { return first(v, slice, items); };
             else build = [later, slice, items](const Views& v) { return later(v, slice, items); };
             PageJob& job = add(kind, item, page_of_list(path, slice.number), std::move(build), std::nullopt, source);
-            if (!slice.is_first()) job.template_name = list_template;
             job.slice = slice;
             job.items = std::move(items);
             job.listed = listed;

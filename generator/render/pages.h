@@ -18,9 +18,13 @@ enum class PageKind {
     technicians, search, case_studies, career_stories, plans, taxonomy, term, page, accessibility, not_found
 };
 
+// The template a page of this kind is rendered with; page 2 onwards of a long list is
+// rendered with list_template, whatever its kind.
+const char* template_of(PageKind kind);
+inline constexpr const char* list_template = "list";
+
 struct PageJob {
     std::string site_path;  // "institutions/lstm/" (written as …/index.html) or "404.html"
-    std::string template_name;
     std::function<data(const Views&)> build;
     std::optional<Date> lastmod;  // for sitemap.xml: when the content last changed, if known
     std::string source;           // the content file the page shows, if one (for link errors)
@@ -31,12 +35,9 @@ struct PageJob {
     PageSlice slice;
     std::vector<size_t> items;
     CardKind listed = CardKind::profile;  // what `items` are
-};
 
-// The template a page of this kind is rendered with; page 2 onwards of a long list is
-// rendered with list_template, whatever its kind.
-const char* template_of(PageKind kind);
-inline constexpr const char* list_template = "list";
+    const char* template_name() const { return slice.is_first() ? template_of(kind) : list_template; }
+};
 
 std::vector<PageJob> list_pages(const Site& site, const SiteIndex& index);
 // Where the page is written, relative to the output folder.

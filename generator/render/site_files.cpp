@@ -24,7 +24,7 @@ std::string sitemap_xml(const std::vector<PageJob>& pages, const Urls& urls) {
     std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                       "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
     for (const auto& page : pages) {
-        if (page.template_name == "404") continue;
+        if (page.kind == PageKind::not_found) continue;
         out += "  <url><loc>" + html_escape(urls.absolute(page.site_path)) + "</loc>";
         if (page.lastmod) out += "<lastmod>" + page.lastmod->iso() + "</lastmod>";
         out += "</url>\n";
