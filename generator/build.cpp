@@ -26,8 +26,8 @@ void print_diagnostics(const Diagnostics& diagnostics, std::ostream& out) {
 
 bool check_visual_theme(const std::string& name, bool from_option, const SiteConfig& config, const fs::path& content_dir,
                  Diagnostics& diagnostics) {
-    if (is_theme_dir(find_theme_dir(content_dir, name))) return true;
-    std::string hint = unknown_theme_hint(content_dir, name);
+    if (is_visual_theme_dir(find_visual_theme_dir(content_dir, name))) return true;
+    std::string hint = unknown_visual_theme_hint(content_dir, name);
     if (from_option)
         diagnostics.error("--theme", {1, 1}, "'" + name + "' is not a visual theme", hint);
     else

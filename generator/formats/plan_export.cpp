@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "formats/csv_writer.h"
+#include "model/plan_fields.h"
 #include "model/vocabulary.h"
 #include "util/text.h"
 
@@ -10,22 +11,29 @@ namespace techpages {
 
 namespace {
 
-// Column order, and the heading used where the plan has no label of its own (each one
-// a heading the importer reads back as the same field).
-const std::vector<std::pair<std::string, std::string>> export_columns = {
-    {"group", "Category"},     {"aim", "Aims"},
-    {"activity", "Activities"}, {"ref", "Ref"},
-    {"action", "Action"},      {"details", "Details"},
-    {"themes", "Key Areas"},   {"talent", "Talent Recommendations"},
-    {"success", "Success Measures"}, {"evaluation", "Evaluation Method"},
-    {"timescale", "Timescale"}, {"owners", "Owner"},
-    {"status", "RAG Status"},  {"comment", "Comment"},
-    {"priority", "Priority"},
-};
+// The action fields that are the CSV's columns, in order: each row's heading is one the
+// importer reads back as the same field.
+std::vector<const ActionField*> csv_columns() {
+    std::vector<const ActionField*> columns;
+    for (const auto& f : action_fields())
+        if (f.csv_column > 0) columns.push_back(&f);
+    std::sort(columns.begin(), columns.end(), [](auto* x, auto* y) { return x->csv_column < y->csv_column; });
+    return columns;
+}
 
-std::string theme_titles(const std::vector<std::string>& ids) {
+// Whether any action gives the field: a text or list field, or the priority word.
+bool any_action_gives(const std::vector<Action>& actions, const ActionField& f) {
+    return std::any_of(actions.begin(), actions.end(), [&](const Action& a) {
+        if (f.text) return !(a.*f.text).empty();
+        if (f.list) return !(a.*f.list).empty();
+        if (f.name == "priority") return !a.priority.empty();
+        return false;
+    });
+}
+
+std::string commitment_theme_titles(const std::vector<std::string>& ids) {
     std::vector<std::string> titles;
-    for (const auto& id : ids) titles.push_back(default_theme_title(id));
+    for (const auto& id : ids) titles.push_back(default_commitment_theme_title(id));
     return join(titles, "; ");
 }
 
@@ -35,25 +43,19 @@ std::vector<std::vector<std::string>> plan_table(const Plan& plan) {
     const auto& actions = plan.actions;
     auto any = [&](auto predicate) { return std::any_of(actions.begin(), actions.end(), predicate); };
     auto has_priority_word = any([](const Action& a) { return !a.priority.empty(); });
+    const auto columns = csv_columns();
     std::vector<std::string> fields;
-    for (const auto& [field, heading] : export_columns) {
-        bool used = plan.labels.count(field) > 0;
+    std::vector<std::string> header;
+    for (const ActionField* f : columns) {
+        std::string field(f->name);
+        auto label = plan.labels.find(field);
+        bool used = label != plan.labels.end() || f->required || any_action_gives(actions, *f);
         // Without a grouping column of its own, a plan imported with a themes column names
         // its groupings outside the four themes in that column.
-        if (field == "group") used = used || (!plan.labels.count("themes") && any([](const Action& a) { return !a.group.empty(); }));
-        if (field == "activity") used = used || any([](const Action& a) { return !a.activity.empty(); });
-        if (field == "ref" || field == "action") used = true;
-        if (field == "details") used = used || any([](const Action& a) { return !a.details.empty(); });
-        if (field == "themes") used = used || any([](const Action& a) { return !a.own_commitment_themes.empty(); });
-        if (field == "talent") used = used || any([](const Action& a) { return !a.talent.empty(); });
-        if (field == "success") used = used || any([](const Action& a) { return !a.success.empty(); });
-        if (field == "evaluation") used = used || any([](const Action& a) { return !a.evaluation.empty(); });
-        if (field == "timescale") used = used || any([](const Action& a) { return !a.timescale.empty(); });
-        if (field == "owners") used = used || any([](const Action& a) { return !a.owners.empty(); });
-        if (field == "status") used = used || any([](const Action& a) { return !a.status.empty(); });
-        if (field == "comment") used = used || any([](const Action& a) { return !a.comment.empty(); });
-        if (field == "priority") used = used || has_priority_word;
-        if (used) fields.push_back(field);
+        if (field == "group") used = label != plan.labels.end() || (!plan.labels.count("themes") && any_action_gives(actions, *f));
+        if (!used) continue;
+        fields.push_back(field);
+        header.push_back(label != plan.labels.end() ? label->second : std::string(f->csv_heading));
     }
     std::vector<std::string> extra_keys;
     for (const auto& a : actions)
@@ -61,14 +63,6 @@ std::vector<std::vector<std::string>> plan_table(const Plan& plan) {
             if (std::find(extra_keys.begin(), extra_keys.end(), key) == extra_keys.end()) extra_keys.push_back(key);
 
     std::vector<std::vector<std::string>> rows;
-    std::vector<std::string> header;
-    for (const auto& field : fields) {
-        auto label = plan.labels.find(field);
-        std::string heading = label != plan.labels.end() ? label->second
-                              : std::find_if(export_columns.begin(), export_columns.end(),
-                                             [&](const auto& c) { return c.first == field; })->second;
-        header.push_back(heading);
-    }
     // A mapped column whose heading is also an extra key (the cell said more than the
     // field holds) is written once, from the extra.
     std::vector<std::string> own_extra;
@@ -99,25 +93,22 @@ std::vector<std::vector<std::string>> plan_table(const Plan& plan) {
                 bool aim_column = std::find(fields.begin(), fields.end(), "aim") != fields.end();
                 if (new_group && group)
                     cell = group->title + (aim_column || group->aim.empty() ? "" : " - " + group->aim);
-            }
-            else if (f == "aim") cell = new_group && group ? group->aim : "";
-            else if (f == "activity") cell = a.activity;
-            else if (f == "ref") cell = (a.is_priority && !has_priority_word ? "*" : "") + a.ref;
-            else if (f == "action") cell = a.action;
-            else if (f == "details") cell = a.details;
-            else if (f == "themes") {
-                cell = theme_titles(a.own_commitment_themes);
+            } else if (f == "aim") {
+                cell = new_group && group ? group->aim : "";
+            } else if (f == "ref") {
+                cell = (a.is_priority && !has_priority_word ? "*" : "") + a.ref;
+            } else if (f == "themes") {
+                cell = commitment_theme_titles(a.own_commitment_themes);
                 // Without a grouping column, a grouping outside the themes is named here.
                 if (cell.empty() && group && std::find(fields.begin(), fields.end(), "group") == fields.end())
                     cell = group->title;
-            } else if (f == "talent") cell = join(a.talent, ", ");
-            else if (f == "success") cell = a.success;
-            else if (f == "evaluation") cell = a.evaluation;
-            else if (f == "timescale") cell = a.timescale;
-            else if (f == "owners") cell = join(a.owners, ", ");
-            else if (f == "status") cell = a.status;
-            else if (f == "comment") cell = a.comment;
-            else if (f == "priority") cell = a.is_priority ? (a.priority.empty() ? "yes" : a.priority) : "";
+            } else if (f == "priority") {
+                cell = a.is_priority ? (a.priority.empty() ? "yes" : a.priority) : "";
+            } else if (const ActionField* field = find_action_field(f); field && field->text) {
+                cell = a.*field->text;
+            } else if (field && field->list) {
+                cell = join(a.*field->list, ", ");
+            }
             row.push_back(cell);
         }
         for (const auto& key : own_extra) {

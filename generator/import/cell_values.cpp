@@ -119,9 +119,9 @@ std::string parent_ref_of(std::string_view ref) {
     return "";
 }
 
-ThemeWords read_theme_words(std::string_view text) {
+CommitmentThemeWords read_commitment_theme_words(std::string_view text) {
     static const std::vector<std::string> connectors = {"and", "amp", "plus", "also", "the", "of", "theme", "themes"};
-    ThemeWords out;
+    CommitmentThemeWords out;
     auto add = [&](const std::string& id) {
         if (std::find(out.ids.begin(), out.ids.end(), id) == out.ids.end()) out.ids.push_back(id);
     };

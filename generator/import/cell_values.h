@@ -28,13 +28,13 @@ std::optional<std::pair<std::string, std::string>> leading_ref(std::string_view 
 // The ref V1a is a sub-action of: "V1" for "V1a", "R3" for "R3.2"; "" when none.
 std::string parent_ref_of(std::string_view ref);
 
-struct ThemeWords {
+struct CommitmentThemeWords {
     std::vector<std::string> ids;  // Commitment theme ids, in the order written
     bool other_words = false;      // the cell says more than theme names
 };
 // Reads theme names, abbreviated ("Career Dev") or misspelt ("VISBILITY") as plans write
 // them, separated by anything ("Visibility; Recognition", "Career Development Sustainability").
-ThemeWords read_theme_words(std::string_view text);
+CommitmentThemeWords read_commitment_theme_words(std::string_view text);
 
 // A grouping cell as plans write it: "VISBILITY - Ensure that …" is a title and an aim;
 // "Workstream: Visibility" is the title "Visibility".

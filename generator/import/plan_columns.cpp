@@ -7,51 +7,30 @@
 #include <set>
 
 #include "import/cell_values.h"
+#include "model/plan_fields.h"
 #include "util/text.h"
 
 namespace techpages {
 
 namespace {
 
-// Headings real plans use, normalised, and the field each names.
+// Headings real plans use, normalised, and the field each names: the table's, and the
+// importer's own "area", a column it reads as the plan's grouping or as themes.
 const std::map<std::string, std::string>& heading_names() {
     static const std::map<std::string, std::string> names = [] {
         std::map<std::string, std::string> m;
-        auto add = [&](const std::string& field, std::initializer_list<const char*> headings) {
-            for (const char* h : headings) m[h] = field;
-        };
-        add("ref", {"ref", "refs", "ref no", "reference", "activity number", "activity no", "activity ref", "action ref",
-                    "action reference", "action no", "action number", "action id", "no", "number", "id"});
-        add("action", {"action", "actions", "activity", "action item", "task"});
-        add("activity", {"activities"});
-        add("area", {"area", "areas", "workstream", "workstreams", "work stream", "category", "categories", "theme",
-                     "themes", "pillar", "pillars", "key area", "key areas", "technician commitment key area",
-                     "technician commitment key areas", "technician commitment theme", "technician commitment themes",
-                     "commitment theme", "commitment themes"});
-        add("owners", {"who", "lead", "leads", "owner", "owners", "action owner", "action owners", "committee lead",
-                       "committee leads", "lead person", "lead persons", "lead people", "responsible", "responsibility"});
-        add("timescale", {"time scale", "time scales", "timescale", "timescales", "time frame", "timeframe",
-                          "time frames", "deadline", "deadlines", "target date", "due date", "when", "timeline"});
-        add("success", {"success", "success measure", "success measures", "measurable outcome", "measurable outcomes",
-                        "measure of success", "measures of success", "success measures impact", "success measure impact",
-                        "success criteria", "kpi", "kpis", "outcome", "outcomes", "impact"});
-        add("details", {"how", "notes", "note", "details", "detail", "description"});
-        add("evaluation", {"evaluation method", "evaluation methods", "evaluation"});
-        add("status", {"rag", "rag status", "status", "rag rating", "progress status"});
-        add("comment", {"comment", "comments", "progress update", "progress updates", "progress", "update", "updates"});
-        add("talent", {"talent recommendation", "talent recommendations", "talent", "talent commission recommendation",
-                       "talent commission recommendations"});
-        add("aim", {"aim", "aims"});
-        add("priority", {"priority", "high priority", "priorities"});
+        for (const auto& field : action_fields())
+            for (auto h : field.headings) m[std::string(h)] = field.name;
+        for (const char* h : {"area", "areas", "workstream", "workstreams", "work stream", "category", "categories",
+                              "theme", "themes", "pillar", "pillars", "key area", "key areas",
+                              "technician commitment key area", "technician commitment key areas",
+                              "technician commitment theme", "technician commitment themes", "commitment theme",
+                              "commitment themes"})
+            m[h] = "area";
         return m;
     }();
     return names;
 }
-
-const std::map<std::string, std::string> field_synonyms = {
-    {"owner", "owners"}, {"theme", "themes"}, {"groups", "group"}, {"grouping", "group"}, {"notes", "details"},
-    {"timeframe", "timescale"}, {"rag", "status"}, {"comments", "comment"}, {"aims", "aim"}, {"activities", "activity"},
-};
 
 bool is_header_field(const std::string& f) { return f == "ref" || f == "action"; }
 
@@ -104,13 +83,6 @@ std::string examples(const std::vector<std::string>& values) {
 
 }  // namespace
 
-const std::vector<std::string>& column_fields() {
-    static const std::vector<std::string> fields = {"ref",       "action", "activity", "details", "success", "evaluation",
-                                                    "timescale", "owners", "status",   "comment", "group",   "themes",
-                                                    "talent",    "priority", "aim",    "extra"};
-    return fields;
-}
-
 std::string normalise_heading(std::string_view heading) {
     std::string h = to_lower(trim(heading));
     for (size_t p; (p = h.find("(s)")) != std::string::npos;) h.replace(p, 3, "s");
@@ -144,8 +116,10 @@ std::optional<ColumnOverride> parse_column_override(std::string_view text, std::
         return std::nullopt;
     }
     ColumnOverride o{trim(text.substr(0, eq)), to_lower(trim(text.substr(eq + 1)))};
-    if (auto it = field_synonyms.find(o.field); it != field_synonyms.end()) o.field = it->second;
-    const auto& fields = column_fields();
+    for (const auto& field : action_fields())
+        for (auto name : field.other_names)
+            if (o.field == name) o.field = field.name;
+    const auto& fields = column_field_names();
     if (std::find(fields.begin(), fields.end(), o.field) == fields.end()) {
         std::string suggestion = closest_match(o.field, fields);
         error = "--map: '" + o.field + "' is not a field of an action plan — " +
@@ -351,7 +325,7 @@ std::optional<ColumnPlan> plan_columns(const CsvTable& table, const std::vector<
         if (plan.fields[c] == "area" || (unheaded && sparse(c) && !values_of(c).empty())) areas.push_back(c);
     }
     bool has_group = plan.column_of("group") != std::string::npos;
-    bool has_themes = plan.column_of("themes") != std::string::npos;
+    bool has_commitment_themes = plan.column_of("themes") != std::string::npos;
     size_t group_col = std::string::npos;
     if (!has_group) {
         for (size_t c : areas)
@@ -364,12 +338,12 @@ std::optional<ColumnPlan> plan_columns(const CsvTable& table, const std::vector<
     for (size_t c : areas) {
         bool unheaded = plan.headings[c].empty();
         bool group = c == group_col;
-        if (!group && (has_themes || unheaded)) {
+        if (!group && (has_commitment_themes || unheaded)) {
             plan.fields[c] = "extra";
             continue;
         }
         plan.fields[c] = group ? "group" : "themes";
-        if (!group) has_themes = true;
+        if (!group) has_commitment_themes = true;
         plan.notes.push_back(column_name(c) + (unheaded ? " (no heading)" : " '" + plan.headings[c] + "'") +
                              (group ? " is filled where a new grouping starts: read as the plan's grouping"
                                     : " is filled for each action: read as each action's Commitment themes"));

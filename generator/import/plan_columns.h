@@ -15,14 +15,10 @@
 
 namespace techpages {
 
-// The fields a column can feed: the action-plan fields of docs/content-model.md, plus
-// "area" (a heading that may be themes or a grouping, decided from the cells) and
-// "extra" (kept per action in [actions.extra] under the column's heading).
-const std::vector<std::string>& column_fields();
-
 // "Lead Person(s)" → "lead persons", "Success Measures/Impact" → "success measures impact".
 std::string normalise_heading(std::string_view heading);
-// The field a heading names, or "" for none.
+// The field a heading names, or "" for none: a field of model/plan_fields.h, or "area" (a
+// heading that may be themes or a grouping, decided from the cells).
 std::string field_for_heading(std::string_view heading);
 
 // --map COLUMN=FIELD: COLUMN is a heading (matched like headings are) or a column number.

@@ -7,6 +7,7 @@
 
 #include "import/cell_values.h"
 #include "import/plan_preamble.h"
+#include "model/plan_fields.h"
 #include "model/vocabulary.h"
 #include "util/text.h"
 
@@ -16,15 +17,10 @@ namespace {
 
 constexpr size_t none = std::string::npos;
 
+// The free-text field a column feeds ("details", …), or nullptr.
 const std::string* text_field(const Action& a, const std::string& field) {
-    if (field == "activity") return &a.activity;
-    if (field == "action") return &a.action;
-    if (field == "details") return &a.details;
-    if (field == "success") return &a.success;
-    if (field == "evaluation") return &a.evaluation;
-    if (field == "timescale") return &a.timescale;
-    if (field == "comment") return &a.comment;
-    return nullptr;
+    const ActionField* f = find_action_field(field);
+    return f && f->cells == CellReading::words && f->text ? &(a.*f->text) : nullptr;
 }
 
 std::string* text_field(Action& a, const std::string& field) {
@@ -157,9 +153,6 @@ private:
         plan_.phases = p.phases;
         plan_.glossary = p.glossary;
         plan_.flags = p.flags;
-        static const std::vector<std::string> label_fields = {"ref",       "action", "activity", "details", "success",
-                                                              "evaluation", "timescale", "owners", "status", "comment",
-                                                              "group",     "themes", "talent",   "priority", "aim"};
         for (size_t c = 0; c < cols_.fields.size(); ++c) {
             const std::string& f = cols_.fields[c];
             const std::string& h = cols_.headings[c];
@@ -170,8 +163,8 @@ private:
                 continue;
             }
             out_.report.columns.push_back(shown + " \u2192 " + f);
-            if (!h.empty() && std::find(label_fields.begin(), label_fields.end(), f) != label_fields.end() &&
-                !plan_.labels.count(f))
+            const ActionField* field = find_action_field(f);
+            if (!h.empty() && field && !field->label.empty() && !plan_.labels.count(f))
                 plan_.labels[f] = h;
         }
     }
@@ -189,7 +182,7 @@ private:
         PlanGroup group;
         group.title = g.title;
         group.aim = g.aim;
-        ThemeWords words = read_theme_words(g.title);
+        CommitmentThemeWords words = read_commitment_theme_words(g.title);
         if (!words.ids.empty() && !words.other_words) group.commitment_themes = words.ids;
         std::string base = group.commitment_themes.size() == 1 ? group.commitment_themes.front() : ascii_slug(g.title);
         if (base.empty()) base = "group";
@@ -279,8 +272,8 @@ private:
         }
     }
 
-    void put_themes(Action& a, const CsvRow& row, size_t column, const std::string& text) {
-        ThemeWords words = read_theme_words(text);
+    void put_commitment_themes(Action& a, const CsvRow& row, size_t column, const std::string& text) {
+        CommitmentThemeWords words = read_commitment_theme_words(text);
         for (const auto& id : words.ids)
             if (std::find(a.own_commitment_themes.begin(), a.own_commitment_themes.end(), id) == a.own_commitment_themes.end()) a.own_commitment_themes.push_back(id);
         std::string key = cols_.extra_key(column);
@@ -332,7 +325,7 @@ private:
                     if (g.aim.find(text) == std::string::npos) g.aim = g.aim.empty() ? text : g.aim + "\n\n" + text;
                 }
             } else if (f == "themes") {
-                put_themes(a, row, c, text);
+                put_commitment_themes(a, row, c, text);
             } else if (f == "talent") {
                 put_talent(a, row, c, text);
             } else if (f == "status") {
@@ -522,18 +515,18 @@ private:
                                    "; each repeat has an id of its own (\"" + first_repeated +
                                    "-2\" …) so they can be told apart");
         // Actions that will be on no theme's page: worth knowing before publishing.
-        std::map<std::string, std::vector<std::string>> themes_of;  // by id, as read_plan derives them
-        std::vector<std::string> themeless;
+        std::map<std::string, std::vector<std::string>> commitment_themes_of;  // by id, as read_plan derives them
+        std::vector<std::string> without_commitment_theme;
         for (const auto& a : plan_.actions) {
-            std::vector<std::string> themes = a.own_commitment_themes;
-            if (themes.empty() && !a.group.empty()) themes = plan_.find_group(a.group)->commitment_themes;
-            if (themes.empty() && !a.parent.empty()) themes = themes_of[a.parent];
-            themes_of[a.id] = themes;
-            if (themes.empty()) themeless.push_back(a.ref);
+            std::vector<std::string> ids = a.own_commitment_themes;
+            if (ids.empty() && !a.group.empty()) ids = plan_.find_group(a.group)->commitment_themes;
+            if (ids.empty() && !a.parent.empty()) ids = commitment_themes_of[a.parent];
+            commitment_themes_of[a.id] = ids;
+            if (ids.empty()) without_commitment_theme.push_back(a.ref);
         }
-        if (!themeless.empty())
-            report.notes.push_back(std::to_string(themeless.size()) + (themeless.size() == 1 ? " action names" : " actions name") +
-                                   " no Commitment theme, so will not be on a theme's page: " + join(themeless, ", ") +
+        if (!without_commitment_theme.empty())
+            report.notes.push_back(std::to_string(without_commitment_theme.size()) + (without_commitment_theme.size() == 1 ? " action names" : " actions name") +
+                                   " no Commitment theme, so will not be on a theme's page: " + join(without_commitment_theme, ", ") +
                                    " (add themes = [...] where they belong)");
         for (size_t i = 0; i < plan_.actions.size(); ++i) {
             auto& a = plan_.actions[i];

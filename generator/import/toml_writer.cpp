@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "model/plan_fields.h"
 #include "model/vocabulary.h"
 
 namespace techpages {
@@ -87,10 +88,21 @@ public:
     void table(const std::string& header) { out += "\n" + header + "\n"; }
 };
 
-const std::vector<std::string> label_order = {"ref",      "action",    "activity", "details", "success",
-                                              "evaluation", "timescale", "owners",  "status",  "comment",
-                                              "group",    "themes",    "talent",   "priority", "aim",
-                                              "phases",   "flags",     "steps",    "updates"};
+// An action's text and list fields, as action_fields() lists them.
+void write_fields(Writer& w, const Action& a) {
+    for (const auto& field : action_fields()) {
+        std::string key(field.name);
+        if (field.name == "id") {
+            if (a.id != a.ref) w.text(key, a.id);
+        } else if (field.name == "priority") {
+            if (a.is_priority) a.priority.empty() ? w.raw(key, "true") : w.text(key, a.priority);
+        } else if (field.text) {
+            w.text(key, a.*field.text, field.required);
+        } else if (field.list) {
+            w.list(key, a.*field.list);
+        }
+    }
+}
 
 }  // namespace
 
@@ -119,8 +131,9 @@ std::string write_plan_toml(const Plan& plan, const PlanFileNotes& notes) {
 
     if (!plan.labels.empty()) {
         w.table("[labels]");
-        for (const auto& field : label_order)
-            if (auto it = plan.labels.find(field); it != plan.labels.end()) w.text(field, it->second, true);
+        for (const auto& field : action_fields())
+            if (auto it = plan.labels.find(std::string(field.name)); it != plan.labels.end())
+                w.text(it->first, it->second, true);
     }
     for (const auto& g : plan.groups) {
         w.table("[[groups]]");
@@ -157,27 +170,7 @@ std::string write_plan_toml(const Plan& plan, const PlanFileNotes& notes) {
         if (i < notes.actions.size())
             for (const auto& line : notes.actions[i]) w.comment(line);
         w.out += "[[actions]]\n";
-        w.text("ref", a.ref, true);
-        if (!a.id.empty() && a.id != a.ref) w.text("id", a.id);
-        w.text("parent", a.parent);
-        w.text("group", a.group);
-        w.list("themes", a.own_commitment_themes);
-        if (a.is_priority) {
-            if (a.priority.empty()) w.raw("priority", "true");
-            else w.text("priority", a.priority);
-        }
-        w.text("activity", a.activity);
-        w.text("action", a.action, true);
-        w.text("details", a.details);
-        w.text("success", a.success);
-        w.text("evaluation", a.evaluation);
-        w.text("timescale", a.timescale);
-        w.list("phases", a.phases);
-        w.list("owners", a.owners);
-        w.text("status", a.status);
-        w.text("comment", a.comment);
-        w.list("talent", a.talent);
-        w.list("flags", a.flags);
+        write_fields(w, a);
         for (const auto& s : a.steps) {
             w.table("[[actions.steps]]");
             w.text("action", s.action, true);

@@ -120,7 +120,7 @@ std::optional<BuildCache> read_build_cache(const fs::path& file) {
             auto f = split_tabs(line);
             if (f[0] == "out" && f.size() == 2) cache.out_dir = std::string(f[1]);
             else if (f[0] == "settings" && f.size() == 2) cache.settings = parse_hex(f[1]);
-            else if (f[0] == "theme" && f.size() == 2) cache.theme_dirs.emplace_back(f[1]);
+            else if (f[0] == "theme" && f.size() == 2) cache.visual_theme_dirs.emplace_back(f[1]);
             else if (f[0] == "photos" && f.size() == 2) cache.photos = static_cast<size_t>(parse_int(f[1]));
             else if (f[0] == "copied" && f.size() == 2) cache.files_copied = static_cast<size_t>(parse_int(f[1]));
             else if (f[0] == "published" && f.size() == 2) cache.published = parse_hex(f[1]);
@@ -148,7 +148,7 @@ bool write_build_cache(const fs::path& file, const BuildCache& cache, const Read
     out += format_line;
     if (storable(cache.out_dir)) out += "\nout\t" + cache.out_dir;
     out += "\nsettings\t" + to_hex(cache.settings) + "\n";
-    for (const auto& dir : cache.theme_dirs)
+    for (const auto& dir : cache.visual_theme_dirs)
         if (storable(dir)) out += "theme\t" + dir + "\n";
     out += "photos\t" + std::to_string(cache.photos) + "\n";
     out += "copied\t" + std::to_string(cache.files_copied) + "\n";

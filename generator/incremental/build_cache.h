@@ -32,7 +32,7 @@ struct CachedPage {
 struct BuildCache {
     std::string out_dir;    // absolute
     Digest settings;        // options and the techpages binary: any change and nothing is reused
-    std::vector<std::string> theme_dirs;  // the visual theme's folder, then those of the themes it extends
+    std::vector<std::string> visual_theme_dirs;  // the visual theme's folder, then those of the themes it extends
     InputFiles inputs;
     std::map<std::string, CachedPage> pages;  // by site path; their reads are numbers in `read_names`
     ReadNames read_names;  // as read from the file (a builder keeps its own: SiteBuilder::State)

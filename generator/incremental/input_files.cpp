@@ -43,10 +43,10 @@ void stat_tree(const fs::path& root, const std::string& prefix, bool absolute, I
 
 }  // namespace
 
-InputFiles stat_inputs(const fs::path& content_dir, const std::vector<fs::path>& theme_dirs) {
+InputFiles stat_inputs(const fs::path& content_dir, const std::vector<fs::path>& visual_theme_dirs) {
     InputFiles files;
     if (!content_dir.empty()) stat_tree(content_dir, "", false, files);
-    for (const auto& dir : theme_dirs) stat_tree(dir, visual_theme_prefix, true, files);
+    for (const auto& dir : visual_theme_dirs) stat_tree(dir, visual_theme_prefix, true, files);
     return files;
 }
 

@@ -28,7 +28,7 @@ using InputFiles = std::map<std::string, FileStamp>;
 constexpr const char* visual_theme_prefix = "theme:";
 
 // Size and time of every file (hash not known yet).
-InputFiles stat_inputs(const std::filesystem::path& content_dir, const std::vector<std::filesystem::path>& theme_dirs);
+InputFiles stat_inputs(const std::filesystem::path& content_dir, const std::vector<std::filesystem::path>& visual_theme_dirs);
 // One file's size and time; size -1 when it is missing.
 FileStamp stat_file(const std::filesystem::path& path);
 // Fills in each hash not yet known: from `previous` when size and time match, else by

@@ -117,7 +117,7 @@ void ReadValues::add_lists(ReadNames& names, const SiteIndex& index) {
     all(Fact::all_career_stories, site.career_stories);
     all(Fact::all_plans, site.plans);
     for (const auto& t : site.commitment_themes) {
-        const ThemeMembers& m = index.by_theme.at(t.id);
+        const CommitmentThemeMembers& m = index.by_commitment_theme.at(t.id);
         Hasher h;
         add_paths(h, m.profiles, site.profiles);
         add_paths(h, m.case_studies, site.case_studies);

@@ -75,7 +75,7 @@ bool content_files_differ(const InputFiles& a, const InputFiles& b) {
 }
 
 // Where `file` sits among the inputs: its key in InputFiles, or "" when it is not an input.
-std::string input_key(const fs::path& file, const fs::path& content_dir, const std::vector<fs::path>& theme_dirs) {
+std::string input_key(const fs::path& file, const fs::path& content_dir, const std::vector<fs::path>& visual_theme_dirs) {
     std::error_code ec;
     fs::path abs = fs::absolute(file, ec).lexically_normal();
     auto inside = [&](const fs::path& root) -> std::optional<fs::path> {
@@ -86,7 +86,7 @@ std::string input_key(const fs::path& file, const fs::path& content_dir, const s
         return rel;
     };
     if (auto rel = inside(content_dir)) return rel->generic_string();
-    for (const auto& dir : theme_dirs)
+    for (const auto& dir : visual_theme_dirs)
         if (inside(dir)) return visual_theme_prefix + abs.string();
     return {};
 }
@@ -124,7 +124,7 @@ struct SiteBuilder::State {
     std::optional<std::vector<PageJob>> page_list;
     std::map<std::string, LoadedFile> loaded;  // by content path
     std::optional<VisualTheme> visual_theme;
-    std::optional<ThemeTemplates> templates;
+    std::optional<VisualThemeTemplates> templates;
     Digest templates_hash;
     std::vector<std::unique_ptr<TemplateRenderer>> renderers;
     // Cards, by kind and then in site order: one whose file and reads' values are the same
@@ -208,7 +208,7 @@ struct SiteBuilder::State {
     };
     // A kept card whose reads read the same now is lent to this build.
     void lend_kept_cards(const Site& site, ReadValues& values, BuildCards& out);
-    void render_new_cards(const Site& site, const Views& views, ReadValues& values, BuildCards& out);
+    void render_new_cards(const Site& site, const CardViews& views, ReadValues& values, BuildCards& out);
     // In place: every card's HTML, with what it read, for the next rebuild.
     void keep_cards(const Site& site, BuildCards& built, const ReadValues& values);
     unsigned threads() const { return options.threads ? options.threads : default_thread_count(); }
@@ -244,7 +244,8 @@ struct SiteBuilder::State::Run {
     // page list
     std::optional<Urls> urls;
     std::optional<MarkdownRenderer> contributor_markdown, site_markdown;
-    std::optional<Views> views;
+    std::optional<CardViews> card_views;
+    std::optional<Views> views;  // made once the cards are
     const std::vector<PageJob>* pages = nullptr;
     std::optional<ReadValues> values;
     bool reuse = false;  // pages and files that did not change are kept as they are
@@ -590,7 +591,7 @@ void SiteBuilder::State::lend_kept_cards(const Site& site, ReadValues& values, B
     }
 }
 
-void SiteBuilder::State::render_new_cards(const Site& site, const Views& views, ReadValues& values, BuildCards& out) {
+void SiteBuilder::State::render_new_cards(const Site& site, const CardViews& views, ReadValues& values, BuildCards& out) {
     for (CardKind kind : card_kinds) out.reads[kind].resize(card_count(site, kind));
     render_cards(site, views, renderers, out.html, [&](CardKind kind, size_t i) { return out.lent_from.at(kind)[i] == not_lent; },
                  [&](CardKind kind, size_t i, const ReadLog& log) {
@@ -629,15 +630,15 @@ bool SiteBuilder::State::load_visual_theme_and_templates(Run& r) {
     const std::vector<fs::path>& visual_theme_guess = r.visual_theme_guess;
     InputFiles& now = r.now;
     Diagnostics& diagnostics = r.diagnostics;
-    std::string theme_name = options.visual_theme.empty() ? config.visual_theme : options.visual_theme;
-    if (!check_visual_theme(theme_name, !options.visual_theme.empty(), config, options.content_dir, diagnostics)) return false;
-    auto new_visual_theme = load_visual_theme(options.content_dir, theme_name, diagnostics);
+    std::string visual_theme_name = options.visual_theme.empty() ? config.visual_theme : options.visual_theme;
+    if (!check_visual_theme(visual_theme_name, !options.visual_theme.empty(), config, options.content_dir, diagnostics)) return false;
+    auto new_visual_theme = load_visual_theme(options.content_dir, visual_theme_name, diagnostics);
     if (!new_visual_theme) return false;
     if (options.write_output && new_visual_theme->dirs != visual_theme_guess) {  // the theme's files were not looked at yet
         for (auto it = now.begin(); it != now.end();) it = it->first.rfind(visual_theme_prefix, 0) == 0 ? now.erase(it) : std::next(it);
-        InputFiles theme_files = stat_inputs({}, new_visual_theme->dirs);
-        hash_inputs(theme_files, *r.previous, {}, threads());
-        now.merge(theme_files);
+        InputFiles visual_theme_files = stat_inputs({}, new_visual_theme->dirs);
+        hash_inputs(visual_theme_files, *r.previous, {}, threads());
+        now.merge(visual_theme_files);
     }
 
     // render: templates first, so a broken theme fails before anything is written
@@ -649,7 +650,7 @@ bool SiteBuilder::State::load_visual_theme_and_templates(Run& r) {
         templates.reset();
         renderers.clear();
         cards.clear();
-        auto loaded_templates = ThemeTemplates::load(new_visual_theme->dirs, options.content_dir / "templates", diagnostics);
+        auto loaded_templates = VisualThemeTemplates::load(new_visual_theme->dirs, options.content_dir / "templates", diagnostics);
         if (!loaded_templates) return false;
         templates.emplace(std::move(*loaded_templates));
         templates_hash = template_hash.value();
@@ -724,7 +725,7 @@ bool SiteBuilder::State::find_changes(Run& r) {
         if (cache) read_names = std::move(cache->read_names);
     }
     if (cache && cache->settings != r.settings) cache.reset();
-    r.visual_theme_guess = visual_theme ? visual_theme->dirs : cache ? as_paths(cache->theme_dirs) : std::vector<fs::path>{};
+    r.visual_theme_guess = visual_theme ? visual_theme->dirs : cache ? as_paths(cache->visual_theme_dirs) : std::vector<fs::path>{};
     // (`check` writes nothing and keeps no cache: it need not look at the files' hashes.)
     r.now = o.write_output ? current_inputs(r.visual_theme_guess, r.changed) : InputFiles{};
     static const InputFiles none;
@@ -771,8 +772,8 @@ bool SiteBuilder::State::list_output_pages(Run& r) {
     // whatever the site allows for its own pages.
     r.contributor_markdown.emplace(false, r.urls->base_path());
     r.site_markdown.emplace(site.config.allow_raw_html, r.urls->base_path());
-    r.views.emplace(site, *index, *r.urls, *r.contributor_markdown, *r.site_markdown, images);
-    r.views->set_stylesheets(visual_theme->stylesheets);
+    r.card_views.emplace(site, *index, *r.urls, *r.contributor_markdown, *r.site_markdown, images,
+                         visual_theme->stylesheets);
     r.pages = &current_pages(site, *index, r.index_current);
     r.values.emplace(site, *index, r.now, r.settings, read_names);
     // Pages whose inputs did not change are kept as they are (hard-linked into the staging
@@ -809,8 +810,8 @@ bool SiteBuilder::State::start_site_files(Run& r) {
 // Cards whose inputs did not change keep the HTML they had; the others are rendered.
 bool SiteBuilder::State::build_cards(Run& r) {
     lend_kept_cards(*site, *r.values, r.cards);
-    render_new_cards(*site, *r.views, *r.values, r.cards);
-    r.views->set_card_html(&r.cards.html);
+    render_new_cards(*site, *r.card_views, *r.values, r.cards);
+    r.views.emplace(*r.card_views, r.cards.html);
     return true;
 }
 
@@ -930,8 +931,8 @@ void SiteBuilder::State::remember_output(Run& r) {
     BuildCache next = publish == Publish::in_place && cache ? std::move(*cache) : BuildCache{};
     next.out_dir = fs::absolute(options.out_dir, ec).lexically_normal().string();
     next.settings = r.settings;
-    next.theme_dirs.clear();
-    for (const auto& dir : visual_theme->dirs) next.theme_dirs.push_back(dir.string());
+    next.visual_theme_dirs.clear();
+    for (const auto& dir : visual_theme->dirs) next.visual_theme_dirs.push_back(dir.string());
     next.inputs = r.now;
     for (size_t i = 0; i < pages.size(); ++i)
         next.pages[pages[i].site_path] = {r.records->digests[i], std::move(r.records->reads[i]), std::move(r.links[i].ids)};

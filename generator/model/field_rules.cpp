@@ -8,7 +8,7 @@
 
 namespace techpages {
 
-std::vector<std::string> checked_theme_ids(FieldReader& fields, const std::string& key) {
+std::vector<std::string> checked_commitment_theme_ids(FieldReader& fields, const std::string& key) {
     std::vector<std::string> out;
     for (const auto& raw : fields.text_list(key)) {
         std::string id = to_lower(raw);

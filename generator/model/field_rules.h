@@ -9,7 +9,7 @@
 namespace techpages {
 
 // Keeps the ids that are Commitment themes; reports the others at `key`.
-std::vector<std::string> checked_theme_ids(FieldReader& fields, const std::string& key);
+std::vector<std::string> checked_commitment_theme_ids(FieldReader& fields, const std::string& key);
 // Only http(s) and mailto links may reach the page; reports others.
 bool is_safe_url(const std::string& url);
 std::string checked_url(FieldReader& fields, const std::string& key, bool required = false);

@@ -201,7 +201,7 @@ Site assemble_site(const ContentTree& tree, std::vector<ContentRecord> records, 
 
     Unlinked unlinked;
     bool have_config = false;
-    std::map<std::string, CommitmentTheme> themes;
+    std::map<std::string, CommitmentTheme> commitment_theme_files;
     for (size_t i = 0; i < records.size(); ++i) {
         const ContentEntry& entry = tree.entries[i];
         Record& r = records[i];
@@ -220,7 +220,7 @@ Site assemble_site(const ContentTree& tree, std::vector<ContentRecord> records, 
         };
         if (auto* c = std::get_if<SiteConfig>(&r)) { site.config = std::move(*c); have_config = true; }
         else if (auto* h = std::get_if<Home>(&r)) site.home = std::move(*h);
-        else if (auto* t = std::get_if<CommitmentTheme>(&r)) themes[t->id] = std::move(*t);
+        else if (auto* t = std::get_if<CommitmentTheme>(&r)) commitment_theme_files[t->id] = std::move(*t);
         else if (auto* p = std::get_if<StandalonePage>(&r)) {
             if (std::find(reserved_page_slugs.begin(), reserved_page_slugs.end(), p->slug) != reserved_page_slugs.end())
                 diagnostics.error(entry.path, {}, "the page address /" + p->slug + "/ is used by the site itself",
@@ -242,8 +242,8 @@ Site assemble_site(const ContentTree& tree, std::vector<ContentRecord> records, 
     for (const auto& id : commitment_theme_ids())
         if (std::find(order.begin(), order.end(), id) == order.end()) order.push_back(id);
     for (const auto& id : order) {
-        auto it = themes.find(id);
-        if (it != themes.end()) {
+        auto it = commitment_theme_files.find(id);
+        if (it != commitment_theme_files.end()) {
             site.commitment_themes.push_back(std::move(it->second));
         } else {
             bool present = std::any_of(tree.entries.begin(), tree.entries.end(), [&](const ContentEntry& e) {
@@ -254,7 +254,7 @@ Site assemble_site(const ContentTree& tree, std::vector<ContentRecord> records, 
                                   "add commitment-themes/" + id + ".md with its title and aim");
             CommitmentTheme fallback;
             fallback.id = id;
-            fallback.title = default_theme_title(id);
+            fallback.title = default_commitment_theme_title(id);
             site.commitment_themes.push_back(fallback);
         }
     }

@@ -173,12 +173,12 @@ std::optional<SiteConfig> read_site_config(const ContentEntry& entry, Diagnostic
     }
     std::string language = fields.text("language");
     if (!language.empty()) config.language = language;
-    std::string theme = fields.text("theme");
-    if (!theme.empty()) {
-        config.visual_theme = theme;
+    std::string visual_theme = fields.text("theme");
+    if (!visual_theme.empty()) {
+        config.visual_theme = visual_theme;
         config.visual_theme_pos = fields.position("theme");
     }
-    config.commitment_theme_order = checked_theme_ids(fields, "theme_order");
+    config.commitment_theme_order = checked_commitment_theme_ids(fields, "theme_order");
     for (auto& entry_fields : fields.tables("nav")) {
         Link link;
         link.title = entry_fields.text("title", true);
@@ -312,7 +312,7 @@ std::optional<Profile> read_profile(const ContentEntry& entry, Diagnostics& diag
         p.name = f.text("name", true);
         p.role = f.text("role", true);
         p.department = f.text("department");
-        p.commitment_themes = checked_theme_ids(f, "themes");
+        p.commitment_themes = checked_commitment_theme_ids(f, "themes");
         p.skills = checked_terms(f, "skills", p.skill_positions);
         p.registrations = checked_registrations(f, "registrations");
         p.awards = f.text_list("awards");
@@ -349,7 +349,7 @@ std::optional<CaseStudy> read_case_study(const ContentEntry& entry, Diagnostics&
         c.title = f.text("title", true);
         if (auto d = f.date("date", true)) c.date = *d;
         c.summary = f.text("summary");
-        c.commitment_themes = checked_theme_ids(f, "themes");
+        c.commitment_themes = checked_commitment_theme_ids(f, "themes");
         c.technician_refs = f.text_list("technicians");
         c.technicians_pos = f.position("technicians");
         c.image = checked_local_file(f, "image");
@@ -372,7 +372,7 @@ std::optional<CareerStory> read_career_story(const ContentEntry& entry, Diagnost
         s.technician_ref = f.text("technician");
         s.technician_pos = f.position("technician");
         s.summary = f.text("summary");
-        s.commitment_themes = checked_theme_ids(f, "themes");
+        s.commitment_themes = checked_commitment_theme_ids(f, "themes");
         s.published = f.flag("published", true);
         for (auto& stage_fields : f.tables("stages")) {
             CareerStage stage;

@@ -8,6 +8,7 @@
 #include "load/toml_reader.h"
 #include "model/field_reader.h"
 #include "model/field_rules.h"
+#include "model/plan_fields.h"
 #include "model/read_documents.h"
 #include "model/vocabulary.h"
 #include "util/text.h"
@@ -15,11 +16,6 @@
 namespace techpages {
 
 namespace {
-
-const std::vector<std::string> label_fields = {"ref",      "action",   "activity", "details", "success",
-                                               "evaluation", "timescale", "owners", "status",  "comment",
-                                               "group",    "themes",   "talent",   "priority", "aim", "phases",
-                                               "flags",    "steps",    "updates"};
 
 // The plan's own status words map to RAG through its key; without a key, the common words do.
 Rag status_rag(const Plan& plan, FieldReader& fields, const std::string& key, const std::string& status) {
@@ -41,7 +37,7 @@ void read_key(Plan& plan, FieldReader& f) {
         group.id = g.text("id", true);
         group.title = g.text("title", true);
         group.aim = g.text("aim");
-        group.commitment_themes = checked_theme_ids(g, "themes");
+        group.commitment_themes = checked_commitment_theme_ids(g, "themes");
         g.report_unknown_fields("a plan group");
         if (plan.find_group(group.id))
             g.error("id", "the group id '" + group.id + "' is used twice", "give each [[groups]] entry its own id");
@@ -73,9 +69,10 @@ void read_key(Plan& plan, FieldReader& f) {
         fl.report_unknown_fields("a flag");
     }
     if (auto labels = f.table("labels")) {
-        for (const auto& field : label_fields) {
-            std::string text = labels->text(field);
-            if (!text.empty()) plan.labels[field] = text;
+        for (const auto& field : action_fields()) {
+            if (field.label.empty()) continue;
+            std::string text = labels->text(field.name);
+            if (!text.empty()) plan.labels[std::string(field.name)] = text;
         }
         labels->report_unknown_fields("the plan's [labels]");
     }
@@ -112,14 +109,32 @@ void check_updates(Action& action, FieldReader& a, std::vector<FieldReader>& upd
     }
 }
 
+// An action's text and list fields, as action_fields() lists them.
+void read_fields(Action& action, FieldReader& a) {
+    for (const auto& field : action_fields()) {
+        std::string key(field.name);
+        if (field.text) action.*field.text = a.text(key, field.required);
+        else if (field.list) action.*field.list = field.read_list ? field.read_list(a, key) : a.text_list(key);
+    }
+}
+
+// A name the action gives that the plan's key (its [[phases]] or [[flags]]) must define.
+template <typename Entry>
+void check_defined(FieldReader& a, const std::string& key, const std::vector<std::string>& names,
+                   const std::vector<Entry>& defined, const std::string& what) {
+    for (const auto& name : names) {
+        bool known = std::any_of(defined.begin(), defined.end(), [&](const Entry& e) { return e.id == name; });
+        if (!known)
+            a.error(key, "the " + what + " '" + name + "' is not defined in this plan",
+                    "add a [[" + key + "]] entry with id = \"" + name + "\"");
+    }
+}
+
 Action read_action(const Plan& plan, FieldReader& a) {
     Action action;
     action.origin = {a.path(), a.where()};
-    action.ref = a.text("ref", true);
-    action.id = a.text("id");
+    read_fields(action, a);
     if (action.id.empty()) action.id = action.ref;
-    action.parent = a.text("parent");
-    action.group = a.text("group");
     if (!action.group.empty() && !plan.find_group(action.group)) {
         std::vector<std::string> ids;
         for (const auto& g : plan.groups) ids.push_back(g.id);
@@ -129,31 +144,12 @@ Action read_action(const Plan& plan, FieldReader& a) {
                 : ids.empty()       ? "add a [[groups]] entry with id = \"" + action.group + "\""
                                     : "use one of " + join_alternatives(ids) + ", or add a [[groups]] entry");
     }
-    action.activity = a.text("activity");
-    action.action = a.text("action", true);
-    action.details = a.text("details");
-    action.success = a.text("success");
-    action.evaluation = a.text("evaluation");
-    action.timescale = a.text("timescale");
-    action.phases = a.text_list("phases");
-    for (const auto& p : action.phases) {
-        bool known = std::any_of(plan.phases.begin(), plan.phases.end(), [&](const Phase& ph) { return ph.id == p; });
-        if (!known) a.error("phases", "the phase '" + p + "' is not defined in this plan", "add a [[phases]] entry with id = \"" + p + "\"");
-    }
-    action.owners = a.text_list("owners");
-    action.status = a.text("status");
+    check_defined(a, "phases", action.phases, plan.phases, "phase");
+    check_defined(a, "flags", action.flags, plan.flags, "flag");
     action.rag = status_rag(plan, a, "status", action.status);
-    action.comment = a.text("comment");
-    action.own_commitment_themes = checked_theme_ids(a, "themes");
-    action.talent = checked_talent(a, "talent");
     action.priority = a.flag_or_word("priority", "true");
     action.is_priority = !action.priority.empty();
     if (action.priority == "true") action.priority.clear();
-    action.flags = a.text_list("flags");
-    for (const auto& fl : action.flags) {
-        bool known = std::any_of(plan.flags.begin(), plan.flags.end(), [&](const PlanFlag& f) { return f.id == fl; });
-        if (!known) a.error("flags", "the flag '" + fl + "' is not defined in this plan", "add a [[flags]] entry with id = \"" + fl + "\"");
-    }
     for (auto& s : a.tables("steps")) {
         ActionStep step;
         step.action = s.text("action", true);

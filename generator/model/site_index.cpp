@@ -83,20 +83,20 @@ void check_term_addresses(const Site& site, Diagnostics& diagnostics) {
 
 SiteIndex build_site_index(const Site& site) {
     SiteIndex index;
-    for (const auto& t : site.commitment_themes) index.by_theme[t.id];
+    for (const auto& t : site.commitment_themes) index.by_commitment_theme[t.id];
 
     for (size_t i = 0; i < site.profiles.size(); ++i)
-        for (const auto& t : site.profiles[i].commitment_themes) index.by_theme[t].profiles.push_back(i);
+        for (const auto& t : site.profiles[i].commitment_themes) index.by_commitment_theme[t].profiles.push_back(i);
     for (size_t i = 0; i < site.case_studies.size(); ++i)
-        for (const auto& t : site.case_studies[i].commitment_themes) index.by_theme[t].case_studies.push_back(i);
+        for (const auto& t : site.case_studies[i].commitment_themes) index.by_commitment_theme[t].case_studies.push_back(i);
     for (size_t i = 0; i < site.career_stories.size(); ++i)
-        for (const auto& t : site.career_stories[i].commitment_themes) index.by_theme[t].career_stories.push_back(i);
+        for (const auto& t : site.career_stories[i].commitment_themes) index.by_commitment_theme[t].career_stories.push_back(i);
     for (size_t p = 0; p < site.plans.size(); ++p) {
         const Plan& plan = site.plans[p];
         for (size_t a = 0; a < plan.actions.size(); ++a) {
             const Action& action = plan.actions[a];
             for (const auto& t : action.commitment_themes) {
-                auto& members = index.by_theme[t];
+                auto& members = index.by_commitment_theme[t];
                 members.actions.push_back({p, a});
                 if (action.children.empty()) members.progress.add(action.rag);
             }

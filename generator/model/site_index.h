@@ -25,14 +25,14 @@ struct Taxonomy {
     std::vector<Term> terms;  // sorted by name
 };
 
-struct ThemeMembers {
+struct CommitmentThemeMembers {
     std::vector<size_t> profiles, case_studies, career_stories;
     std::vector<ActionRef> actions;  // in plan order
     Progress progress;               // over leaf actions
 };
 
 struct SiteIndex {
-    std::map<std::string, ThemeMembers> by_theme;
+    std::map<std::string, CommitmentThemeMembers> by_commitment_theme;
     Taxonomy skills, registrations, talent;
 };
 

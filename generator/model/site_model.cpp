@@ -60,12 +60,12 @@ Progress Plan::progress() const {
     return p;
 }
 
-Progress Plan::progress_for_theme(const std::string& theme_id) const {
+Progress Plan::progress_for_commitment_theme(const std::string& commitment_theme_id) const {
     Progress p;
     for (const auto& a : actions)
         if (a.children.empty())
             for (const auto& t : a.commitment_themes)
-            if (t == theme_id) {
+            if (t == commitment_theme_id) {
                 p.add(a.rag);
                 break;
             }

@@ -214,7 +214,7 @@ struct Plan {
     const PlanGroup* find_group(const std::string& id) const;
     // Counts leaf actions only: a parent action is the heading of its sub-actions.
     Progress progress() const;
-    Progress progress_for_theme(const std::string& theme_id) const;
+    Progress progress_for_commitment_theme(const std::string& commitment_theme_id) const;
     // The latest review date of any action, else the adoption date.
     std::optional<Date> last_changed() const;
 };

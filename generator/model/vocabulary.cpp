@@ -10,7 +10,7 @@ const std::vector<std::string>& commitment_theme_ids() {
     return ids;
 }
 
-std::string default_theme_title(const std::string& id) {
+std::string default_commitment_theme_title(const std::string& id) {
     if (id == "visibility") return "Visibility";
     if (id == "recognition") return "Recognition";
     if (id == "career-development") return "Career Development";

@@ -11,7 +11,7 @@
 namespace techpages {
 
 const std::vector<std::string>& commitment_theme_ids();
-std::string default_theme_title(const std::string& id);
+std::string default_commitment_theme_title(const std::string& id);
 
 struct Registration {
     std::string name, full_name, body;

@@ -8,7 +8,7 @@ bool directory_is_filterable(const Site& site) {
     return site.profiles.size() <= static_cast<size_t>(site.config.cards_per_page);
 }
 
-void render_cards(const Site& site, const Views& views, std::vector<std::unique_ptr<TemplateRenderer>>& renderers,
+void render_cards(const Site& site, const CardViews& views, std::vector<std::unique_ptr<TemplateRenderer>>& renderers,
                   CardHtml& html, const std::function<bool(CardKind, size_t)>& wanted, const CardRendered& rendered) {
     std::vector<std::pair<CardKind, size_t>> jobs;
     for (CardKind kind : card_kinds) {

@@ -48,7 +48,7 @@ inline size_t card_institution(const Site& site, CardKind kind, size_t i) {
 // sized to the site's items; the others keep the HTML they have. Each card's reads
 // (render/reads.h) go to `rendered`, called on the thread that rendered it.
 using CardRendered = std::function<void(CardKind, size_t, const ReadLog&)>;
-void render_cards(const Site& site, const Views& views, std::vector<std::unique_ptr<TemplateRenderer>>& renderers,
+void render_cards(const Site& site, const CardViews& views, std::vector<std::unique_ptr<TemplateRenderer>>& renderers,
                   CardHtml& html, const std::function<bool(CardKind, size_t)>& wanted = {},
                   const CardRendered& rendered = {});
 

@@ -65,9 +65,9 @@ data frame(const Views& v, const std::string& path, const std::string& title, co
         nav.push_back(std::move(n));
     }
     put(d, "nav", list_of(std::move(nav)));
-    std::vector<data> themes;
-    for (const auto& t : v.commitment_themes()) themes.push_back(v.theme_ref(t.id));
-    put(d, "commitment_themes", list_of(std::move(themes)));
+    std::vector<data> commitment_theme_data;
+    for (const auto& t : v.commitment_themes()) commitment_theme_data.push_back(v.commitment_theme_ref(t.id));
+    put(d, "commitment_themes", list_of(std::move(commitment_theme_data)));
 
     data page;
     put(page, "title", title);
@@ -111,9 +111,9 @@ data home_page(const Views& v) {
     const Home& home = v.home();
     data d = frame(v, "", home.title, v.config().description, {}, template_of(PageKind::home), {"", website_jsonld(v)});
     put(d, "intro_html", v.md_site(home.body));
-    std::vector<data> themes;
-    for (const auto& t : v.commitment_themes()) themes.push_back(v.theme_summary(t));
-    put(d, "themes", list_of(std::move(themes)));
+    std::vector<data> commitment_theme_data;
+    for (const auto& t : v.commitment_themes()) commitment_theme_data.push_back(v.commitment_theme_summary(t));
+    put(d, "themes", list_of(std::move(commitment_theme_data)));
     set_list(d, "institutions", v.cards(all_of(v.institution_count()), &Views::institution_card));
     set_list(d, "recent_case_studies", v.card_list(all_of(std::min<size_t>(3, v.case_study_count())), CardKind::case_study));
     set_list(d, "recent_career_stories",
@@ -131,21 +131,21 @@ data home_page(const Views& v) {
     return d;
 }
 
-data themes_index(const Views& v) {
+data commitment_themes_index_page(const Views& v) {
     data d = frame(v, "themes/", "The four Commitment themes", "", {}, template_of(PageKind::commitment_themes_index));
-    std::vector<data> themes;
-    for (const auto& t : v.commitment_themes()) themes.push_back(v.theme_summary(t));
-    put(d, "themes", list_of(std::move(themes)));
+    std::vector<data> commitment_theme_data;
+    for (const auto& t : v.commitment_themes()) commitment_theme_data.push_back(v.commitment_theme_summary(t));
+    put(d, "themes", list_of(std::move(commitment_theme_data)));
     return d;
 }
 
-data theme_page(const Views& v, size_t theme_index, const PageSlice& slice, const std::vector<size_t>& profiles) {
-    const CommitmentTheme& t = v.commitment_themes()[theme_index];
-    const ThemeMembers& members = v.theme_members(theme_index);
+data commitment_theme_page(const Views& v, size_t commitment_theme_index, const PageSlice& slice, const std::vector<size_t>& profiles) {
+    const CommitmentTheme& t = v.commitment_themes()[commitment_theme_index];
+    const CommitmentThemeMembers& members = v.commitment_theme_members(commitment_theme_index);
     data d = frame(v, site_path::commitment_theme(t.id), t.title, t.aim, {{"Themes", "themes/"}}, template_of(PageKind::commitment_theme));
-    data theme = v.theme_summary(t);
-    put(theme, "body_html", v.md_site(t.body));
-    put(d, "theme", std::move(theme));
+    data summary = v.commitment_theme_summary(t);
+    put(summary, "body_html", v.md_site(t.body));
+    put(d, "theme", std::move(summary));
     // Every institution's actions under this theme, side by side, plan by plan.
     std::vector<data> institutions;
     for (size_t i = 0; i < v.institution_count(); ++i) {
@@ -157,7 +157,7 @@ data theme_page(const Views& v, size_t theme_index, const PageSlice& slice, cons
                 if (ref.plan == p) actions.push_back(v.action_ref(ref));
             if (actions.empty()) continue;
             const Plan& plan = v.plan(p);
-            Progress pp = plan.progress_for_theme(t.id);
+            Progress pp = plan.progress_for_commitment_theme(t.id);
             inst_progress.add(pp);
             data pd;
             put(pd, "title", plan.title);
@@ -239,7 +239,7 @@ data plan_page(const Views& v, size_t p) {
             put(gd, "anchor", "group-" + slugify(g->id));
             put(gd, "title", g->title);
             put(gd, "aim_html", g->aim.empty() ? std::string() : v.md(g->aim));
-            put(gd, "themes", v.theme_refs(g->commitment_themes));
+            put(gd, "themes", v.commitment_theme_refs(g->commitment_themes));
         }
         put(gd, "actions", list_of(std::move(actions)));
         groups.push_back(std::move(gd));
@@ -516,14 +516,14 @@ data directory_filters(const Views& v) {
         put(c, "count", std::to_string(count));
         return c;
     };
-    std::vector<data> institutions, themes;
+    std::vector<data> institutions, commitment_theme_data;
     for (size_t i = 0; i < v.institution_count(); ++i)
         if (const Institution& inst = v.institution(i); !inst.profiles.empty())
             institutions.push_back(choice(inst.name, inst.slug, site_path::institution(inst), inst.profiles.size()));
     const auto& commitment_themes = v.commitment_themes();
     for (size_t t = 0; t < commitment_themes.size(); ++t)
-        if (size_t n = v.theme_members(t).profiles.size())
-            themes.push_back(choice(commitment_themes[t].title, commitment_themes[t].id, site_path::commitment_theme(commitment_themes[t].id), n));
+        if (size_t n = v.commitment_theme_members(t).profiles.size())
+            commitment_theme_data.push_back(choice(commitment_themes[t].title, commitment_themes[t].id, site_path::commitment_theme(commitment_themes[t].id), n));
     auto terms = [&](const Taxonomy& tax) {
         std::vector<data> out;
         for (const auto& t : tax.terms)
@@ -533,7 +533,7 @@ data directory_filters(const Views& v) {
     data d;
     put(d, "total", std::to_string(v.profile_count()));
     set_list(d, "institutions", list_of(std::move(institutions)));
-    set_list(d, "themes", list_of(std::move(themes)));
+    set_list(d, "themes", list_of(std::move(commitment_theme_data)));
     set_list(d, "skills", terms(v.taxonomy(Fact::skills)));
     set_list(d, "registrations", terms(v.taxonomy(Fact::registrations)));
     return d;
@@ -667,7 +667,7 @@ struct PageLister {
         }
     }
 
-    void add_themes();
+    void add_commitment_themes();
     void add_institutions();
     void add_items();  // plans, profiles, case studies, career stories: a page each
     void add_lists();  // every technician, case study, career story, plan
@@ -675,8 +675,8 @@ struct PageLister {
     void add_standalone_pages();
 };
 
-void PageLister::add_themes() {
-    add(PageKind::commitment_themes_index, 0, "themes/", themes_index);
+void PageLister::add_commitment_themes() {
+    add(PageKind::commitment_themes_index, 0, "themes/", commitment_themes_index_page);
     for (size_t i = 0; i < site.commitment_themes.size(); ++i) {
         const CommitmentTheme& t = site.commitment_themes[i];
         std::string path = site_path::commitment_theme(t.id);
@@ -684,8 +684,8 @@ void PageLister::add_themes() {
             const std::string& title = v.commitment_themes()[i].title;
             return {title, {{"Themes", "themes/"}, {title, path}}};
         };
-        add_paged(PageKind::commitment_theme, i, path, index.by_theme.at(t.id).profiles,
-                  [i](const Views& v, const PageSlice& slice, const std::vector<size_t>& items) { return theme_page(v, i, slice, items); },
+        add_paged(PageKind::commitment_theme, i, path, index.by_commitment_theme.at(t.id).profiles,
+                  [i](const Views& v, const PageSlice& slice, const std::vector<size_t>& items) { return commitment_theme_page(v, i, slice, items); },
                   later_technicians(owner, path), t.origin.path);
     }
 }
@@ -806,7 +806,7 @@ void PageLister::add_standalone_pages() {
 std::vector<PageJob> list_pages(const Site& site, const SiteIndex& index) {
     PageLister pages{site, index, {}};
     pages.add(PageKind::home, 0, "", home_page, std::nullopt, "index.md");
-    pages.add_themes();
+    pages.add_commitment_themes();
     pages.add_institutions();
     pages.add_items();
     pages.add_lists();

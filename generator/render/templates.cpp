@@ -66,23 +66,23 @@ bool inline_partials(std::string& text, const Sources& sources, const std::strin
 
 }  // namespace
 
-std::optional<ThemeTemplates> ThemeTemplates::load(const std::vector<fs::path>& theme_dirs, const fs::path& override_dir,
+std::optional<VisualThemeTemplates> VisualThemeTemplates::load(const std::vector<fs::path>& visual_theme_dirs, const fs::path& override_dir,
                                                    Diagnostics& diagnostics) {
     std::error_code ec;
-    bool any = std::any_of(theme_dirs.begin(), theme_dirs.end(),
+    bool any = std::any_of(visual_theme_dirs.begin(), visual_theme_dirs.end(),
                            [&](const fs::path& dir) { return fs::is_directory(dir / "templates", ec); });
     if (!any) {
-        diagnostics.error(theme_dirs.empty() ? std::string("--theme") : theme_dirs.front().string(), {},
+        diagnostics.error(visual_theme_dirs.empty() ? std::string("--theme") : visual_theme_dirs.front().string(), {},
                           "this visual theme has no templates/ folder, and extends no theme that has one",
                           "add extends = \"default\" to its theme.toml, or name an existing theme with --theme");
         return std::nullopt;
     }
     Sources sources;
-    for (auto dir = theme_dirs.rbegin(); dir != theme_dirs.rend(); ++dir)  // the root theme first: children replace
+    for (auto dir = visual_theme_dirs.rbegin(); dir != visual_theme_dirs.rend(); ++dir)  // the root theme first: children replace
         read_templates(*dir / "templates", dir->parent_path(), (*dir / "templates").string() + "/", sources);
     read_templates(override_dir, override_dir.parent_path(), override_dir.string() + "/", sources);
 
-    ThemeTemplates result;
+    VisualThemeTemplates result;
     bool ok = true;
     for (const auto& [name, source] : sources) {
         if (name.rfind("partials/", 0) == 0 && name != card_template) continue;
@@ -101,12 +101,12 @@ std::optional<ThemeTemplates> ThemeTemplates::load(const std::vector<fs::path>& 
     return result;
 }
 
-const std::string* ThemeTemplates::source(const std::string& name) const {
+const std::string* VisualThemeTemplates::source(const std::string& name) const {
     auto it = sources_.find(name);
     return it == sources_.end() ? nullptr : &it->second;
 }
 
-std::string ThemeTemplates::file(const std::string& name) const {
+std::string VisualThemeTemplates::file(const std::string& name) const {
     auto it = files_.find(name);
     return it == files_.end() ? std::string() : it->second.string();
 }

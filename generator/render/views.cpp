@@ -4,6 +4,7 @@
 #include <regex>
 
 #include "load/content_tree.h"
+#include "model/plan_fields.h"
 #include "model/vocabulary.h"
 #include "render/cards.h"
 #include "util/text.h"
@@ -63,7 +64,7 @@ std::string progress_sentence(const Progress& p) {
     return s;
 }
 
-data Views::picture(const Origin& origin, const std::string& file, const std::string& alt) const {
+data CardViews::picture(const Origin& origin, const std::string& file, const std::string& alt) const {
     if (file.empty()) return data(false);
     std::string original = site_path::asset_beside(origin.path, file);
     data d;
@@ -93,37 +94,37 @@ data Views::picture(const Origin& origin, const std::string& file, const std::st
     return d;
 }
 
-std::string Views::picture_link(const Origin& origin, const std::string& file) const {
+std::string CardViews::picture_link(const Origin& origin, const std::string& file) const {
     if (file.empty()) return {};
     std::string original = site_path::asset_beside(origin.path, file);
     auto it = images_.find(original);
     return urls_.link(it == images_.end() ? original : it->second.fallback().jpeg);
 }
 
-std::string Views::picture_url(const Origin& origin, const std::string& file) const {
+std::string CardViews::picture_url(const Origin& origin, const std::string& file) const {
     if (file.empty()) return {};
     std::string original = site_path::asset_beside(origin.path, file);
     auto it = images_.find(original);
     return urls_.absolute(it == images_.end() ? original : it->second.largest().jpeg);
 }
 
-data Views::theme_ref(const std::string& id) const {
+data CardViews::commitment_theme_ref(const std::string& id) const {
     note(Fact::site_wide);
     const CommitmentTheme* t = site_.find_commitment_theme(id);
     data d;
     put(d, "id", id);
-    put(d, "title", t ? t->title : default_theme_title(id));
+    put(d, "title", t ? t->title : default_commitment_theme_title(id));
     put(d, "url", urls_.link(site_path::commitment_theme(id)));
     return d;
 }
 
-data Views::theme_refs(const std::vector<std::string>& ids) const {
+data CardViews::commitment_theme_refs(const std::vector<std::string>& ids) const {
     std::vector<data> items;
-    for (const auto& id : ids) items.push_back(theme_ref(id));
+    for (const auto& id : ids) items.push_back(commitment_theme_ref(id));
     return list_of(std::move(items));
 }
 
-data Views::progress(const Progress& p) const {
+data CardViews::progress(const Progress& p) const {
     data d;
     int total = p.total();
     put(d, "total", std::to_string(total));
@@ -157,11 +158,11 @@ data Views::progress(const Progress& p) const {
     return d;
 }
 
-data Views::theme_summary(const CommitmentTheme& t) const {
-    data d = theme_ref(t.id);
+data CardViews::commitment_theme_summary(const CommitmentTheme& t) const {
+    data d = commitment_theme_ref(t.id);
     put(d, "aim", t.aim);
     put(d, "summary", t.summary);
-    const auto& members = theme_members(static_cast<size_t>(&t - site_.commitment_themes.data()));
+    const auto& members = commitment_theme_members(static_cast<size_t>(&t - site_.commitment_themes.data()));
     put(d, "progress", progress(members.progress));
     put(d, "action_count", std::to_string(members.actions.size()));
     put(d, "profile_count", std::to_string(members.profiles.size()));
@@ -169,7 +170,7 @@ data Views::theme_summary(const CommitmentTheme& t) const {
     return d;
 }
 
-data Views::institution_ref(size_t i) const {
+data CardViews::institution_ref(size_t i) const {
     const Institution& inst = institution(i);
     data d;
     put(d, "name", inst.name);
@@ -178,7 +179,7 @@ data Views::institution_ref(size_t i) const {
     return d;
 }
 
-data Views::institution_card(size_t i) const {
+data CardViews::institution_card(size_t i) const {
     const Institution& inst = institution(i);
     data d = institution_ref(i);
     put(d, "location", inst.location);
@@ -208,7 +209,7 @@ data blank_card() {
 
 }  // namespace
 
-data Views::profile_card(size_t i) const {
+data CardViews::profile_card(size_t i) const {
     const Profile& p = profile(i);
     data d = blank_card();
     put(d, "title", p.name);
@@ -219,7 +220,7 @@ data Views::profile_card(size_t i) const {
     put(d, "department", p.department);
     put(d, "summary", p.summary);
     put(d, "institution", institution_ref(p.institution));
-    set_list(d, "themes", theme_refs(p.commitment_themes));
+    set_list(d, "themes", commitment_theme_refs(p.commitment_themes));
     put(d, "image", picture(p.origin, p.photo, p.photo_alt));
     std::vector<data> regs;
     for (const auto& r : p.registrations) regs.push_back(data(r));
@@ -238,7 +239,7 @@ data Views::profile_card(size_t i) const {
     return d;
 }
 
-data Views::case_study_card(size_t i) const {
+data CardViews::case_study_card(size_t i) const {
     const CaseStudy& c = case_study(i);
     data d = blank_card();
     put(d, "title", c.title);
@@ -247,13 +248,13 @@ data Views::case_study_card(size_t i) const {
     put(d, "date", c.date.iso());
     put(d, "date_display", c.date.display());
     put(d, "institution", institution_ref(c.institution));
-    set_list(d, "themes", theme_refs(c.commitment_themes));
+    set_list(d, "themes", commitment_theme_refs(c.commitment_themes));
     put(d, "kind", "Case study");
     put(d, "image", picture(c.origin, c.image, c.image_alt));
     return d;
 }
 
-data Views::career_story_card(size_t i) const {
+data CardViews::career_story_card(size_t i) const {
     const CareerStory& s = career_story(i);
     data d = blank_card();
     put(d, "title", s.title);
@@ -263,12 +264,12 @@ data Views::career_story_card(size_t i) const {
     put(d, "date", s.date.iso());
     put(d, "date_display", s.date.display());
     put(d, "institution", institution_ref(s.institution));
-    set_list(d, "themes", theme_refs(s.commitment_themes));
+    set_list(d, "themes", commitment_theme_refs(s.commitment_themes));
     put(d, "kind", "Career story");
     return d;
 }
 
-data Views::plan_card(size_t i) const {
+data CardViews::plan_card(size_t i) const {
     const Plan& p = plan(i);
     data d = blank_card();
     put(d, "title", p.title);
@@ -279,26 +280,26 @@ data Views::plan_card(size_t i) const {
     Progress total = p.progress();
     put(d, "progress", progress(total));
     put(d, "action_count", std::to_string(total.total()));
-    std::vector<data> per_theme;
+    std::vector<data> per_commitment_theme;
     for (const auto& t : commitment_themes()) {
-        Progress tp = p.progress_for_theme(t.id);
+        Progress tp = p.progress_for_commitment_theme(t.id);
         if (tp.total() == 0) continue;
-        data row = theme_ref(t.id);
+        data row = commitment_theme_ref(t.id);
         put(row, "progress", progress(tp));
-        per_theme.push_back(std::move(row));
+        per_commitment_theme.push_back(std::move(row));
     }
-    put(d, "theme_progress", list_of(std::move(per_theme)));
+    put(d, "theme_progress", list_of(std::move(per_commitment_theme)));
     return d;
 }
 
-data Views::cards(const std::vector<size_t>& indexes, data (Views::*card)(size_t) const) const {
+data CardViews::cards(const std::vector<size_t>& indexes, data (CardViews::*card)(size_t) const) const {
     std::vector<data> items;
     items.reserve(indexes.size());
     for (size_t i : indexes) items.push_back((this->*card)(i));
     return list_of(std::move(items));
 }
 
-data Views::directory_profile_card(size_t i) const {
+data CardViews::directory_profile_card(size_t i) const {
     data d = profile_card(i);
     put(d, "is_directory", true);
     return d;
@@ -312,16 +313,16 @@ struct CardKindRow {
     CardKind kind;
     size_t (*count)(const Site&);
     Fact fact;
-    data (Views::*view)(size_t) const;
+    data (CardViews::*view)(size_t) const;
 };
 constexpr CardKindRow card_kind_rows[] = {
-    {CardKind::profile, [](const Site& s) { return s.profiles.size(); }, Fact::profile_card, &Views::profile_card},
+    {CardKind::profile, [](const Site& s) { return s.profiles.size(); }, Fact::profile_card, &CardViews::profile_card},
     {CardKind::directory_profile, [](const Site& s) { return directory_is_filterable(s) ? s.profiles.size() : 0; },
-     Fact::directory_card, &Views::directory_profile_card},
-    {CardKind::case_study, [](const Site& s) { return s.case_studies.size(); }, Fact::case_study_card, &Views::case_study_card},
+     Fact::directory_card, &CardViews::directory_profile_card},
+    {CardKind::case_study, [](const Site& s) { return s.case_studies.size(); }, Fact::case_study_card, &CardViews::case_study_card},
     {CardKind::career_story, [](const Site& s) { return s.career_stories.size(); }, Fact::career_story_card,
-     &Views::career_story_card},
-    {CardKind::plan, [](const Site& s) { return s.plans.size(); }, Fact::plan_card, &Views::plan_card},
+     &CardViews::career_story_card},
+    {CardKind::plan, [](const Site& s) { return s.plans.size(); }, Fact::plan_card, &CardViews::plan_card},
 };
 constexpr bool card_rows_in_kind_order() {
     for (size_t i = 0; i < std::size(card_kind_rows); ++i)
@@ -338,12 +339,11 @@ Fact card_fact(CardKind kind) { return row_of(kind).fact; }
 
 size_t card_count(const Site& site, CardKind kind) { return row_of(kind).count(site); }
 
-data Views::card(CardKind kind, size_t i) const { return (this->*row_of(kind).view)(i); }
+data CardViews::card(CardKind kind, size_t i) const { return (this->*row_of(kind).view)(i); }
 
 const std::string& Views::html_of(CardKind kind, size_t i) const {
     static const std::string none;
-    if (!card_html_) return none;
-    const auto& html = card_html_->of(kind);
+    const auto& html = card_html_.of(kind);
     return i < html.size() ? html[i] : none;
 }
 
@@ -367,7 +367,7 @@ data Views::card_with_html(CardKind kind, size_t i) const {
     return d;
 }
 
-std::string Views::owners_html(const Plan& plan, const std::vector<std::string>& owners) const {
+std::string CardViews::owners_html(const Plan& plan, const std::vector<std::string>& owners) const {
     std::vector<std::string> parts;
     for (const auto& owner : owners) {
         std::string html;
@@ -396,21 +396,14 @@ std::string Views::owners_html(const Plan& plan, const std::vector<std::string>&
     return join(parts, "; ");
 }
 
-data Views::plan_labels(const Plan& plan) const {
+data CardViews::plan_labels(const Plan& plan) const {
     data d;
-    const std::pair<const char*, const char*> defaults[] = {
-        {"ref", "Ref"},           {"action", "Action"},      {"activity", "Activity"},
-        {"details", "Details"},   {"success", "Success measures"}, {"evaluation", "Evaluation"},
-        {"timescale", "Timescale"}, {"owners", "Owner"},     {"status", "Status"},
-        {"comment", "Comment"},   {"group", "Group"},        {"themes", "Commitment themes"},
-        {"talent", "TALENT recommendations"}, {"priority", "Priority"}, {"aim", "Aim"},
-        {"phases", "Phases"},     {"flags", "Notes"},        {"steps", "Steps"},
-        {"updates", "Progress at each review"}};
-    for (const auto& [field, fallback] : defaults) put(d, field, plan.label(field, fallback));
+    for (const auto& field : action_fields())
+        if (!field.label.empty()) put(d, std::string(field.name), plan.label(std::string(field.name), std::string(field.label)));
     return d;
 }
 
-data Views::action(const Plan& plan, size_t a, bool with_children) const {
+data CardViews::action(const Plan& plan, size_t a, bool with_children) const {
     const Action& act = plan.actions[a];
     data d;
     std::string anchor = site_path::action_anchor(act);
@@ -443,7 +436,7 @@ data Views::action(const Plan& plan, size_t a, bool with_children) const {
     const std::string& status = act.current_status();  // written, else the latest update's
     put(d, "status", status.empty() ? rag_word(act.rag) : status);
     put(d, "has_status", !status.empty());
-    put(d, "themes", theme_refs(act.commitment_themes));
+    put(d, "themes", commitment_theme_refs(act.commitment_themes));
     put(d, "has_themes", !act.commitment_themes.empty());
     const PlanGroup* group = plan.find_group(act.group);
     put(d, "group_title", group ? group->title : std::string());
@@ -527,31 +520,31 @@ data Views::action(const Plan& plan, size_t a, bool with_children) const {
     return d;
 }
 
-data Views::action_ref(const ActionRef& ref) const {
+data CardViews::action_ref(const ActionRef& ref) const {
     return action(plan(ref.plan), ref.action, false);
 }
 
-bool Views::directory_is_filterable() const {
+bool CardViews::directory_is_filterable() const {
     note(Fact::site_wide);
     note(Fact::all_profiles);
     return techpages::directory_is_filterable(site_);
 }
 
-const ThemeMembers& Views::theme_members(size_t t) const {
+const CommitmentThemeMembers& CardViews::commitment_theme_members(size_t t) const {
     note(Fact::commitment_theme, t);
-    return index_.by_theme.at(site_.commitment_themes[t].id);
+    return index_.by_commitment_theme.at(site_.commitment_themes[t].id);
 }
 
-const Taxonomy& Views::unnoted_taxonomy(Fact which) const {
+const Taxonomy& CardViews::unnoted_taxonomy(Fact which) const {
     return which == Fact::skills ? index_.skills : which == Fact::registrations ? index_.registrations : index_.talent;
 }
 
-const Taxonomy& Views::taxonomy(Fact which) const {
+const Taxonomy& CardViews::taxonomy(Fact which) const {
     note(which);
     return unnoted_taxonomy(which);
 }
 
-const Term& Views::term(Fact which, size_t t) const {
+const Term& CardViews::term(Fact which, size_t t) const {
     note(term_fact(which), t);
     return unnoted_taxonomy(which).terms[t];
 }

@@ -38,13 +38,19 @@ struct CardHtml {
     const std::vector<std::string>& of(CardKind kind) const { return by_kind[static_cast<size_t>(kind)]; }
 };
 
-class Views {
+// What the cards and pages are made from: the model, each read noted, as template data.
+// Cards are rendered with CardViews; pages with Views, which also has the cards' HTML, so
+// a page cannot be built before the cards are.
+class CardViews {
 public:
     // `markdown` renders what contributors write (never raw HTML); `site_markdown` the
     // comms team's own pages (home, themes, pages/), which may allow raw HTML by config.
-    Views(const Site& site, const SiteIndex& index, const Urls& urls, const MarkdownRenderer& markdown,
-          const MarkdownRenderer& site_markdown, const ImageIndex& images)
-        : site_(site), index_(index), urls_(urls), markdown_(markdown), site_markdown_(site_markdown), images_(images) {}
+    // `stylesheets`: the visual theme's, under assets/, linked by every page in this order.
+    CardViews(const Site& site, const SiteIndex& index, const Urls& urls, const MarkdownRenderer& markdown,
+              const MarkdownRenderer& site_markdown, const ImageIndex& images,
+              std::vector<std::string> stylesheets = {"style.css"})
+        : site_(site), index_(index), urls_(urls), markdown_(markdown), site_markdown_(site_markdown), images_(images),
+          stylesheets_(std::move(stylesheets)) {}
 
     // A photo beside a content file: {src, alt, width, height, srcset_jpeg, srcset_webp}, or false.
     data picture(const Origin& origin, const std::string& file, const std::string& alt) const;
@@ -53,10 +59,10 @@ public:
     // Absolute URL of the largest version, for link previews and structured data.
     std::string picture_url(const Origin& origin, const std::string& file) const;
 
-    data theme_ref(const std::string& id) const;
-    data theme_refs(const std::vector<std::string>& ids) const;
+    data commitment_theme_ref(const std::string& id) const;
+    data commitment_theme_refs(const std::vector<std::string>& ids) const;
     data progress(const Progress& p) const;
-    data theme_summary(const CommitmentTheme& t) const;  // title, aim, progress, counts
+    data commitment_theme_summary(const CommitmentTheme& t) const;  // title, aim, progress, counts
 
     data institution_ref(size_t i) const;
     data institution_card(size_t i) const;
@@ -65,14 +71,9 @@ public:
     data career_story_card(size_t i) const;
     data plan_card(size_t i) const;
     data directory_profile_card(size_t i) const;  // a profile's card in the filterable directory
-    data cards(const std::vector<size_t>& indexes, data (Views::*card)(size_t) const) const;
+    data cards(const std::vector<size_t>& indexes, data (CardViews::*card)(size_t) const) const;
     // The card data of one item, whatever its kind (what the card template is rendered with).
     data card(CardKind kind, size_t i) const;
-    // A list of cards as the card template shows them: each item is {card_html}, rendered
-    // once by set_card_html's renderer. `card` keeps the full data, with card_html added.
-    data card_list(const std::vector<size_t>& indexes, CardKind kind) const;
-    data card_with_html(CardKind kind, size_t i) const;
-    void set_card_html(const CardHtml* html) { card_html_ = html; }
 
     // One action; with `with_children`, its sub-actions (all depths) in `children`.
     data action(const Plan& plan, size_t a, bool with_children) const;
@@ -85,8 +86,6 @@ public:
     std::string md_site(const std::string& markdown) const { return site_markdown_.to_html(markdown); }
     std::string md_inline(const std::string& markdown) const { return markdown_.to_inline_html(markdown); }
     std::string md_phrase(const std::string& markdown) const { return markdown_.to_phrase_html(markdown); }
-    // The theme's stylesheets under assets/, linked by every page in this order.
-    void set_stylesheets(std::vector<std::string> files) { stylesheets_ = std::move(files); }
     const std::vector<std::string>& stylesheets() const { return stylesheets_; }
     const Urls& urls() const { return urls_; }
 
@@ -108,7 +107,7 @@ public:
     size_t career_story_count() const { return note(Fact::all_career_stories), site_.career_stories.size(); }
     size_t plan_count() const { return note(Fact::all_plans), site_.plans.size(); }
     // What is under Commitment theme `t` (an index into commitment_themes()).
-    const ThemeMembers& theme_members(size_t t) const;
+    const CommitmentThemeMembers& commitment_theme_members(size_t t) const;
     // A taxonomy (Fact::skills, registrations or talent) with every term's members; its
     // slug and title alone, which never change (taxonomy_name); one of its terms.
     const Taxonomy& taxonomy(Fact which) const;
@@ -129,10 +128,22 @@ private:
     const MarkdownRenderer& markdown_;
     const MarkdownRenderer& site_markdown_;
     const ImageIndex& images_;
-    const CardHtml* card_html_ = nullptr;
-    const std::string& html_of(CardKind kind, size_t i) const;
     const Taxonomy& unnoted_taxonomy(Fact which) const;
-    std::vector<std::string> stylesheets_{"style.css"};
+    std::vector<std::string> stylesheets_;
+};
+
+// What pages are built from: CardViews and every card's HTML, rendered once each.
+class Views : public CardViews {
+public:
+    Views(const CardViews& views, const CardHtml& html) : CardViews(views), card_html_(html) {}
+    // A list of cards as the card template shows them: each item is {card_html}.
+    // `card_with_html` keeps the full data, with card_html added.
+    data card_list(const std::vector<size_t>& indexes, CardKind kind) const;
+    data card_with_html(CardKind kind, size_t i) const;
+
+private:
+    const CardHtml& card_html_;
+    const std::string& html_of(CardKind kind, size_t i) const;
 };
 
 // Sets a key of template data. Empty text becomes false, so {{#key}} … {{/key}} leaves out

@@ -11,30 +11,30 @@ namespace techpages {
 
 namespace fs = std::filesystem;
 
-fs::path find_theme_dir(const fs::path& content_dir, const std::string& name) {
+fs::path find_visual_theme_dir(const fs::path& content_dir, const std::string& name) {
     std::error_code ec;
     fs::path beside = fs::absolute(content_dir, ec).lexically_normal().parent_path() / "themes" / name;
-    if (is_theme_dir(beside)) return beside;
+    if (is_visual_theme_dir(beside)) return beside;
     return fs::path(TECHPAGES_BUILTIN_THEMES_DIR) / name;
 }
 
-bool is_theme_dir(const fs::path& dir) {
+bool is_visual_theme_dir(const fs::path& dir) {
     std::error_code ec;
     return fs::is_directory(dir / "templates", ec) || fs::is_regular_file(dir / "theme.toml", ec);
 }
 
-std::vector<std::string> available_themes(const fs::path& content_dir) {
+std::vector<std::string> available_visual_themes(const fs::path& content_dir) {
     std::set<std::string> names;
     std::error_code ec;
     fs::path beside = fs::absolute(content_dir, ec).lexically_normal().parent_path() / "themes";
     for (const fs::path& dir : {beside, fs::path(TECHPAGES_BUILTIN_THEMES_DIR)})
         for (const auto& e : sorted_entries(dir))
-            if (is_theme_dir(e.path())) names.insert(e.path().filename().string());
+            if (is_visual_theme_dir(e.path())) names.insert(e.path().filename().string());
     return {names.begin(), names.end()};
 }
 
-std::string unknown_theme_hint(const fs::path& content_dir, const std::string& name) {
-    std::vector<std::string> names = available_themes(content_dir);
+std::string unknown_visual_theme_hint(const fs::path& content_dir, const std::string& name) {
+    std::vector<std::string> names = available_visual_themes(content_dir);
     std::string suggestion = closest_match(name, names);
     return suggestion.empty() ? "the themes are folders under themes/: " + join(names, ", ")
                               : "did you mean '" + suggestion + "'?";
@@ -76,7 +76,7 @@ bool links_stay_inside(const fs::path& dir, Diagnostics& diagnostics) {
     return links.empty();
 }
 
-struct ThemeSettings {
+struct VisualThemeSettings {
     std::string extends;
     SourcePos extends_pos;
     std::optional<std::vector<std::string>> stylesheets;
@@ -84,8 +84,8 @@ struct ThemeSettings {
 
 // theme.toml: `extends = "name"`, `stylesheets = ["file.css", …]` (under the theme's
 // assets/), and free-text `description`. Missing file: no settings.
-std::optional<ThemeSettings> read_settings(const fs::path& dir, Diagnostics& diagnostics) {
-    ThemeSettings settings;
+std::optional<VisualThemeSettings> read_settings(const fs::path& dir, Diagnostics& diagnostics) {
+    VisualThemeSettings settings;
     fs::path file = dir / "theme.toml";
     std::error_code ec;
     if (!fs::exists(file, ec)) return settings;
@@ -145,7 +145,7 @@ std::optional<VisualTheme> load_visual_theme(const fs::path& content_dir, const 
     visual_theme.name = name;
     std::vector<std::string> names{name};
     std::vector<std::vector<std::string>> own_stylesheets;
-    fs::path dir = find_theme_dir(content_dir, name);
+    fs::path dir = find_visual_theme_dir(content_dir, name);
     std::error_code ec;
     bool ok = true;
     while (true) {
@@ -179,10 +179,10 @@ std::optional<VisualTheme> load_visual_theme(const fs::path& content_dir, const 
                               "a theme extends one other theme, whose chain ends at a theme without extends (such as default)");
             return std::nullopt;
         }
-        fs::path parent_dir = find_theme_dir(content_dir, parent);
-        if (!is_theme_dir(parent_dir)) {
+        fs::path parent_dir = find_visual_theme_dir(content_dir, parent);
+        if (!is_visual_theme_dir(parent_dir)) {
             diagnostics.error(shown, settings->extends_pos, "'" + parent + "' is not a visual theme",
-                              unknown_theme_hint(content_dir, parent));
+                              unknown_visual_theme_hint(content_dir, parent));
             return std::nullopt;
         }
         names.push_back(parent);

@@ -26,13 +26,13 @@ struct VisualTheme {
 };
 
 // Where a theme called `name` lives: themes/NAME beside the content folder, else the built-in one.
-std::filesystem::path find_theme_dir(const std::filesystem::path& content_dir, const std::string& name);
+std::filesystem::path find_visual_theme_dir(const std::filesystem::path& content_dir, const std::string& name);
 // A folder is a theme if it has templates/ or theme.toml.
-bool is_theme_dir(const std::filesystem::path& dir);
+bool is_visual_theme_dir(const std::filesystem::path& dir);
 // Every theme name techpages can find for this content folder, sorted.
-std::vector<std::string> available_themes(const std::filesystem::path& content_dir);
+std::vector<std::string> available_visual_themes(const std::filesystem::path& content_dir);
 // What to write instead of a theme name that names no theme: the nearest one, or the list.
-std::string unknown_theme_hint(const std::filesystem::path& content_dir, const std::string& name);
+std::string unknown_visual_theme_hint(const std::filesystem::path& content_dir, const std::string& name);
 
 // Follows `extends` from the named theme (which must exist) to the root theme. An unknown
 // parent, a theme extending itself or a cycle, or a mistake in theme.toml is a located error.

@@ -98,9 +98,9 @@ void print_rebuild(const std::vector<fs::path>& changed, const RebuildResult& re
 void watch_sources(FileWatcher& watcher, const fs::path& content_dir) {
     std::error_code ec;
     watcher.watch(content_dir);
-    fs::path themes_beside = fs::absolute(content_dir, ec).lexically_normal().parent_path() / "themes";
-    watcher.watch(themes_beside);
-    if (fs::weakly_canonical(themes_beside, ec) != fs::weakly_canonical(TECHPAGES_BUILTIN_THEMES_DIR, ec))
+    fs::path visual_themes_beside = fs::absolute(content_dir, ec).lexically_normal().parent_path() / "themes";
+    watcher.watch(visual_themes_beside);
+    if (fs::weakly_canonical(visual_themes_beside, ec) != fs::weakly_canonical(TECHPAGES_BUILTIN_THEMES_DIR, ec))
         watcher.watch(TECHPAGES_BUILTIN_THEMES_DIR);
 }
 

@@ -237,8 +237,8 @@ TEST(ImportPlan, UnseenSpreadsheetImportsBuildsAndShowsEveryActionOnItsThemes) {
     for (const auto& [text, themes] : actions) {
         EXPECT_THAT(long_text(plan_page), HasSubstr(text)) << "plan page: " << text;
         for (const auto& theme : themes) {
-            std::string theme_page = read_text(site.out / "themes" / theme / "index.html");
-            EXPECT_THAT(long_text(theme_page), HasSubstr(text)) << theme << " page: " << text;
+            std::string commitment_theme_page = read_text(site.out / "themes" / theme / "index.html");
+            EXPECT_THAT(long_text(commitment_theme_page), HasSubstr(text)) << theme << " page: " << text;
         }
     }
 
@@ -264,7 +264,7 @@ TEST(ImportPlan, UnseenSpreadsheetImportsBuildsAndShowsEveryActionOnItsThemes) {
             if (col < row.cells.size() && row.cells[col] == value) return &row.cells;
         return nullptr;
     };
-    const std::map<std::string, std::string> theme_titles = {{"visibility", "Visibility"}, {"recognition", "Recognition"},
+    const std::map<std::string, std::string> commitment_theme_titles = {{"visibility", "Visibility"}, {"recognition", "Recognition"},
         {"career-development", "Career Development"}, {"sustainability", "Sustainability"}};
     for (const auto& [text, themes] : actions) {
         size_t at = json.find("\"action\": \"" + text + "\"");
@@ -276,7 +276,7 @@ TEST(ImportPlan, UnseenSpreadsheetImportsBuildsAndShowsEveryActionOnItsThemes) {
         const auto* row = row_with(*plan_csv, column(*plan_csv, "Action"), text);
         ASSERT_TRUE(row) << "plan CSV: " << text;
         std::vector<std::string> titles;
-        for (const auto& t : themes) titles.push_back(theme_titles.at(t));
+        for (const auto& t : themes) titles.push_back(commitment_theme_titles.at(t));
         std::string pillar = row->at(column(*plan_csv, "Pillar"));
         if (!themes.empty()) EXPECT_EQ(pillar, techpages::join(titles, "; ")) << "plan CSV themes: " << text;
         else EXPECT_EQ(pillar, "Digital Skills") << "the fifth grouping, as written";

@@ -104,7 +104,7 @@ TEST(CheckedUrl, GoodAddressIsKept) {
 
 TEST(CheckedThemeIds, MisspeltThemeGetsDidYouMean) {
     Fields f("name = \"x\"\nthemes = [\"visibilty\"]\n");
-    EXPECT_TRUE(checked_theme_ids(*f, "themes").empty());
+    EXPECT_TRUE(checked_commitment_theme_ids(*f, "themes").empty());
     auto errors = errors_with(f.diagnostics, "'visibilty' is not a Technician Commitment theme");
     ASSERT_EQ(errors.size(), 1u) << dump(f.diagnostics);
     EXPECT_EQ(errors[0].pos.line, 3);
@@ -113,7 +113,7 @@ TEST(CheckedThemeIds, MisspeltThemeGetsDidYouMean) {
 
 TEST(CheckedThemeIds, UnrelatedWordListsAllFourThemes) {
     Fields f("themes = [\"finance\"]\n");
-    checked_theme_ids(*f, "themes");
+    checked_commitment_theme_ids(*f, "themes");
     auto errors = errors_with(f.diagnostics, "'finance' is not a Technician Commitment theme");
     ASSERT_EQ(errors.size(), 1u) << dump(f.diagnostics);
     EXPECT_EQ(errors[0].hint, "use one of visibility, recognition, career-development or sustainability");
@@ -121,13 +121,13 @@ TEST(CheckedThemeIds, UnrelatedWordListsAllFourThemes) {
 
 TEST(CheckedThemeIds, CapitalsSpacesAndUnderscoresAreForgivenAndDuplicatesDropped) {
     Fields f("themes = [\"Career Development\", \"career_development\", \"Visibility\"]\n");
-    EXPECT_EQ(checked_theme_ids(*f, "themes"), (std::vector<std::string>{"career-development", "visibility"}));
+    EXPECT_EQ(checked_commitment_theme_ids(*f, "themes"), (std::vector<std::string>{"career-development", "visibility"}));
     EXPECT_EQ(f.diagnostics.error_count(), 0u) << dump(f.diagnostics);
 }
 
 TEST(CheckedThemeIds, GoodThemesKeptAlongsideABadOne) {
     Fields f("themes = [\"recognition\", \"recogntion\", \"sustainability\"]\n");
-    EXPECT_EQ(checked_theme_ids(*f, "themes"), (std::vector<std::string>{"recognition", "sustainability"}));
+    EXPECT_EQ(checked_commitment_theme_ids(*f, "themes"), (std::vector<std::string>{"recognition", "sustainability"}));
     EXPECT_EQ(f.diagnostics.error_count(), 1u) << dump(f.diagnostics);
 }
 

@@ -423,12 +423,12 @@ TEST(SiteIndex, ThemeMembersCollectProfilesStoriesAndActions) {
     Content c;
     Site site = c.load();
     SiteIndex index = build_site_index(site);
-    const ThemeMembers& visibility = index.by_theme.at("visibility");
+    const CommitmentThemeMembers& visibility = index.by_commitment_theme.at("visibility");
     EXPECT_EQ(profile_names(site, visibility.profiles), Strings{"Amara Okafor"});
     EXPECT_EQ(visibility.case_studies, std::vector<size_t>{0});
     EXPECT_EQ(visibility.actions.size(), 1u);
-    EXPECT_EQ(index.by_theme.at("career-development").career_stories, std::vector<size_t>{0});
-    EXPECT_TRUE(index.by_theme.at("sustainability").profiles.empty());
+    EXPECT_EQ(index.by_commitment_theme.at("career-development").career_stories, std::vector<size_t>{0});
+    EXPECT_TRUE(index.by_commitment_theme.at("sustainability").profiles.empty());
 }
 
 TEST(SiteIndex, ThemeProgressCountsOnlyLeafActions) {
@@ -457,11 +457,11 @@ TEST(SiteIndex, ThemeProgressCountsOnlyLeafActions) {
     site.plans.push_back(plan);
 
     SiteIndex index = build_site_index(site);
-    const ThemeMembers& visibility = index.by_theme.at("visibility");
+    const CommitmentThemeMembers& visibility = index.by_commitment_theme.at("visibility");
     EXPECT_EQ(visibility.actions.size(), 3u);  // the heading is listed, but not counted
     EXPECT_EQ(visibility.progress.total(), 2);
     EXPECT_EQ(visibility.progress.green, 1);
     EXPECT_EQ(visibility.progress.amber, 1);
-    EXPECT_EQ(index.by_theme.at("recognition").progress.red, 1);
-    EXPECT_EQ(index.by_theme.at("recognition").progress.total(), 1);
+    EXPECT_EQ(index.by_commitment_theme.at("recognition").progress.red, 1);
+    EXPECT_EQ(index.by_commitment_theme.at("recognition").progress.total(), 1);
 }

@@ -746,10 +746,10 @@ status = "Complete"
     EXPECT_EQ(all.green, 1);
     EXPECT_EQ(all.amber, 1);
     EXPECT_EQ(all.none, 1);
-    Progress visibility = r.plan->progress_for_theme("visibility");
+    Progress visibility = r.plan->progress_for_commitment_theme("visibility");
     EXPECT_EQ(visibility.total(), 2);
     EXPECT_EQ(visibility.green, 0);
-    EXPECT_EQ(r.plan->progress_for_theme("recognition").green, 1);
+    EXPECT_EQ(r.plan->progress_for_commitment_theme("recognition").green, 1);
 }
 
 // ---- progress over time ---------------------------------------------------------------------

@@ -40,7 +40,8 @@ struct SampleSite {
         Urls urls(site.config.base_url);
         MarkdownRenderer markdown(false, urls.base_path());
         ImageIndex images;
-        Views views(site, index, urls, markdown, markdown, images);
+        CardHtml cards;  // none rendered: the reads are what is asked, not the HTML
+        Views views(CardViews(site, index, urls, markdown, markdown, images), cards);
         ReadLog log;
         {
             RecordReads recording(log);

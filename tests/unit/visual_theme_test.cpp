@@ -42,7 +42,7 @@ TEST(VisualTheme, BuiltInHighContrastExtendsDefaultAndAddsItsStylesheet) {
     auto assets = theme->assets();
     EXPECT_EQ(assets.at("style.css").parent_path().parent_path().filename(), "default");
     EXPECT_EQ(assets.at("favicon.svg").parent_path().parent_path().filename(), "high-contrast") << "its own favicon wins";
-    auto templates = ThemeTemplates::load(theme->dirs, site.content / "templates", d);
+    auto templates = VisualThemeTemplates::load(theme->dirs, site.content / "templates", d);
     ASSERT_TRUE(templates) << site.all(d);
     EXPECT_THAT(templates->file("home"), HasSubstr("themes/default/templates/home.mustache"));
 }
@@ -58,7 +58,7 @@ TEST(VisualTheme, ChildTemplateReplacesParentsAndPartialsComeFromEither) {
     Diagnostics d;
     auto theme = load_visual_theme(site.content, "child", d);
     ASSERT_TRUE(theme) << site.all(d);
-    auto templates = ThemeTemplates::load(theme->dirs, site.content / "templates", d);
+    auto templates = VisualThemeTemplates::load(theme->dirs, site.content / "templates", d);
     ASSERT_TRUE(templates) << site.all(d);
     EXPECT_EQ(*templates->source("home"), "CHILD HEAD child home");
     EXPECT_EQ(*templates->source("page"), "CHILD HEAD base page") << "the parent's page, the child's partial";
@@ -107,7 +107,7 @@ TEST(VisualTheme, AThemeWithoutTemplatesAnywhereIsRefused) {
     Diagnostics d;
     auto theme = load_visual_theme(site.content, "bare", d);
     ASSERT_TRUE(theme);
-    EXPECT_FALSE(ThemeTemplates::load(theme->dirs, site.content / "templates", d));
+    EXPECT_FALSE(VisualThemeTemplates::load(theme->dirs, site.content / "templates", d));
     EXPECT_THAT(site.all(d), HasSubstr("has no templates/ folder, and extends no theme that has one"));
 }
 
