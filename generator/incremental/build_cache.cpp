@@ -164,6 +164,90 @@ bool write_build_cache(const fs::path& file, const BuildCache& cache, const Read
     return replace_file(file, out);
 }
 
+fs::path card_cache_file(const fs::path& build_cache) { return build_cache.string() + ".cards"; }
+
+namespace {
+
+constexpr const char* card_format_line = "techpages-card-cache\t1";
+
+// "card <kind> <dependencies> <reads> <path> <bytes of HTML>", then the HTML and a newline.
+void add_card(std::string& out, CardKind kind, const CachedCard& card, const ReadNames& names,
+              std::vector<uint32_t>& renumbered, uint32_t& next, std::string& name_lines) {
+    constexpr uint32_t unseen = UINT32_MAX;
+    std::string reads;
+    for (uint32_t r : card.reads) {
+        if (r >= names.names.size() || !storable(names.names[r])) return;  // not kept: rendered next time
+        if (renumbered[r] == unseen) {
+            renumbered[r] = next++;
+            name_lines.append("read\t").append(names.names[r]).append("\n");
+        }
+        if (!reads.empty()) reads += ',';
+        reads += std::to_string(renumbered[r]);
+    }
+    out.append("card\t").append(std::to_string(static_cast<int>(kind))).append("\t").append(to_hex(card.dependencies));
+    out.append("\t").append(reads).append("\t").append(card.path).append("\t").append(std::to_string(card.html.size()));
+    out.append("\n").append(card.html).append("\n");
+}
+
+}  // namespace
+
+bool write_card_cache(const fs::path& file, const CachedCards& cards, const ReadNames& names) {
+    std::vector<uint32_t> renumbered(names.names.size(), UINT32_MAX);
+    uint32_t next = 0;
+    std::string name_lines, card_lines;
+    for (const auto& [kind, list] : cards)
+        for (const auto& card : list)
+            if (storable(card.path) && card.dependencies.known())
+                add_card(card_lines, kind, card, names, renumbered, next, name_lines);
+    std::string out = std::string(card_format_line) + "\n";
+    out.reserve(out.size() + name_lines.size() + card_lines.size() + 8);
+    out += name_lines;
+    out += card_lines;
+    out += "end\n";
+    return replace_file(file, out);
+}
+
+CachedCards read_card_cache(const fs::path& file, ReadNames& names) {
+    auto text = read_file(file);
+    if (!text) return {};
+    CachedCards cards;
+    std::vector<uint32_t> ids;  // the file's read numbers → `names`
+    std::string_view rest = *text;
+    try {
+        auto line = [&] {
+            size_t newline = rest.find('\n');
+            if (newline == std::string_view::npos) throw std::invalid_argument("cut short");
+            std::string_view l = rest.substr(0, newline);
+            rest.remove_prefix(newline + 1);
+            return l;
+        };
+        if (line() != card_format_line) return {};
+        while (true) {
+            auto f = split_tabs(line());
+            if (f[0] == "end") return cards;
+            if (f[0] == "read" && f.size() == 2) {
+                ids.push_back(names.intern(std::string(f[1])));
+                continue;
+            }
+            if (f[0] != "card" || f.size() != 6) return {};
+            int kind = static_cast<int>(parse_int(f[1]));
+            auto bytes = static_cast<size_t>(parse_int(f[5]));
+            if (kind < 0 || kind >= static_cast<int>(card_kind_count) || bytes >= rest.size()) return {};
+            CachedCard card;
+            card.dependencies = parse_hex(f[2]);
+            // In the order they were hashed in: the digest is of the values in this order.
+            for (uint32_t r : parse_reads(f[3], ids.size())) card.reads.push_back(ids[r]);
+            card.path = std::string(f[4]);
+            card.html = std::string(rest.substr(0, bytes));
+            rest.remove_prefix(bytes);
+            if (line() != "") return {};
+            cards[static_cast<CardKind>(kind)].push_back(std::move(card));
+        }
+    } catch (const std::exception&) {
+        return {};
+    }
+}
+
 void forget_removed_outputs(const fs::path& cache_dir) {
     std::error_code ec;
     for (fs::directory_iterator it(cache_dir, ec), end; !ec && it != end; it.increment(ec)) {
@@ -182,7 +266,10 @@ void forget_removed_outputs(const fs::path& cache_dir) {
         if (end_of_line == std::string_view::npos) continue;
         fs::path out(std::string(text.substr(at + 5, end_of_line - at - 5)));
         std::error_code exists_ec;
-        if (!fs::exists(out, exists_ec) && !exists_ec) fs::remove(it->path(), exists_ec);
+        if (!fs::exists(out, exists_ec) && !exists_ec) {
+            fs::remove(card_cache_file(it->path()), exists_ec);
+            fs::remove(it->path(), exists_ec);
+        }
     }
 }
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "incremental/input_files.h"
+#include "render/views.h"
 
 namespace techpages {
 
@@ -40,6 +41,23 @@ struct BuildCache {
     size_t photos = 0, files_copied = 0;  // for the summary of a build that had nothing to do
     Digest published;                     // every file a link may lead to: a change means links are checked again
 };
+
+// A card's HTML and what it read as it rendered: kept so the next build (in this process,
+// or the next one by the card cache) lends it to the pages rather than rendering it again.
+struct CachedCard {
+    std::string path;             // its item's content file
+    std::vector<uint32_t> reads;  // as numbers in the builder's ReadNames
+    Digest dependencies;          // ReadValues::card of those reads
+    std::string html;
+};
+using CachedCards = std::map<CardKind, std::vector<CachedCard>>;
+
+// Beside the build cache, read only by a build that renders: <build cache>.cards.
+std::filesystem::path card_cache_file(const std::filesystem::path& build_cache);
+// Its reads are numbered in `names` (their names are added to it). Empty when the file
+// is missing, unreadable or of another version: then every card is rendered.
+CachedCards read_card_cache(const std::filesystem::path& file, ReadNames& names);
+bool write_card_cache(const std::filesystem::path& file, const CachedCards& cards, const ReadNames& names);
 
 std::filesystem::path build_cache_file(const std::filesystem::path& cache_dir, const std::filesystem::path& out_dir);
 // Nothing when there is no cache or it is unreadable (then everything is built).

@@ -129,13 +129,8 @@ struct SiteBuilder::State {
     std::vector<std::unique_ptr<TemplateRenderer>> renderers;
     // Cards, by kind and then in site order: one whose file and reads' values are the same
     // keeps its HTML (lent to each build, not copied: megabytes at 10,000 profiles).
-    struct KeptCard {
-        std::string path;
-        std::vector<uint32_t> reads;  // what it read as it rendered (ReadValues::ids)
-        Digest dependencies;          // ReadValues::card of those reads
-        std::string html;
-    };
-    std::map<CardKind, std::vector<KeptCard>> cards;
+    // The first build of a process reads them from the card cache (build_cache.h).
+    CachedCards cards;
     // The search index's entries, by SearchItem and then in site order: an item whose file
     // and dependencies are the same keeps the entries it had.
     struct SearchSlot {
@@ -198,9 +193,9 @@ struct SiteBuilder::State {
     // the build stops before keeping them anew) and those rendered now, with what each read.
     static constexpr size_t not_lent = SIZE_MAX;
     struct BuildCards {
-        explicit BuildCards(std::map<CardKind, std::vector<KeptCard>>& kept) : lender(kept) {}
+        explicit BuildCards(CachedCards& kept) : lender(kept) {}
         ~BuildCards();
-        std::map<CardKind, std::vector<KeptCard>>& lender;
+        CachedCards& lender;
         CardHtml html;
         std::map<CardKind, std::vector<size_t>> lent_from;  // where in `lender` each; not_lent: rendered now
         std::map<CardKind, std::vector<std::vector<uint32_t>>> reads;  // of those rendered now
@@ -223,7 +218,7 @@ struct SiteBuilder::State {
 
 // One build's working state, handed from stage to stage (see run). The stages fill it in order.
 struct SiteBuilder::State::Run {
-    Run(Diagnostics& d, const std::vector<fs::path>* c, std::map<CardKind, std::vector<KeptCard>>& kept_cards)
+    Run(Diagnostics& d, const std::vector<fs::path>* c, CachedCards& kept_cards)
         : diagnostics(d), changed(c), cards(kept_cards) {}
     Diagnostics& diagnostics;
     const std::vector<fs::path>* changed;  // the files a rebuild was told changed; null: it finds out
@@ -570,7 +565,7 @@ SiteBuilder::State::BuildCards::~BuildCards() {
 void SiteBuilder::State::lend_kept_cards(const Site& site, ReadValues& values, BuildCards& out) {
     for (CardKind kind : card_kinds) {
         size_t count = card_count(site, kind);
-        std::vector<KeptCard>& kept = cards[kind];
+        std::vector<CachedCard>& kept = cards[kind];
         out.html.of(kind).resize(count);
         out.lent_from[kind].assign(count, not_lent);
         std::map<std::string_view, size_t> by_path;  // when a file was added or removed, the cards after it moved
@@ -603,8 +598,8 @@ void SiteBuilder::State::render_new_cards(const Site& site, const CardViews& vie
 
 void SiteBuilder::State::keep_cards(const Site& site, BuildCards& built, const ReadValues& values) {
     for (CardKind kind : card_kinds) {
-        std::vector<KeptCard>& kept = cards[kind];
-        std::vector<KeptCard> next(built.html.of(kind).size());
+        std::vector<CachedCard>& kept = cards[kind];
+        std::vector<CachedCard> next(built.html.of(kind).size());
         for (size_t i = 0; i < next.size(); ++i) {
             size_t from = built.lent_from.at(kind)[i];
             if (from == not_lent) {  // rendered now: its reads are new
@@ -809,6 +804,7 @@ bool SiteBuilder::State::start_site_files(Run& r) {
 
 // Cards whose inputs did not change keep the HTML they had; the others are rendered.
 bool SiteBuilder::State::build_cards(Run& r) {
+    if (!built && r.reuse && cards.empty()) cards = read_card_cache(card_cache_file(r.cache_file), read_names);
     lend_kept_cards(*site, *r.values, r.cards);
     render_new_cards(*site, *r.card_views, *r.values, r.cards);
     r.views.emplace(*r.card_views, r.cards.html);
@@ -946,6 +942,8 @@ void SiteBuilder::State::remember_output(Run& r) {
         fs::create_directories(cache_dir, ec);
         forget_removed_outputs(cache_dir);
         write_build_cache(r.cache_file, next, read_names);
+        keep_cards(*site, r.cards, *r.values);
+        write_card_cache(card_cache_file(r.cache_file), cards, read_names);
     } else {
         cache_dirty = true;
     }
@@ -970,7 +968,9 @@ SiteBuilder::~SiteBuilder() {
     std::error_code ec;
     fs::create_directories(s.cache_dir, ec);
     forget_removed_outputs(s.cache_dir);
-    write_build_cache(build_cache_file(s.cache_dir, s.options.out_dir), *s.cache, s.read_names);
+    fs::path file = build_cache_file(s.cache_dir, s.options.out_dir);
+    write_build_cache(file, *s.cache, s.read_names);
+    write_card_cache(card_cache_file(file), s.cards, s.read_names);
 }
 
 BuildResult SiteBuilder::build(Diagnostics& diagnostics) { return state_->run(diagnostics, nullptr); }

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <string>
 
 namespace techpages {
@@ -17,7 +18,20 @@ bool Digest::known() const {
 
 Hasher::Hasher() { SHA256_Init(&ctx_); }
 
-void Hasher::feed(const void* data, size_t n) { SHA256_Update(&ctx_, data, n); }
+void Hasher::flush() {
+    if (pending_size_) SHA256_Update(&ctx_, pending_, pending_size_);
+    pending_size_ = 0;
+}
+
+void Hasher::feed(const void* data, size_t n) {
+    if (pending_size_ + n > sizeof pending_) flush();
+    if (n >= sizeof pending_) {
+        SHA256_Update(&ctx_, data, n);
+        return;
+    }
+    std::memcpy(pending_ + pending_size_, data, n);
+    pending_size_ += n;
+}
 
 Hasher& Hasher::add(uint64_t v) {
     unsigned char le[8];
@@ -39,6 +53,7 @@ Hasher& Hasher::add(const Digest& d) {
 
 Digest Hasher::value() const {
     SHA256_CTX copy = ctx_;
+    if (pending_size_) SHA256_Update(&copy, pending_, pending_size_);
     Digest d;
     SHA256_Final(d.bytes.data(), &copy);
     return d;

@@ -39,7 +39,12 @@ public:
 
 private:
     void feed(const void* data, size_t n);
+    void flush();
     SHA256_CTX ctx_;
+    // Small adds are gathered here and hashed a block at a time: a page's inputs are many
+    // adds of a few bytes, and each SHA256_Update costs more than the bytes it hashes.
+    unsigned char pending_[1024];
+    size_t pending_size_ = 0;
 };
 
 // The digest of one string's bytes: one pass over them.

@@ -402,7 +402,7 @@ TEST_F(IncrementalBuild, CacheHoldsSha256DigestsAndReadsInFormat3) {
     fs::path cache_dir = dir / ".techpages-cache";
     std::vector<fs::path> caches;
     for (const auto& e : fs::directory_iterator(cache_dir))
-        if (e.path().filename().string().rfind("build-", 0) == 0) caches.push_back(e.path());
+        if (e.path().filename().string().rfind("build-", 0) == 0 && e.path().extension() == ".tsv") caches.push_back(e.path());
     ASSERT_EQ(caches.size(), 1u);
     std::string text = read_text(caches[0]);
     EXPECT_EQ(text.rfind("techpages-build-cache\t3\n", 0), 0u) << text.substr(0, 40);
@@ -421,6 +421,37 @@ TEST_F(IncrementalBuild, CacheHoldsSha256DigestsAndReadsInFormat3) {
     ASSERT_EQ(again.status, 0) << again.output;
     Rendered r = rendered_of(again);
     EXPECT_EQ(r.rendered, r.total) << "a cache of format 2 is ignored: " << again.output;
+}
+
+// The cards (a profile's, a story's … as lists show them) are kept beside the build cache,
+// so the next build renders only those whose reads changed and lends the rest to the pages.
+TEST_F(IncrementalBuild, CardsComeFromTheCardCacheUnlessWhatTheyReadChanged) {
+    fs::path cards;
+    for (const auto& e : fs::directory_iterator(dir / ".techpages-cache"))
+        if (e.path().extension() == ".cards") cards = e.path();
+    ASSERT_FALSE(cards.empty()) << "a card cache beside the build cache";
+    std::string text = read_text(cards);
+    ASSERT_EQ(text.rfind("techpages-card-cache\t1\n", 0), 0u) << text.substr(0, 40);
+    ASSERT_THAT(long_text(text), HasSubstr("\tinstitutions/lstm/profiles/kwame-mensah.md\t"));
+    // Mark Kwame's kept card (same length, so the file still reads): only a card lent from
+    // the cache can bring the mark into a page.
+    ASSERT_NE(text.find(">Kwame "), std::string::npos);
+    write_text(cards, std::regex_replace(text, std::regex(">Kwame "), ">KWAME "));
+    replace_once(profile("leicester/profiles/arjun-bhatt.md"), "Builds and tests electronics", "Designs and tests electronics");
+    RunResult again = build("site");
+    ASSERT_EQ(again.status, 0) << again.output;
+    std::string technicians = read_text(dir / "site/technicians/index.html");
+    EXPECT_THAT(long_text(technicians), HasSubstr(">KWAME ")) << "Kwame's card was lent from the cache";
+    EXPECT_THAT(long_text(technicians), HasSubstr("Designs and tests electronics")) << "Arjun's card was rendered again";
+
+    // A card cache that cannot be read is ignored: every card is rendered.
+    for (std::string broken : {std::string("not a card cache\n"), text.substr(0, text.size() / 2),
+                               std::regex_replace(text, std::regex("\tinstitutions/lstm/profiles/kwame-mensah.md\t([0-9]+)"),
+                                                  "\tinstitutions/lstm/profiles/kwame-mensah.md\t99999999")}) {
+        write_text(cards, broken);
+        change_and_compare([&] { replace_once(profile("leicester/profiles/arjun-bhatt.md"), "and tests", "and checks"); });
+        replace_once(profile("leicester/profiles/arjun-bhatt.md"), "and checks", "and tests");
+    }
 }
 
 // A file changed to different bytes of the same length is read again and its pages

@@ -57,6 +57,27 @@ TEST(Hash, HasherFramesEachInput) {
     EXPECT_EQ(h.value(), Hasher().add("x").add("y").value());
 }
 
+TEST(Hash, HasherGivesTheDigestOfItsFramedBytesHoweverTheyArrive) {
+    // Thousands of small adds (gathered before hashing), some larger than the gathering
+    // buffer, and value() asked between them: always SHA-256 of the bytes, each text
+    // preceded by its length as 8 little-endian bytes.
+    Hasher h;
+    std::string framed;
+    auto frame = [&](const std::string& text) {
+        for (int i = 0; i < 8; ++i) framed += static_cast<char>(static_cast<uint64_t>(text.size()) >> (8 * i));
+        framed += text;
+    };
+    for (size_t i = 0; i < 3000; ++i) {
+        std::string text = i % 500 == 7 ? std::string(1500 + i, 'x') : std::to_string(i * 2654435761u);
+        h.add(text);
+        frame(text);
+        if (i % 700 == 0) {
+            EXPECT_EQ(to_hex(h.value()), to_hex(hash_bytes(framed))) << "after " << i + 1 << " adds";
+        }
+    }
+    EXPECT_EQ(to_hex(h.value()), to_hex(hash_bytes(framed)));
+}
+
 TEST(Hash, AFileReadInPiecesHasTheDigestOfItsBytes) {
     // 3 MB and a bit: more than one of hash_file's one-megabyte pieces, and a partial last one.
     std::string bytes;
