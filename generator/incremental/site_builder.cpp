@@ -93,6 +93,20 @@ std::string input_key(const fs::path& file, const fs::path& content_dir, const s
 
 std::vector<fs::path> as_paths(const std::vector<std::string>& dirs) { return {dirs.begin(), dirs.end()}; }
 
+// What each way of publishing does differently: the stages ask these, never the mode itself.
+// (`techpages check`, which writes nothing, is BuildOptions::write_output.)
+struct PublishMode {
+    bool new_folder;           // the site is made in a new folder, swapped in whole when the build succeeds
+    bool keeps_model;          // the model, loaded files, cards and site files stay in memory for the next
+                               // rebuild, which may be told which files changed
+    bool saves_cache_on_exit;  // the caches are written once, when the builder ends, not after each build
+};
+constexpr PublishMode publish_modes[] = {
+    /* staged (techpages build) */ {.new_folder = true, .keeps_model = false, .saves_cache_on_exit = false},
+    /* in_place (the preview)   */ {.new_folder = false, .keeps_model = true, .saves_cache_on_exit = true},
+};
+static_assert(std::size(publish_modes) == static_cast<size_t>(SiteBuilder::Publish::in_place) + 1);
+
 }  // namespace
 
 struct SiteBuilder::State {
@@ -146,7 +160,7 @@ struct SiteBuilder::State {
     std::set<std::string> photos;
     MediaHeaders media_headers;  // pictures' headers already read, by content hash
 
-    bool keep_in_memory() const { return publish == Publish::in_place; }
+    const PublishMode& mode() const { return publish_modes[static_cast<size_t>(publish)]; }
     // The output holds what the cache says and no input changed: fills in `result`.
     bool nothing_changed(const InputFiles& now, const fs::path& cache_file, BuildResult& result);
     // The stages of a build, in the order run calls them; each returns false when the build stops.
@@ -204,7 +218,7 @@ struct SiteBuilder::State {
     // A kept card whose reads read the same now is lent to this build.
     void lend_kept_cards(const Site& site, ReadValues& values, BuildCards& out);
     void render_new_cards(const Site& site, const CardViews& views, ReadValues& values, BuildCards& out);
-    // In place: every card's HTML, with what it read, for the next rebuild.
+    // Every card's HTML, with what it read, for the next build (and the card cache).
     void keep_cards(const Site& site, BuildCards& built, const ReadValues& values);
     unsigned threads() const { return options.threads ? options.threads : default_thread_count(); }
     InputFiles current_inputs(const std::vector<fs::path>& visual_theme_guess, const std::vector<fs::path>* changed);
@@ -352,7 +366,7 @@ bool SiteBuilder::State::load(const InputFiles& now, bool content_changed, bool&
         if (it != loaded.end() && stamp != now.end() && it->second.hash == stamp->second.hash) reused[i] = &it->second;
         else to_read.push_back(i);
     };
-    bool told_what_changed = keep_in_memory() && changed_keys && !content_changed;
+    bool told_what_changed = mode().keeps_model && changed_keys && !content_changed;
     if (told_what_changed) {  // the others are as they were
         for (const auto& key : *changed_keys)
             if (auto it = entry_index.find(key); it != entry_index.end()) look_at(it->second);
@@ -374,7 +388,7 @@ bool SiteBuilder::State::load(const InputFiles& now, bool content_changed, bool&
     parallel_for(to_read.size(), threads(), [&](unsigned, size_t j) { fresh[j] = read(tree.entries[to_read[j]]); });
     bool has_problems = false;
     for (const auto& f : fresh) has_problems |= !f.diagnostics.empty();
-    if (keep_in_memory() && !content_changed && !has_problems && patch_profiles(to_read, fresh)) {
+    if (mode().keeps_model && !content_changed && !has_problems && patch_profiles(to_read, fresh)) {
         for (size_t j = 0; j < to_read.size(); ++j) loaded[tree.entries[to_read[j]].path] = std::move(fresh[j]);
         index_current = true;
         return true;
@@ -398,7 +412,7 @@ bool SiteBuilder::State::load(const InputFiles& now, bool content_changed, bool&
     for (size_t j = 0; j < to_read.size(); ++j) {
         size_t i = to_read[j];
         for (const auto& d : fresh[j].diagnostics) diagnostics.add(d);
-        if (keep_in_memory()) {
+        if (mode().keeps_model) {
             records[i] = fresh[j].record;
             loaded[tree.entries[i].path] = std::move(fresh[j]);
         } else {
@@ -410,7 +424,7 @@ bool SiteBuilder::State::load(const InputFiles& now, bool content_changed, bool&
         for (const auto& d : reused[i]->diagnostics) diagnostics.add(d);
         records[i] = reused[i]->record;
     }
-    if (keep_in_memory() && content_changed) {  // forget files that are gone
+    if (mode().keeps_model && content_changed) {  // forget files that are gone
         std::set<std::string> present;
         for (const auto& e : tree.entries) present.insert(e.path);
         for (auto it = loaded.begin(); it != loaded.end();) it = present.count(it->first) ? std::next(it) : loaded.erase(it);
@@ -509,7 +523,7 @@ KeptSiteFiles SiteBuilder::State::keep_site_files(const Site& site, const Urls& 
 
 void SiteBuilder::State::publish_photos(const Site& site, const std::set<std::string>& site_photos, const InputFiles& now,
                                         SiteWriter& writer, PhotoStats& stats, Diagnostics& diagnostics) {
-    bool photos_changed = !built || publish == Publish::staged || site_photos != photos;
+    bool photos_changed = !built || mode().new_folder || site_photos != photos;
     for (const auto& p : site_photos) {
         auto a = now.find(p);
         auto b = std::as_const(inputs).find(p);
@@ -669,7 +683,7 @@ bool SiteBuilder::State::nothing_changed(const InputFiles& now, const fs::path& 
         cache->inputs = now;
         write_build_cache(cache_file, *cache, read_names);
     }
-    if (publish == Publish::staged) remove_abandoned_staging(options.out_dir);
+    if (mode().new_folder) remove_abandoned_staging(options.out_dir);
     inputs = now;
     result.ok = true;
     result.pages = cache->pages.size();
@@ -746,12 +760,12 @@ bool SiteBuilder::State::make_model(Run& r) {
 
 bool SiteBuilder::State::write_photos(Run& r) {
     if (options.write_output) {
-        r.writer.emplace(options.out_dir, publish == Publish::in_place);
+        r.writer.emplace(options.out_dir, !mode().new_folder);
         if (!r.writer->begin(r.diagnostics)) return false;
         // In place, the output changes from now on: the cache on disk no longer describes it
         // (it is written again when the builder is done; see ~SiteBuilder).
         std::error_code ec;
-        if (publish == Publish::in_place && !cache_dirty) fs::remove(r.cache_file, ec);
+        if (!mode().new_folder && !cache_dirty) fs::remove(r.cache_file, ec);
     }
     r.site_photos = photos_of(*site);
     if (r.writer) publish_photos(*site, r.site_photos, r.now, *r.writer, r.result.photos, r.diagnostics);
@@ -780,7 +794,7 @@ bool SiteBuilder::State::list_output_pages(Run& r) {
 // The files beside the pages (sitemap, feed, search index, open data) are made and written
 // while the cards and pages render: they need the list of pages, not the pages.
 bool SiteBuilder::State::start_site_files(Run& r) {
-    if (keep_in_memory()) r.kept_site_files = keep_site_files(*site, *r.urls, *r.values, r.kept_search_entries);
+    if (mode().keeps_model) r.kept_site_files = keep_site_files(*site, *r.urls, *r.values, r.kept_search_entries);
     r.site_files_written = std::async(threads() > 1 ? std::launch::async : std::launch::deferred, [this, &r] {
         PhaseTimer files_timer;
         auto made = site_files(*site, *r.pages, *r.urls, r.kept_site_files);
@@ -816,7 +830,7 @@ bool SiteBuilder::State::build_pages(Run& r) {
     const std::vector<PageJob>& pages = *r.pages;
     // In place, after a build in this process, the output holds what the cache says (it
     // was written here): no need to look at every file.
-    bool trust_output = publish == Publish::in_place && built;
+    bool trust_output = !mode().new_folder && built;
     r.records.emplace(pages.size());
     if (r.reuse) find_unchanged_pages(pages, *r.values, trust_output ? nullptr : &*r.writer, *r.records);
     r.timer.mark("(unchanged pages)");
@@ -912,7 +926,7 @@ void SiteBuilder::State::forget_failed_build(Run& r) {
     if (!(r.links_may_break && r.reuse))
         for (size_t i = 0; i < pages.size(); ++i)
             if (r.records->unchanged[i]) cache->pages.at(pages[i].site_path).ids = std::move(r.links[i].ids);
-    if (publish != Publish::in_place) return;
+    if (mode().new_folder) return;
     for (size_t i = 0; i < pages.size(); ++i)
         if (!r.records->unchanged[i]) cache->pages[pages[i].site_path].dependencies = Digest{};
     for (auto& [path, hash] : r.generated_hashes) cache->files[path] = Digest{};
@@ -924,7 +938,7 @@ void SiteBuilder::State::forget_failed_build(Run& r) {
 void SiteBuilder::State::remember_output(Run& r) {
     const std::vector<PageJob>& pages = *r.pages;
     std::error_code ec;
-    BuildCache next = publish == Publish::in_place && cache ? std::move(*cache) : BuildCache{};
+    BuildCache next = mode().keeps_model && cache ? std::move(*cache) : BuildCache{};
     next.out_dir = fs::absolute(options.out_dir, ec).lexically_normal().string();
     next.settings = r.settings;
     next.visual_theme_dirs.clear();
@@ -938,11 +952,12 @@ void SiteBuilder::State::remember_output(Run& r) {
     next.photos = r.site_photos.size();
     next.files_copied = r.result.files_copied;
     next.published = r.published;
-    if (publish == Publish::staged) {
+    keep_cards(*site, r.cards, *r.values);
+    r.cards.kept = true;
+    if (!mode().saves_cache_on_exit) {
         fs::create_directories(cache_dir, ec);
         forget_removed_outputs(cache_dir);
         write_build_cache(r.cache_file, next, read_names);
-        keep_cards(*site, r.cards, *r.values);
         write_card_cache(card_cache_file(r.cache_file), cards, read_names);
     } else {
         cache_dirty = true;
@@ -951,8 +966,6 @@ void SiteBuilder::State::remember_output(Run& r) {
     inputs = std::move(r.now);
     photos = std::move(r.site_photos);
     built = true;
-    r.cards.kept = true;
-    if (keep_in_memory()) keep_cards(*site, r.cards, *r.values);
 }
 
 SiteBuilder::SiteBuilder(BuildOptions options, Publish publish) : state_(std::make_unique<State>()) {
