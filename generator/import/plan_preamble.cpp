@@ -49,6 +49,8 @@ Preamble read_preamble(const std::vector<CsvRow>& rows, const std::vector<std::s
             continue;
         }
         std::smatch m;
+        // A phase or glossary line is short; std::regex recurses once per character of a long one.
+        single = single && text.size() <= 400;
         if (single && std::regex_match(text, m, phase_line)) {
             std::string id = m[2].str();
             if (std::none_of(p.phases.begin(), p.phases.end(), [&](const Phase& ph) { return ph.id == id; }))

@@ -1,6 +1,6 @@
 #include "load/toml_reader.h"
 
-#include <regex>
+#include <cctype>
 
 #include "load/limits.h"
 #include "load/source_file.h"
@@ -62,10 +62,25 @@ std::optional<std::pair<std::string, std::string>> plain_words(std::string_view 
                                                                SourcePos& pos) {
     std::string d = to_lower(description);
     std::string_view source_line = line_of_text(text, line);
-    static const std::regex key_value(R"(^\s*([A-Za-z0-9_-]+)\s*=\s*)");
-    std::cmatch m;
-    bool has_key = std::regex_search(source_line.data(), source_line.data() + source_line.size(), m, key_value);
-    std::string key = has_key ? m[1].str() : std::string();
+    // "key = " at the line's start (std::regex would recurse once per character of a long line).
+    size_t at = 0;
+    auto skip_blanks = [&] {
+        while (at < source_line.size() && (source_line[at] == ' ' || source_line[at] == '\t')) ++at;
+    };
+    skip_blanks();
+    size_t key_start = at;
+    while (at < source_line.size() && (std::isalnum(static_cast<unsigned char>(source_line[at])) || source_line[at] == '_' ||
+                                       source_line[at] == '-'))
+        ++at;
+    size_t key_end = at;
+    skip_blanks();
+    bool has_key = key_end > key_start && at < source_line.size() && source_line[at] == '=';
+    if (has_key) {
+        ++at;
+        skip_blanks();
+    }
+    size_t value_start = at;  // after "key = "
+    std::string key = has_key ? std::string(source_line.substr(key_start, key_end - key_start)) : std::string();
     if (d.find("redefine") != std::string::npos && has_key)
         return std::pair{"the field '" + key + "' is written twice",
                          std::string("each field may appear once; remove or rename the repeated one")};
@@ -73,12 +88,13 @@ std::optional<std::pair<std::string, std::string>> plain_words(std::string_view 
         return std::pair{std::string("this text in quotes is never closed"),
                          std::string("close the text with the same quote mark it opened with (\"...\"), or use \"\"\" for text over several lines")};
     if (d.find("expected day between") != std::string::npos && has_key) {
-        static const std::regex date(R"(^(\d{4}-\d{2}-\d{2}))");
-        std::cmatch dm;
-        const char* value = source_line.data() + m.length(0);
-        if (std::regex_search(value, source_line.data() + source_line.size(), dm, date)) {
-            pos = {static_cast<int>(line) + first_line - 1, static_cast<int>(m.length(0)) + 1};
-            return std::pair{"'" + key + "' is " + dm[1].str() + ", a day that does not exist",
+        std::string_view value = source_line.substr(value_start, 10);
+        bool is_date = value.size() == 10;
+        for (size_t i = 0; i < value.size() && is_date; ++i)
+            is_date = (i == 4 || i == 7) ? value[i] == '-' : std::isdigit(static_cast<unsigned char>(value[i])) != 0;
+        if (is_date) {
+            pos = {static_cast<int>(line) + first_line - 1, static_cast<int>(value_start) + 1};
+            return std::pair{"'" + key + "' is " + std::string(value) + ", a day that does not exist",
                              "check the month and day; write it like " + key + " = 2024-05-01"};
         }
     }

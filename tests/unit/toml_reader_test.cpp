@@ -44,6 +44,23 @@ TEST(ParseToml, ValidTextGivesTheTableAndNoDiagnostics) {
     EXPECT_EQ(diagnostics.error_count() + diagnostics.warning_count(), 0u);
 }
 
+// A plan may be up to a megabyte: a broken line of that length (found by fuzz_toml, which
+// overflowed the stack in std::regex at 19 KB) is an error, not a crash.
+TEST(ParseToml, AVeryLongBrokenLineIsAnErrorNotACrash) {
+    for (std::string line : {std::string(900 * 1024, 'L'), "key = " + std::string(900 * 1024, '1'),
+                             std::string(900 * 1024, 'L') + " = 2024-02-31"}) {
+        Diagnostics diagnostics;
+        auto table = parse_toml(line + "\n", "plans/p.toml", 1, diagnostics);
+        EXPECT_FALSE(table.has_value());
+        EXPECT_EQ(diagnostics.error_count(), 1u) << dump(diagnostics).substr(0, 300);
+    }
+    Diagnostics diagnostics;
+    parse_toml("adopted = 2024-02-31\n", "plans/p.toml", 1, diagnostics);
+    Diagnostic d = only_error(diagnostics);
+    EXPECT_TRUE(contains(d.message, "'adopted' is 2024-02-31, a day that does not exist")) << d.message;
+    EXPECT_EQ(d.pos.column, 11);
+}
+
 TEST(ParseToml, ErrorInFrontMatterIsReportedAtTheFileLine) {
     // Front matter starts on line 2; its third line (the broken one) is line 4 of the file.
     Diagnostics diagnostics;
