@@ -41,12 +41,10 @@ std::string commitment_theme_titles(const std::vector<std::string>& ids) {
 
 std::vector<std::vector<std::string>> plan_table(const Plan& plan) {
     const auto& actions = plan.actions;
-    auto any = [&](auto predicate) { return std::any_of(actions.begin(), actions.end(), predicate); };
-    auto has_priority_word = any([](const Action& a) { return !a.priority.empty(); });
-    const auto columns = csv_columns();
-    std::vector<std::string> fields;
+    bool has_priority_word = any_action_gives(actions, *find_action_field("priority"));
+    std::vector<const ActionField*> fields;  // the columns this plan uses
     std::vector<std::string> header;
-    for (const ActionField* f : columns) {
+    for (const ActionField* f : csv_columns()) {
         std::string field(f->name);
         auto label = plan.labels.find(field);
         bool used = label != plan.labels.end() || f->required || any_action_gives(actions, *f);
@@ -54,7 +52,7 @@ std::vector<std::vector<std::string>> plan_table(const Plan& plan) {
         // its groupings outside the four themes in that column.
         if (field == "group") used = label != plan.labels.end() || (!plan.labels.count("themes") && any_action_gives(actions, *f));
         if (!used) continue;
-        fields.push_back(field);
+        fields.push_back(f);
         header.push_back(label != plan.labels.end() ? label->second : std::string(f->csv_heading));
     }
     std::vector<std::string> extra_keys;
@@ -81,8 +79,12 @@ std::vector<std::vector<std::string>> plan_table(const Plan& plan) {
         std::vector<std::string> row;
         bool new_group = a.group != previous_group;
         const PlanGroup* group = plan.find_group(a.group);
+        auto has_column = [&](std::string_view name) {
+            return std::any_of(fields.begin(), fields.end(), [&](const ActionField* c) { return c->name == name; });
+        };
         for (size_t k = 0; k < fields.size(); ++k) {
-            const std::string& f = fields[k];
+            const ActionField& field = *fields[k];
+            std::string_view f = field.name;
             if (const std::string* kept = extra_of(a, header[k])) {
                 row.push_back(*kept);
                 continue;
@@ -90,7 +92,7 @@ std::vector<std::vector<std::string>> plan_table(const Plan& plan) {
             std::string cell;
             if (f == "group") {
                 // The aim goes with the title ("VISIBILITY - Ensure that …") unless it has a column.
-                bool aim_column = std::find(fields.begin(), fields.end(), "aim") != fields.end();
+                bool aim_column = has_column("aim");
                 if (new_group && group)
                     cell = group->title + (aim_column || group->aim.empty() ? "" : " - " + group->aim);
             } else if (f == "aim") {
@@ -100,14 +102,14 @@ std::vector<std::vector<std::string>> plan_table(const Plan& plan) {
             } else if (f == "themes") {
                 cell = commitment_theme_titles(a.own_commitment_themes);
                 // Without a grouping column, a grouping outside the themes is named here.
-                if (cell.empty() && group && std::find(fields.begin(), fields.end(), "group") == fields.end())
+                if (cell.empty() && group && !has_column("group"))
                     cell = group->title;
             } else if (f == "priority") {
                 cell = a.is_priority ? (a.priority.empty() ? "yes" : a.priority) : "";
-            } else if (const ActionField* field = find_action_field(f); field && field->text) {
-                cell = a.*field->text;
-            } else if (field && field->list) {
-                cell = join(a.*field->list, ", ");
+            } else if (field.text) {
+                cell = a.*field.text;
+            } else if (field.list) {
+                cell = join(a.*field.list, ", ");
             }
             row.push_back(cell);
         }
